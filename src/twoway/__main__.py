@@ -1,0 +1,3 @@
+from twoway.cli import main
+
+main()

@@ -1,0 +1,161 @@
+"""The command-line face: the root group, shared options, output and error translation.
+
+Commands live in sibling modules, one per concept, each a thin shell: parse options, call one core
+function, render what it returns (a table for people, JSON with ``--json`` for programs).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Connection
+
+from twoway import owners
+from twoway.errors import TwowayError
+from twoway.owners import Owner
+from twoway.store import Store, open_store
+
+DEBUG_ENV = "TWOWAY_DEBUG"
+
+
+class CommandError(click.ClickException):
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class TwowayGroup(click.Group):
+    """Translates twoway's errors into a short message and an exit code, once, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TwowayError as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            raise CommandError(exc.message, exc.exit_code) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            raise CommandError("interrupted; nothing half-done was kept", 130) from None
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            raise CommandError(
+                f"unexpected internal error: {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)", 70
+            ) from None
+
+
+@dataclass
+class App:
+    """What every command needs, opened lazily so `--help` never touches the database."""
+
+    db: str | None
+    owner_hint: str | None
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+    def owner(self, conn: Connection) -> Owner:
+        return owners.current(conn, self.owner_hint)
+
+    @contextmanager
+    def read(self) -> Iterator[tuple[Connection, Owner]]:
+        with self.store.connect() as conn:
+            yield conn, self.owner(conn)
+
+    @contextmanager
+    def write(self) -> Iterator[tuple[Connection, Owner]]:
+        with self.store.begin() as conn:
+            yield conn, self.owner(conn)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+@click.group(cls=TwowayGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", envvar="TWOWAY_DB", metavar="PATH|URL",
+              help="Database: a SQLite file or a SQLAlchemy URL (postgresql://…). Default: twoway.db in the "
+                   "data folder (`twoway where`).")
+@click.option("--owner", "owner_hint", envvar="TWOWAY_OWNER", metavar="ID|NAME",
+              help="Whose network, when the database holds several members' exports.")
+@click.version_option(package_name="twoway")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, owner_hint: str | None) -> None:
+    """twoway keeps a professional network two-way: whom to reach this week, what to say,
+    who answers and who never does. Start with `twoway demo` or `twoway import EXPORT.zip`."""
+    ctx.obj = App(db=db, owner_hint=owner_hint)
+    ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if hasattr(value, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(value)
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, default=_json_default, ensure_ascii=False, indent=2)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(dump_json(data))
+
+
+def table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    """Print rows as a table; cells are printed literally (no markup), so untrusted text stays text."""
+    out = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    for name in columns:
+        out.add_column(name, overflow="fold")
+    for row in rows:
+        out.add_row(*("" if cell is None else str(cell) for cell in row))
+    console().print(out)
+
+
+def say(message: str) -> None:
+    """Plain text to stdout, never interpreted as markup."""
+    console().print(message, markup=False)
+
+
+def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")(fn)
+
+
+def stdin_is_tty() -> bool:
+    return sys.stdin.isatty()

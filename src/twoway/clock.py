@@ -1,0 +1,51 @@
+"""What "today" and "now" are: the real date unless TWOWAY_TODAY=YYYY-MM-DD says otherwise."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, time, timedelta
+
+from twoway.errors import InputError
+
+ENV_TODAY = "TWOWAY_TODAY"
+
+
+def today() -> date:
+    raw = os.environ.get(ENV_TODAY, "").strip()
+    if not raw:
+        return datetime.now(UTC).date()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f"{ENV_TODAY}={raw!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def now() -> datetime:
+    """The current instant (UTC); under TWOWAY_TODAY, noon of that day so results are reproducible."""
+    if os.environ.get(ENV_TODAY, "").strip():
+        return datetime.combine(today(), time(12, 0), tzinfo=UTC)
+    return datetime.now(UTC)
+
+
+def now_ts() -> int:
+    return int(now().timestamp())
+
+
+def day_start_ts(d: date) -> int:
+    """Epoch seconds of midnight UTC starting day ``d``."""
+    return int(datetime.combine(d, time(0, 0), tzinfo=UTC).timestamp())
+
+
+def ts_to_date(ts: int) -> date:
+    return datetime.fromtimestamp(ts, UTC).date()
+
+
+def ts_to_iso(ts: int) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def days_between(a: date, b: date) -> int:
+    return (b - a).days
+
+
+DAY = timedelta(days=1)

@@ -1,0 +1,77 @@
+"""The exceptions twoway raises for its users.
+
+Every message is written for the person at the keyboard. The faces translate them once:
+the CLI prints the message and exits non-zero, the API maps them to one JSON error shape.
+"""
+
+from __future__ import annotations
+
+
+class TwowayError(Exception):
+    """Something went wrong."""
+
+    #: HTTP status the API answers with; the CLI uses ``exit_code``.
+    status = 400
+    exit_code = 1
+    code = "error"
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or (self.__doc__ or "").strip())
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+class InputError(TwowayError):
+    """The input could not be read."""
+
+    code = "bad_input"
+    exit_code = 2
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        where = ""
+        if file and line:
+            where = f"{file}, line {line}: "
+        elif file:
+            where = f"{file}: "
+        super().__init__(where + message)
+
+
+class NotFound(TwowayError):
+    """Nothing matches."""
+
+    code = "not_found"
+    status = 404
+    exit_code = 3
+
+
+class Ambiguous(TwowayError):
+    """More than one match; say which one."""
+
+    code = "ambiguous"
+    status = 409
+    exit_code = 3
+
+
+class Conflict(TwowayError):
+    """That cannot be done in the current state."""
+
+    code = "conflict"
+    status = 409
+
+
+class InvalidSetting(TwowayError):
+    """That value does not fit the setting."""
+
+    code = "invalid_setting"
+    status = 422
+
+
+class StorageError(TwowayError):
+    """The database could not be opened or updated."""
+
+    code = "storage"
+    status = 500

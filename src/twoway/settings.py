@@ -1,0 +1,256 @@
+"""Every setting, declared once with its default, type and help.
+
+The CLI's ``twoway settings``, the web Settings page and the docs are all generated from
+``SETTINGS``; the rules read values through :func:`load`. Values the owner changes are kept
+in the ``settings`` table as JSON; anything not stored is the default.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from twoway import clock
+from twoway.errors import InvalidSetting, NotFound
+
+KINDS = ("int", "float", "str", "bool", "list", "map", "choice")
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    kind: str
+    help: str
+    group: str
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def parse(self, raw: Any) -> Any:
+        """Turn what a user typed (or a JSON value) into this setting's type, or explain why not."""
+        try:
+            value = self._coerce(raw)
+        except (ValueError, TypeError, json.JSONDecodeError):
+            raise InvalidSetting(f"{self.name}: {raw!r} is not a valid {self.kind_label()}") from None
+        if self.kind in ("int", "float"):
+            if self.minimum is not None and value < self.minimum:
+                raise InvalidSetting(f"{self.name}: {value} is below the minimum {self.minimum:g}")
+            if self.maximum is not None and value > self.maximum:
+                raise InvalidSetting(f"{self.name}: {value} is above the maximum {self.maximum:g}")
+        if self.kind == "choice" and value not in self.choices:
+            raise InvalidSetting(f"{self.name}: {value!r} is not one of {', '.join(self.choices)}")
+        return value
+
+    def kind_label(self) -> str:
+        labels = {
+            "int": "whole number",
+            "float": "number",
+            "str": "text",
+            "bool": "yes/no value",
+            "list": "comma-separated list",
+            "map": "list of name=number pairs",
+            "choice": "choice (" + ", ".join(self.choices) + ")",
+        }
+        return labels[self.kind]
+
+    def _coerce(self, raw: Any) -> Any:
+        kind = self.kind
+        if kind == "int":
+            if isinstance(raw, bool):
+                raise TypeError
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            lowered = str(raw).strip().lower()
+            if lowered in ("1", "true", "yes", "on", "y"):
+                return True
+            if lowered in ("0", "false", "no", "off", "n"):
+                return False
+            raise ValueError(raw)
+        if kind == "list":
+            if isinstance(raw, list):
+                return [str(x).strip() for x in raw if str(x).strip()]
+            text_ = str(raw).strip()
+            if text_.startswith("["):
+                return [str(x).strip() for x in json.loads(text_) if str(x).strip()]
+            return [part.strip() for part in text_.split(",") if part.strip()]
+        if kind == "map":
+            if isinstance(raw, dict):
+                return {str(k).strip(): float(v) for k, v in raw.items()}
+            text_ = str(raw).strip()
+            if text_.startswith("{"):
+                return {str(k).strip(): float(v) for k, v in json.loads(text_).items()}
+            pairs: dict[str, float] = {}
+            for part in text_.split(","):
+                if not part.strip():
+                    continue
+                key, _, number = part.partition("=")
+                if not key.strip() or not number.strip():
+                    raise ValueError(part)
+                pairs[key.strip()] = float(number)
+            return pairs
+        return str(raw)
+
+
+def _s(name: str, default: Any, kind: str, group: str, help: str, **extra: Any) -> Setting:
+    return Setting(name=name, default=default, kind=kind, group=group, help=help, **extra)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # Relationships and the three-attempt rule
+    _s("cadence_days", 365, "int", "relationships",
+       "Days between check-ins with each connection (the yearly check-in).", minimum=7, maximum=3650),
+    _s("tag_cadences", {"inner circle": 90}, "map", "relationships",
+       "Shorter or longer cadences for tagged connections, as tag=days pairs."),
+    _s("attempt_gap_days", 7, "int", "relationships",
+       "Outgoing messages closer together than this many days count as one attempt.", minimum=1, maximum=90),
+    _s("attempts_to_unresponsive", 3, "int", "relationships",
+       "Unanswered attempts after which a connection is unresponsive.", minimum=1, maximum=10),
+    _s("new_connection_days", 14, "int", "relationships",
+       "A connection made within this many days, with nothing said yet, is new.", minimum=1, maximum=90),
+    _s("owe_reply_after_days", 2, "int", "relationships",
+       "Their last message older than this many days, unanswered, means you owe a reply.",
+       minimum=0, maximum=60),
+    _s("protected_tags", ["family", "mentor"], "list", "relationships",
+       "Tags whose connections are never suggested for pruning."),
+    # Strength
+    _s("strength_weights",
+       {"recency": 25, "frequency": 20, "reciprocity": 15, "responsiveness": 20, "duration": 5,
+        "endorsements": 5, "channels": 10},
+       "map", "strength",
+       "Relative weight of each part of the relationship strength score (scaled to 100)."),
+    _s("strength_half_life_days", 180, "int", "strength",
+       "Days after which the recency part of strength has halved.", minimum=7, maximum=3650),
+    # The weekly plan
+    _s("weekly_checkins", 0, "int", "plan",
+       "Check-ins to plan each week; 0 spreads the whole network evenly over the cadence (about N/52).",
+       minimum=0, maximum=5000),
+    _s("plan_max_items", 200, "int", "plan",
+       "Most items shown in one week's plan (replies owed always come first).", minimum=1, maximum=10000),
+    # Pruning and health
+    _s("prune_silence_days", 365, "int", "prune",
+       "No interaction at all for longer than this makes a connection a prune candidate.",
+       minimum=30, maximum=3650),
+    _s("focus_keywords", [], "list", "prune",
+       "Fields and keywords of your focus; connections and invitations outside them rank lower."),
+    _s("career_stage", "established", "choice", "health",
+       "Your career stage, to compare the size of your network with.",
+       choices=("student", "graduate", "young", "established", "executive")),
+    # Invitations
+    _s("invite_note_limit", 300, "int", "invitations",
+       "Longest invitation note LinkedIn accepts (200 for free accounts in newer reports).",
+       minimum=50, maximum=2000),
+    _s("invite_weekly_budget", 100, "int", "invitations",
+       "Invitations you allow yourself in any 7 days.", minimum=1, maximum=1000),
+    _s("invite_budget_warn_share", 0.8, "float", "invitations",
+       "Warn when this share of the weekly budget is used.", minimum=0.1, maximum=1.0),
+    _s("invite_withdraw_after_days", 21, "int", "invitations",
+       "Pending sent invitations older than this are flagged to withdraw.", minimum=1, maximum=365),
+    _s("invite_reinvite_block_days", 21, "int", "invitations",
+       "After withdrawing, LinkedIn blocks inviting the same person again for this long.",
+       minimum=0, maximum=365),
+    _s("invite_expire_days", 183, "int", "invitations",
+       "Pending invitations older than this have probably expired.", minimum=30, maximum=730),
+    # Import safety
+    _s("import_max_unpacked_mb", 4096, "int", "import",
+       "Refuse archives that would unpack to more than this many megabytes.", minimum=1, maximum=1_000_000),
+    _s("import_max_field_chars", 1_000_000, "int", "import",
+       "Refuse fields longer than this many characters.", minimum=1000, maximum=100_000_000),
+)
+
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def declaration(name: str) -> Setting:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise NotFound(f"no setting called {name!r}; `twoway settings` lists them") from None
+
+
+class Settings(Mapping[str, Any]):
+    """A snapshot of every setting's value: ``settings["cadence_days"]`` or ``settings.cadence_days``."""
+
+    def __init__(self, stored: Mapping[str, Any] | None = None) -> None:
+        self._stored = dict(stored or {})
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._stored:
+            return self._stored[name]
+        return declaration(name).default
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self[name]
+        except NotFound:
+            raise AttributeError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(BY_NAME)
+
+    def __len__(self) -> int:
+        return len(BY_NAME)
+
+    def is_changed(self, name: str) -> bool:
+        return name in self._stored
+
+    def with_values(self, **values: Any) -> Settings:
+        """A copy with some values replaced (validated), for tests and what-if previews."""
+        merged = dict(self._stored)
+        for name, raw in values.items():
+            merged[name] = declaration(name).parse(raw)
+        return Settings(merged)
+
+
+def load(conn: Connection) -> Settings:
+    stored: dict[str, Any] = {}
+    for key, value in conn.execute(text("SELECT key, value FROM settings")):
+        if key in BY_NAME:
+            try:
+                stored[key] = BY_NAME[key].parse(json.loads(value))
+            except InvalidSetting:
+                continue  # a value from an older version that no longer fits falls back to the default
+    return Settings(stored)
+
+
+def set_value(conn: Connection, name: str, raw: Any) -> Any:
+    value = declaration(name).parse(raw)
+    conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": name})
+    conn.execute(
+        text("INSERT INTO settings (key, value, updated_at) VALUES (:k, :v, :t)"),
+        {"k": name, "v": json.dumps(value), "t": clock.now().isoformat(timespec="seconds")},
+    )
+    return value
+
+
+def reset(conn: Connection, name: str) -> None:
+    declaration(name)
+    conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": name})
+
+
+def describe(current: Settings) -> list[dict[str, Any]]:
+    """Every setting with its default, current value and help, in declaration order."""
+    return [
+        {
+            "name": s.name,
+            "group": s.group,
+            "kind": s.kind,
+            "type": s.kind_label(),
+            "default": s.default,
+            "value": current[s.name],
+            "changed": current.is_changed(s.name),
+            "help": s.help,
+            "choices": list(s.choices),
+        }
+        for s in SETTINGS
+    ]
