@@ -18,6 +18,7 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import Connection
 
 from twoway import owners
@@ -144,7 +145,8 @@ def table(
     for name in columns:
         out.add_column(name, overflow="fold")
     for row in rows:
-        out.add_row(*("" if cell is None else str(cell) for cell in row))
+        # Text, not str: a cell is never parsed as markup, so a name like "[bold]x" stays literal.
+        out.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
     console().print(out)
 
 

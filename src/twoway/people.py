@@ -1,0 +1,280 @@
+"""People as the owner sees them: finding one by name or URL, listing and filtering the network."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from twoway import identity
+from twoway.errors import Ambiguous, InputError, NotFound
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    id: int
+    full_name: str
+    first_name: str | None
+    url: str | None
+    company: str | None
+    position: str | None
+    low_confidence: bool
+
+    def label(self) -> str:
+        at = f" ({self.company})" if self.company else ""
+        return f"{self.full_name}{at} #{self.id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_REF_COLUMNS = "p.id, p.full_name, p.first_name, p.url, p.company, p.position, p.low_confidence"
+
+# People the owner has any relation with: a connection, an interaction or an invitation.
+_RELATED = """(
+    EXISTS (SELECT 1 FROM connections c WHERE c.owner_id = :o AND c.person_id = p.id)
+    OR EXISTS (SELECT 1 FROM interactions i WHERE i.owner_id = :o AND i.person_id = p.id)
+    OR EXISTS (SELECT 1 FROM invitations v WHERE v.owner_id = :o AND v.person_id = p.id)
+)"""
+
+
+def _ref(row: Sequence[Any]) -> PersonRef:
+    return PersonRef(int(row[0]), row[1], row[2], row[3], row[4], row[5], bool(row[6]))
+
+
+def get(conn: Connection, person_id: int) -> PersonRef:
+    row = conn.execute(text(f"SELECT {_REF_COLUMNS} FROM people p WHERE p.id = :id"), {"id": person_id}).first()
+    if row is None:
+        raise NotFound(f"nobody with id #{person_id}")
+    return _ref(row)
+
+
+def resolve(conn: Connection, owner_id: int, query: str) -> PersonRef:
+    """The one person QUERY means: `#id`, a profile URL, a full name, or a unique part of a name.
+
+    The owner's own people (connections, conversations, invitations) are searched first, then
+    everyone in the database (a team's merged networks). Several matches raise Ambiguous with the
+    candidates listed, so the owner can repeat the command with `#id`.
+    """
+    wanted = query.strip()
+    if not wanted:
+        raise InputError("say who: a name, a profile URL or #id")
+    if wanted.startswith("#") and wanted[1:].isdigit():
+        return get(conn, int(wanted[1:]))
+    url = identity.normalise_url(wanted) if "linkedin.com" in wanted.lower() else None
+    if url:
+        row = conn.execute(text(f"SELECT {_REF_COLUMNS} FROM people p WHERE p.url = :u"), {"u": url}).first()
+        if row is None:
+            raise NotFound(f"nobody with the profile {url}")
+        return _ref(row)
+    key = identity.name_key(wanted)
+    if not key:
+        raise InputError(f"{query!r} is not a name, a profile URL or #id")
+    like = "%" + key.replace("%", "").replace("_", "") + "%"
+    for scope in (_RELATED, "1 = 1"):
+        for condition, value in (("p.name_key = :k", key), ("p.name_key LIKE :k", like)):
+            rows = conn.execute(
+                text(f"SELECT {_REF_COLUMNS} FROM people p WHERE {condition} AND {scope} ORDER BY p.id LIMIT 11"),
+                {"k": value, "o": owner_id},
+            ).all()
+            if len(rows) == 1:
+                return _ref(rows[0])
+            if rows:
+                shown = "; ".join(_ref(r).label() for r in rows[:10])
+                more = " …" if len(rows) > 10 else ""
+                raise Ambiguous(f"{query!r} matches several people: {shown}{more}. Use #id to choose one.")
+    raise NotFound(f"nobody called {query!r}")
+
+
+SORTS = ("name", "connected", "company", "last_contact", "strength")
+
+
+@dataclass
+class PeopleQuery:
+    """Filters for a listing; every field optional."""
+
+    text: str | None = None
+    company: str | None = None
+    tag: str | None = None
+    state: str | None = None
+    connected_since: date | None = None
+    connected_before: date | None = None
+    min_strength: int | None = None
+    status: str = "connected"  # connected | removed | all
+    sort: str = "name"
+    descending: bool = False
+    page: int = 1
+    per_page: int = 50
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class PeoplePage:
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    per_page: int
+    query: PeopleQuery = field(default_factory=PeopleQuery)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "per_page": self.per_page,
+            "query": self.query.to_dict(),
+        }
+
+
+def _filters(owner_id: int, q: PeopleQuery) -> tuple[str, dict[str, Any]]:
+    where = ["c.owner_id = :o"]
+    params: dict[str, Any] = {"o": owner_id}
+    if q.status not in ("connected", "removed", "all"):
+        raise InputError(f"status {q.status!r}: expected connected, removed or all")
+    if q.status != "all":
+        where.append("c.status = :status")
+        params["status"] = q.status
+    if q.text and q.text.strip():
+        params["t"] = "%" + identity.name_key(q.text) + "%"
+        params["tl"] = "%" + q.text.strip().lower() + "%"
+        where.append(
+            "(p.name_key LIKE :t OR LOWER(COALESCE(p.company, '')) LIKE :tl"
+            " OR LOWER(COALESCE(p.position, '')) LIKE :tl)"
+        )
+    if q.company and q.company.strip():
+        params["co"] = "%" + q.company.strip().lower() + "%"
+        where.append("LOWER(COALESCE(p.company, '')) LIKE :co")
+    if q.tag and q.tag.strip():
+        params["tag"] = q.tag.strip()
+        where.append("EXISTS (SELECT 1 FROM tags t WHERE t.owner_id = :o AND t.person_id = p.id AND t.tag = :tag)")
+    if q.connected_since:
+        params["since"] = q.connected_since.isoformat()
+        where.append("c.connected_on >= :since")
+    if q.connected_before:
+        params["before"] = q.connected_before.isoformat()
+        where.append("c.connected_on < :before")
+    return " AND ".join(where), params
+
+
+_SQL_ORDER = {
+    "name": "p.name_key {d}, p.id",
+    "connected": "c.connected_on {d}, p.id",
+    "company": "LOWER(COALESCE(p.company, '')) {d}, p.name_key",
+}
+
+
+def search(
+    conn: Connection,
+    owner_id: int,
+    q: PeopleQuery | None = None,
+    *,
+    today: date | None = None,
+) -> PeoplePage:
+    """One page of the owner's connections matching ``q``, each with state, strength and tags.
+
+    Plain filters and sorts run in SQL with LIMIT/OFFSET; filtering or sorting by state, strength
+    or last contact needs those computed for every match first, which the bulk core functions do
+    in one pass.
+    """
+    from twoway import states as states_mod
+    from twoway import strength as strength_mod
+    from twoway.tags import tags_by_person
+
+    q = q or PeopleQuery()
+    if q.sort not in SORTS:
+        raise InputError(f"sort {q.sort!r}: expected one of {', '.join(SORTS)}")
+    page = max(1, q.page)
+    per_page = min(max(1, q.per_page), 500)
+    where, params = _filters(owner_id, q)
+    base = f"FROM connections c JOIN people p ON p.id = c.person_id WHERE {where}"
+    columns = "p.id, p.full_name, p.url, p.company, p.position, c.connected_on, c.status"
+    in_python = bool(q.state) or q.min_strength is not None or q.sort in ("strength", "last_contact")
+
+    if in_python:
+        rows = conn.execute(text(f"SELECT {columns} {base}"), params).all()
+    else:
+        order = _SQL_ORDER[q.sort].format(d="DESC" if q.descending else "ASC")
+        rows = conn.execute(
+            text(f"SELECT {columns} {base} ORDER BY {order} LIMIT :lim OFFSET :off"),
+            {**params, "lim": per_page, "off": (page - 1) * per_page},
+        ).all()
+    ids = [int(r[0]) for r in rows]
+    verdicts = states_mod.compute_states(conn, owner_id, today=today, person_ids=ids) if ids else {}
+    strengths = strength_mod.compute_strengths(conn, owner_id, today=today, person_ids=ids) if ids else {}
+    last = _last_contact(conn, owner_id, ids) if ids else {}
+    items = [
+        {
+            "id": int(r[0]),
+            "name": r[1],
+            "url": r[2],
+            "company": r[3],
+            "position": r[4],
+            "connected_on": r[5],
+            "status": r[6],
+            "state": verdicts[int(r[0])].state if int(r[0]) in verdicts else None,
+            "reason": verdicts[int(r[0])].reason if int(r[0]) in verdicts else None,
+            "strength": strengths[int(r[0])].score if int(r[0]) in strengths else None,
+            "last_contact": last.get(int(r[0])),
+        }
+        for r in rows
+    ]
+    if in_python:
+        if q.state:
+            items = [i for i in items if i["state"] == q.state]
+        if q.min_strength is not None:
+            items = [i for i in items if (i["strength"] or 0) >= q.min_strength]
+        items.sort(key=_sort_key(q.sort), reverse=q.descending)
+        total = len(items)
+        items = items[(page - 1) * per_page : page * per_page]
+    else:
+        total = int(conn.execute(text(f"SELECT COUNT(*) {base}"), params).scalar_one())
+    tags = tags_by_person(conn, owner_id)
+    for item in items:
+        item["tags"] = list(tags.get(item["id"], ()))
+    return PeoplePage(rows=items, total=total, page=page, per_page=per_page, query=q)
+
+
+def _sort_key(sort: str) -> Any:
+    if sort == "strength":
+        return lambda i: (i["strength"] or 0, i["name"].casefold())
+    if sort == "last_contact":
+        return lambda i: (i["last_contact"] or "", i["name"].casefold())
+    if sort == "connected":
+        return lambda i: (i["connected_on"] or "", i["name"].casefold())
+    if sort == "company":
+        return lambda i: ((i["company"] or "").casefold(), i["name"].casefold())
+    return lambda i: identity.name_key(i["name"])
+
+
+def _last_contact(conn: Connection, owner_id: int, ids: list[int]) -> dict[int, str]:
+    """Date of the latest interaction with each person (ISO), for the given people only."""
+    from sqlalchemy import bindparam
+
+    from twoway.clock import ts_to_date
+
+    stmt = text(
+        "SELECT person_id, MAX(at) FROM interactions WHERE owner_id = :o AND person_id IN :ids GROUP BY person_id"
+    ).bindparams(bindparam("ids", expanding=True))
+    out: dict[int, str] = {}
+    for chunk_start in range(0, len(ids), 5000):
+        chunk = ids[chunk_start : chunk_start + 5000]
+        for pid, at in conn.execute(stmt, {"o": owner_id, "ids": chunk}):
+            out[int(pid)] = ts_to_date(int(at)).isoformat()
+    return out
+
+
+def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: date | None = None) -> dict[str, Any]:
+    """Everything known about one person, for `twoway person` and the Person page."""
+    from twoway.dossier import build
+
+    return build(conn, owner_id, person_id, today=today)
