@@ -6,10 +6,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, text
+from twoway.tags import notes_for, tags_by_person
 
 from twoway import people, states, strength
 from twoway.clock import ts_to_date, ts_to_iso
-from twoway.tags import notes_for, tags_by_person
 
 
 def _rows(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
@@ -119,7 +119,8 @@ def timeline(detail: dict[str, Any]) -> list[dict[str, Any]]:
         events.append({"date": job["first_seen"], "kind": "job_change", "direction": None, "text": label})
     for m in detail["interactions"]:
         events.append(
-            {"date": m["date"], "at": m["at"], "kind": m["kind"], "direction": m["direction"], "text": m["content"] or ""}
+            {"date": m["date"], "at": m["at"], "kind": m["kind"], "direction": m["direction"],
+             "text": m["content"] or ""}
         )
     for inv in detail["invitations"]:
         events.append(

@@ -186,9 +186,10 @@ def search(
     or last contact needs those computed for every match first, which the bulk core functions do
     in one pass.
     """
+    from twoway.tags import tags_by_person
+
     from twoway import states as states_mod
     from twoway import strength as strength_mod
-    from twoway.tags import tags_by_person
 
     q = q or PeopleQuery()
     if q.sort not in SORTS:

@@ -74,10 +74,7 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     """Open (creating and migrating if needed) the database chosen by ``db``, TWOWAY_DB or the default."""
     url = paths.resolve_db_url(db)
     try:
-        if url.startswith("sqlite"):
-            engine = _sqlite_engine(url)
-        else:
-            engine = create_engine(url, pool_pre_ping=True)
+        engine = _sqlite_engine(url) if url.startswith("sqlite") else create_engine(url, pool_pre_ping=True)
         store = Store(engine)
         if migrate:
             with store.begin() as conn:
