@@ -159,6 +159,11 @@ SETTINGS: tuple[Setting, ...] = (
        minimum=0, maximum=365),
     _s("invite_expire_days", 183, "int", "invitations",
        "Pending invitations older than this have probably expired.", minimum=30, maximum=730),
+    _s("invite_review_mutuals", 3, "int", "invitations",
+       "A stranger's invitation with at least this many known mutual connections is worth a look.",
+       minimum=1, maximum=1000),
+    _s("invite_copy_paste_senders", 3, "int", "invitations",
+       "The same note from at least this many different senders is a copy-paste.", minimum=2, maximum=100),
     # Import safety
     _s("import_max_unpacked_mb", 4096, "int", "import",
        "Refuse archives that would unpack to more than this many megabytes.", minimum=1, maximum=1_000_000),
