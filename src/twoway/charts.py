@@ -1,0 +1,224 @@
+"""Small SVG charts: data in, an SVG string out.
+
+Pure functions with no I/O, no JavaScript and no external fonts, so the output can be inlined in
+an offline HTML report or the web dashboard. Every label is XML-escaped here, because labels are
+often names or companies typed by other people. Each chart carries a ``<title>`` and an
+``aria-label`` for screen readers, and a ``<title>`` per mark as a hover tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+PALETTE = ("#2f6db5", "#e0823d", "#3a9e5c", "#c8463d", "#8a63b8", "#8c6d4f", "#d36fb3", "#7f7f7f")
+FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\""
+
+
+def _esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _open(width: int, height: int, title: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_esc(title)}" {FONT} font-size="12">',
+        f"<title>{_esc(title)}</title>",
+        f'<text x="0" y="14" font-size="14" font-weight="600" fill="#222">{_esc(title)}</text>',
+    ]
+
+
+def _empty(width: int, height: int, title: str) -> str:
+    parts = _open(width, height, title)
+    parts.append(f'<text x="{width / 2:.0f}" y="{height / 2:.0f}" text-anchor="middle" fill="#777">no data yet</text>')
+    return "".join(parts) + "</svg>"
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return float(step * magnitude)
+    return float(10 * magnitude)
+
+
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    title: str,
+    width: int = 640,
+    height: int = 240,
+    color: str = PALETTE[0],
+    unit: str = "",
+) -> str:
+    """Vertical bars, one per label (e.g. new connections per year)."""
+    if not values or len(labels) != len(values):
+        return _empty(width, height, title)
+    left, right, top, bottom = 48, 8, 28, 36
+    plot_w, plot_h = width - left - right, height - top - bottom
+    top_value = _nice_max(max(values))
+    slot = plot_w / len(values)
+    bar_w = max(1.0, slot * 0.75)
+    parts = _open(width, height, title)
+    parts += _y_axis(left, top, plot_w, plot_h, top_value)
+    every = max(1, len(labels) // 12)  # thin out crowded x labels
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        h = plot_h * (value / top_value)
+        x = left + i * slot + (slot - bar_w) / 2
+        parts.append(
+            f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{color}">'
+            f"<title>{_esc(label)}: {_esc(_num(value))}{_esc(unit)}</title></rect>"
+        )
+        if i % every == 0:
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
+                f'fill="#444">{_esc(label)}</text>'
+            )
+    return "".join(parts) + "</svg>"
+
+
+def line_chart(
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    *,
+    title: str,
+    width: int = 640,
+    height: int = 240,
+    unit: str = "",
+) -> str:
+    """One line per series over shared x labels (e.g. reply rates by year), with a legend."""
+    if not labels or not series or any(len(v) != len(labels) for v in series.values()):
+        return _empty(width, height, title)
+    left, right, top, bottom = 48, 8, 28, 52
+    plot_w, plot_h = width - left - right, height - top - bottom
+    top_value = _nice_max(max((max(v) for v in series.values() if v), default=0.0))
+    step = plot_w / max(1, len(labels) - 1)
+    parts = _open(width, height, title)
+    parts += _y_axis(left, top, plot_w, plot_h, top_value)
+    every = max(1, len(labels) // 12)
+    for i, label in enumerate(labels):
+        if i % every == 0:
+            parts.append(
+                f'<text x="{left + i * step:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
+                f'fill="#444">{_esc(label)}</text>'
+            )
+    for n, (name, values) in enumerate(series.items()):
+        color = PALETTE[n % len(PALETTE)]
+        points = [(left + i * step, top + plot_h - plot_h * (v / top_value)) for i, v in enumerate(values)]
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for (x, y), label, value in zip(points, labels, values, strict=True):
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}">'
+                f"<title>{_esc(name)}, {_esc(label)}: {_esc(_num(value))}{_esc(unit)}</title></circle>"
+            )
+        parts += _legend_entry(n, name, color, left, height - 14)
+    return "".join(parts) + "</svg>"
+
+
+def stacked_share(
+    parts_: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    width: int = 640,
+) -> str:
+    """One horizontal bar split into shares (e.g. two-way / awaiting / unresponsive / never contacted)."""
+    gap = 160
+    per_row = max(1, width // gap)
+    height = 70 + 16 * ((len(parts_) - 1) // per_row)
+    total = sum(max(0.0, v) for _, v in parts_)
+    if total <= 0:
+        return _empty(width, height, title)
+    left, right = 0, 0
+    bar_y, bar_h = 24, 28
+    plot_w = width - left - right
+    out = _open(width, height, title)
+    x = float(left)
+    for n, (label, value) in enumerate(parts_):
+        if value <= 0:
+            continue
+        w = plot_w * value / total
+        color = PALETTE[n % len(PALETTE)]
+        share = 100 * value / total
+        out.append(
+            f'<rect x="{x:.1f}" y="{bar_y}" width="{w:.1f}" height="{bar_h}" fill="{color}">'
+            f"<title>{_esc(label)}: {_esc(_num(value))} ({share:.0f}%)</title></rect>"
+        )
+        if w > 36:
+            out.append(
+                f'<text x="{x + w / 2:.1f}" y="{bar_y + 18}" text-anchor="middle" fill="#fff">{share:.0f}%</text>'
+            )
+        x += w
+    for n, (label, value) in enumerate(parts_):
+        row, col = divmod(n, per_row)
+        out += _legend_entry(0, f"{label} ({_num(value)})", PALETTE[n % len(PALETTE)], col * gap, 70 + 16 * row)
+    return "".join(out) + "</svg>"
+
+
+def range_gauge(
+    value: float,
+    bands: Sequence[tuple[str, float, float | None]],
+    *,
+    title: str,
+    highlight: str | None = None,
+    width: int = 640,
+    height: int = 84,
+) -> str:
+    """Where ``value`` falls among labelled ranges (e.g. network size against career stages).
+
+    ``bands`` are (label, low, high) with ``high`` None for an open top; the band named
+    ``highlight`` is drawn darker. The scale is square-root so small and large bands both show.
+    """
+    if not bands:
+        return _empty(width, height, title)
+    top_value = max([value * 1.1] + [(hi if hi is not None else lo * 2) for _, lo, hi in bands])
+
+    def sx(v: float) -> float:
+        return 8.0 + (width - 16) * float((max(0.0, v) / top_value) ** 0.5)
+
+    out = _open(width, height, title)
+    for n, (label, lo, hi) in enumerate(bands):
+        end = hi if hi is not None else top_value
+        fill = "#2f6db5" if label == highlight else ("#dfe7f2" if n % 2 == 0 else "#c9d6ea")
+        ink = "#fff" if label == highlight else "#333"
+        out.append(
+            f'<rect x="{sx(lo):.1f}" y="24" width="{max(0.0, sx(end) - sx(lo)):.1f}" height="26" fill="{fill}">'
+            f"<title>{_esc(label)}: {_esc(_num(lo))}–{_esc(_num(hi) if hi is not None else '')}</title></rect>"
+        )
+        out.append(
+            f'<text x="{(sx(lo) + sx(end)) / 2:.1f}" y="41" text-anchor="middle" fill="{ink}" '
+            f'font-size="10">{_esc(label)}</text>'
+        )
+    marker = sx(value)
+    out.append(f'<line x1="{marker:.1f}" x2="{marker:.1f}" y1="20" y2="56" stroke="#c8463d" stroke-width="3"/>')
+    anchor = "end" if marker > width * 0.8 else "start"
+    out.append(
+        f'<text x="{marker + (-4 if anchor == "end" else 4):.1f}" y="72" text-anchor="{anchor}" '
+        f'fill="#c8463d">{_esc(_num(value))}</text>'
+    )
+    return "".join(out) + "</svg>"
+
+
+def _y_axis(left: int, top: int, plot_w: int, plot_h: int, top_value: float) -> list[str]:
+    parts = []
+    for k in range(5):
+        value = top_value * k / 4
+        y = top + plot_h - plot_h * k / 4
+        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e5e5e5"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#666">{_esc(_num(value))}</text>')
+    return parts
+
+
+def _legend_entry(n: int, label: str, color: str, x0: int, y: int, gap: int = 130) -> list[str]:
+    x = x0 + n * gap
+    return [
+        f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{color}"/>',
+        f'<text x="{x + 14}" y="{y}" fill="#333">{_esc(label)}</text>',
+    ]
