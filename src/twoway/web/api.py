@@ -1,0 +1,80 @@
+"""The JSON API under /api: the same core calls as the pages, returned as data.
+
+Handlers stay one call deep; the shapes are the core's own ``to_dict()`` output (see
+:func:`twoway.web.shapes.jsonable`). Writes need the CSRF header or the bearer token.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Request, UploadFile
+from pydantic import BaseModel, Field
+
+from twoway import settings as settings_mod
+from twoway.owners import all_owners
+from twoway.web import data
+from twoway.web.app import Web, web_of
+from twoway.web.errors import API_ERRORS
+from twoway.web.imports import save_upload
+from twoway.web.shapes import jsonable
+
+router = APIRouter(prefix="/api", responses=API_ERRORS)
+WebDep = Annotated[Web, Depends(web_of)]
+JSON = dict[str, Any]
+
+
+class CsrfToken(BaseModel):
+    token: str = Field(description="Send back as the X-CSRF-Token header, together with the twoway_csrf cookie.")
+
+
+class SettingValue(BaseModel):
+    value: Any = Field(description="The new value: a number, text, true/false, a list, or a name→number map.")
+
+
+@router.get("/csrf", tags=["session"], summary="Get a CSRF token for writes")
+def csrf(request: Request) -> CsrfToken:
+    return CsrfToken(token=request.state.csrf)
+
+
+@router.get("/owners", tags=["session"], summary="The members whose networks this database holds")
+def owners_list(web: WebDep) -> list[JSON]:
+    with web.store.connect() as conn:
+        return [jsonable(o) for o in all_owners(conn)]
+
+
+# -- Settings ---------------------------------------------------------------------------------------
+@router.get("/settings", tags=["settings"], summary="Every setting with its default, value and help")
+def settings_list(web: WebDep) -> list[JSON]:
+    return settings_mod.describe(web.store.settings())
+
+
+@router.put("/settings/{name}", tags=["settings"], summary="Change one setting")
+def settings_set(name: str, body: SettingValue, web: WebDep) -> JSON:
+    return data.change_setting(web.store, name, body.value)
+
+
+@router.delete("/settings/{name}", tags=["settings"], summary="Return one setting to its default")
+def settings_reset(name: str, web: WebDep) -> JSON:
+    return data.change_setting(web.store, name, None, reset=True)
+
+
+# -- Import -----------------------------------------------------------------------------------------
+@router.post("/imports", tags=["import"], status_code=202,
+             summary="Upload a LinkedIn export (.zip) and start importing it",
+             description="Returns the import job; poll `GET /api/imports/{id}` until `state` is done or failed.")
+def imports_start(
+    request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")]
+) -> JSON:
+    path = save_upload(file.file, file.filename or "", request.app.state.guard.max_body_bytes)
+    return web.imports.start(web.store, path, owner=web.owner_hint).to_dict()
+
+
+@router.get("/imports/{job_id}", tags=["import"], summary="Progress and summary of an import started here")
+def imports_status(job_id: str, web: WebDep) -> JSON:
+    return web.imports.get(job_id).to_dict()
+
+
+@router.get("/imports", tags=["import"], summary="Imports started on this server, newest first")
+def imports_list(web: WebDep) -> list[JSON]:
+    return [j.to_dict() for j in web.imports.all()]

@@ -1,0 +1,116 @@
+"""The web app: pages for people, a JSON API for programs, one core underneath both."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Connection
+
+from twoway import owners
+from twoway.owners import Owner
+from twoway.store import Store, open_store
+from twoway.web import errors
+from twoway.web.imports import ImportJobs
+from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
+
+STATIC = Path(__file__).parent / "static"
+DEFAULT_MAX_UPLOAD_MB = 512
+
+API_DESCRIPTION = """\
+The same data and actions as the twoway dashboard, for other programs.
+
+**Errors** always have the shape `{"error": {"code", "message", "status"}}`.
+
+**Writes** (POST/PUT/PATCH/DELETE) need a CSRF token: `GET /api/csrf` returns it and sets the
+`twoway_csrf` cookie; send both the cookie and the header `X-CSRF-Token: <token>`. A request that
+carries the server's access token as `Authorization: Bearer <token>` needs no CSRF token. When the
+server is bound to anything but localhost, the access token is required on every request.
+"""
+
+
+@dataclass
+class Web:
+    """What every route needs: the store, whose network, and the running imports."""
+
+    store: Store
+    owner_hint: str | None = None
+    imports: ImportJobs = field(default_factory=ImportJobs)
+
+    def owner(self, conn: Connection) -> Owner:
+        return owners.current(conn, self.owner_hint)
+
+    @contextmanager
+    def read(self) -> Iterator[tuple[Connection, Owner]]:
+        with self.store.connect() as conn:
+            yield conn, self.owner(conn)
+
+    @contextmanager
+    def write(self) -> Iterator[tuple[Connection, Owner]]:
+        with self.store.begin() as conn:
+            yield conn, self.owner(conn)
+
+
+def web_of(request: Request) -> Web:
+    web: Web = request.app.state.web
+    return web
+
+
+def create_app(
+    db: str | None = None,
+    *,
+    token: str | None = None,
+    allowed_hosts: list[str] | None = None,
+    owner: str | None = None,
+    max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
+) -> FastAPI:
+    """Build the app over the database ``db`` (a path or URL; TWOWAY_DB or the default otherwise).
+
+    ``token``: required on every request (bearer header, cookie, or ``?token=`` once) when set;
+    ``twoway serve`` always sets one when bound beyond loopback. ``allowed_hosts``: host names the
+    server answers to besides localhost, 127.0.0.1 and [::1].
+    """
+    store = open_store(db)
+    web = Web(store=store, owner_hint=owner)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        web.imports.shutdown()
+        store.close()
+
+    app = FastAPI(
+        title="twoway",
+        version=_version(),
+        description=API_DESCRIPTION,
+        docs_url=None,  # Swagger UI loads from a CDN; the description itself is at /openapi.json
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        dependencies=[Depends(csrf_guard)],
+        lifespan=lifespan,
+    )
+    guard = Guard.build(token, allowed_hosts, max_upload_mb * 2**20 + 2**20)
+    app.state.web = web
+    app.state.guard = guard
+    errors.install(app)
+
+    from twoway.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityMiddleware, guard=guard, render_error=errors.render_for_middleware)
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("twoway")
+    except PackageNotFoundError:
+        return "0"

@@ -1,0 +1,146 @@
+"""Uploaded exports: saved with a size cap, imported in a background thread that reports progress.
+
+The import itself is the core's ``twoway.linkedin.import_export`` (all checks, all or nothing);
+this module only moves bytes to a temporary file and keeps the progress where a page can poll it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from twoway.errors import Conflict, InputError, NotFound, TwowayError
+from twoway.store import Store
+
+CHUNK = 1 << 20
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
+
+
+@dataclass
+class ImportJob:
+    id: str
+    filename: str
+    state: str = "queued"  # queued | running | done | failed
+    stage: str = "waiting"
+    done: int = 0
+    total: int = 0
+    summary: dict[str, Any] | None = None
+    lines: list[str] = field(default_factory=list)
+    error: str | None = None
+    started_at: float = field(default_factory=time.time)
+    finished_at: float | None = None
+
+    @property
+    def percent(self) -> int:
+        if self.state == "done":
+            return 100
+        return int(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("done", "failed")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "filename": self.filename,
+            "state": self.state,
+            "stage": self.stage,
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+            "summary": self.summary,
+            "lines": self.lines,
+            "error": self.error,
+            "seconds": round((self.finished_at or time.time()) - self.started_at, 1),
+        }
+
+
+def save_upload(source: BinaryIO, filename: str, max_bytes: int) -> Path:
+    """Copy an uploaded file into a private temporary folder, refusing anything over ``max_bytes``."""
+    name = _SAFE_NAME.sub("_", Path(filename or "export.zip").name).strip(" .") or "export.zip"
+    if not name.lower().endswith(".zip"):
+        raise InputError("upload the LinkedIn export as the .zip file LinkedIn sent", file=name)
+    folder = Path(tempfile.mkdtemp(prefix="twoway-upload-"))
+    target = folder / name
+    written = 0
+    try:
+        with target.open("wb") as out:
+            while chunk := source.read(CHUNK):
+                written += len(chunk)
+                if written > max_bytes:
+                    raise InputError(f"the upload is larger than {max_bytes // 2**20} MB", file=name)
+                out.write(chunk)
+        if written == 0:
+            raise InputError("the upload is empty", file=name)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return target
+
+
+class ImportJobs:
+    """Imports started from the web, one at a time, remembered for this server's lifetime."""
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, ImportJob] = {}
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+
+    def start(self, store: Store, path: Path, *, owner: str | None = None) -> ImportJob:
+        with self._lock:
+            if any(not j.finished for j in self._jobs.values()):
+                shutil.rmtree(path.parent, ignore_errors=True)
+                raise Conflict("an import is already running; wait for it to finish")
+            job = ImportJob(id=secrets.token_hex(8), filename=path.name)
+            self._jobs[job.id] = job
+        thread = threading.Thread(target=self._run, args=(job, store, path, owner), daemon=True,
+                                  name=f"twoway-import-{job.id}")
+        self._threads.append(thread)
+        thread.start()
+        return job
+
+    def get(self, job_id: str) -> ImportJob:
+        job = self._jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no import {job_id!r} on this server (imports are remembered until it stops)")
+        return job
+
+    def all(self) -> list[ImportJob]:
+        return sorted(self._jobs.values(), key=lambda j: j.started_at, reverse=True)
+
+    def wait(self, timeout: float | None = None) -> None:
+        for thread in list(self._threads):
+            thread.join(timeout)
+
+    def shutdown(self) -> None:
+        self.wait(timeout=0.1)
+
+    @staticmethod
+    def _run(job: ImportJob, store: Store, path: Path, owner: str | None) -> None:
+        def progress(stage: str, done: int, total: int) -> None:
+            job.stage, job.done, job.total = stage, done, total
+
+        job.state = "running"
+        try:
+            from twoway.linkedin import import_export
+
+            summary = import_export(store, path, owner=owner, progress=progress)
+            job.summary = summary.to_dict()
+            lines = getattr(summary, "lines", None)
+            job.lines = list(lines()) if callable(lines) else []
+            job.state, job.stage = "done", "finished"
+        except TwowayError as exc:
+            job.error, job.state = exc.message, "failed"
+        except Exception as exc:  # the page must say something rather than spin forever
+            job.error, job.state = f"unexpected error: {type(exc).__name__}: {exc}", "failed"
+        finally:
+            job.finished_at = time.time()
+            shutil.rmtree(path.parent, ignore_errors=True)

@@ -1,0 +1,290 @@
+"""Safe even on localhost: Host check, access token, CSRF, body limit and security headers.
+
+DNS rebinding lets a hostile page reach a server on 127.0.0.1 under the attacker's own host name, so
+every request must name one of our hosts. CSRF uses a signed double-submit token: a random value and
+its HMAC under a per-process secret, kept in a ``SameSite=Strict`` cookie and echoed back in a hidden
+form field or the ``X-CSRF-Token`` header. The signature stops a cookie planted by another app on the
+same host name (cookies ignore ports) from being accepted. A request carrying the valid bearer token
+needs no CSRF token, since browsers never attach that header on their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from fastapi import Request
+
+from twoway.web.errors import WebError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_COOKIE = "twoway_csrf"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+TOKEN_COOKIE = "twoway_token"  # noqa: S105 - a cookie name, not a secret
+TOKEN_QUERY = "token"  # noqa: S105
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Paths reachable without the access token: the assets the login page itself needs.
+PUBLIC_PREFIXES = ("/static/",)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+)
+
+
+def is_loopback(host: str) -> bool:
+    return host.strip("[]").lower() in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+@dataclass
+class Guard:
+    """The security policy of one app instance."""
+
+    token: str | None = None
+    allowed_hosts: frozenset[str] = LOOPBACK_HOSTS
+    max_body_bytes: int = 512 * 1024 * 1024
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+    @classmethod
+    def build(cls, token: str | None, allowed_hosts: Iterable[str] | None, max_body_bytes: int) -> Guard:
+        hosts = set(LOOPBACK_HOSTS)
+        for host in allowed_hosts or ():
+            hosts.add(host.strip().strip("[]").lower())
+        return cls(token=token or None, allowed_hosts=frozenset(hosts), max_body_bytes=max_body_bytes)
+
+    # -- Host ---------------------------------------------------------------------------------------
+    def host_allowed(self, host_header: str) -> bool:
+        if "*" in self.allowed_hosts:
+            return True
+        name = host_header.strip().lower()
+        if name.startswith("["):
+            name = name[1 : name.find("]")] if "]" in name else name
+        elif name.count(":") == 1:
+            name = name.split(":", 1)[0]
+        return bool(name) and name in self.allowed_hosts
+
+    def origin_allowed(self, origin: str) -> bool:
+        if origin == "null":
+            return False
+        parts = urlsplit(origin)
+        return bool(parts.netloc) and self.host_allowed(parts.netloc)
+
+    # -- Access token -------------------------------------------------------------------------------
+    def token_matches(self, candidate: str | None) -> bool:
+        return bool(self.token and candidate) and hmac.compare_digest(str(candidate), str(self.token))
+
+    def bearer_ok(self, headers: dict[str, str]) -> bool:
+        auth = headers.get("authorization", "")
+        scheme, _, value = auth.partition(" ")
+        return scheme.lower() == "bearer" and self.token_matches(value.strip())
+
+    # -- CSRF ---------------------------------------------------------------------------------------
+    def new_csrf(self) -> str:
+        nonce = secrets.token_urlsafe(24)
+        return f"{nonce}.{self._sign(nonce)}"
+
+    def csrf_valid(self, value: str | None) -> bool:
+        if not value or "." not in value:
+            return False
+        nonce, _, sig = value.partition(".")
+        return hmac.compare_digest(sig, self._sign(nonce))
+
+    def _sign(self, nonce: str) -> str:
+        return hmac.new(self.secret, nonce.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+
+
+def _cookies(headers: dict[str, str]) -> dict[str, str]:
+    raw = headers.get("cookie")
+    if not raw:
+        return {}
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except Exception:
+        return {}
+    return {k: m.value for k, m in jar.items()}
+
+
+def _cookie_header(name: str, value: str, *, http_only: bool) -> tuple[bytes, bytes]:
+    flags = "; Path=/; SameSite=Strict" + ("; HttpOnly" if http_only else "")
+    return b"set-cookie", f"{name}={value}{flags}".encode()
+
+
+class SecurityMiddleware:
+    """Pure ASGI (cheap per request): rejects foreign hosts and missing tokens, caps bodies,
+    issues the CSRF cookie, adds security headers, and turns any unexpected error into the
+    one error shape without leaking a traceback."""
+
+    def __init__(self, app: ASGIApp, guard: Guard, render_error: Callable[..., Any]) -> None:
+        self.app = app
+        self.guard = guard
+        self.render_error = render_error
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        guard = self.guard
+        headers = _headers(scope)
+        path: str = scope.get("path", "")
+        extra: list[tuple[bytes, bytes]] = []
+
+        async def reject(status: int, code: str, message: str) -> None:
+            response = self.render_error(scope, headers, status, code, message)
+            await _send_with_headers(response, scope, receive, send, extra)
+
+        if not guard.host_allowed(headers.get("host", "")):
+            await reject(400, "bad_host", "This server answers only to its own host names (Host header refused).")
+            return
+
+        cookies = _cookies(headers)
+        if guard.token and not path.startswith(PUBLIC_PREFIXES):
+            query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+            if scope["method"] == "GET" and guard.token_matches(query.get(TOKEN_QUERY)):
+                # The link printed by `twoway serve`: keep the token in a cookie, drop it from the URL.
+                query.pop(TOKEN_QUERY, None)
+                target = path + ("?" + urlencode(query) if query else "")
+                await _redirect(send, target, [_cookie_header(TOKEN_COOKIE, guard.token, http_only=True)])
+                return
+            authed = guard.bearer_ok(headers) or guard.token_matches(cookies.get(TOKEN_COOKIE))
+            if not authed and not (path == "/login" and scope["method"] == "POST"):
+                await reject(401, "unauthorized",
+                             "This server needs its access token: open the address `twoway serve` printed, "
+                             "or send `Authorization: Bearer <token>`.")
+                return
+
+        length = headers.get("content-length")
+        if length and length.isdigit() and int(length) > guard.max_body_bytes:
+            await reject(413, "too_large", f"The upload is larger than {guard.max_body_bytes // 2**20} MB.")
+            return
+
+        csrf = cookies.get(CSRF_COOKIE)
+        if not guard.csrf_valid(csrf):
+            csrf = guard.new_csrf()
+            extra.append(_cookie_header(CSRF_COOKIE, csrf, http_only=True))
+        state = scope.setdefault("state", {})
+        state["csrf"] = csrf
+        state["bearer"] = guard.bearer_ok(headers)
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > guard.max_body_bytes:
+                    raise BodyTooLarge
+            return message
+
+        started = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = _merge_headers(message.get("headers", []), extra, path)
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, send_wrapper)
+        except BodyTooLarge:
+            if not started:
+                await reject(413, "too_large", f"The upload is larger than {guard.max_body_bytes // 2**20} MB.")
+        except Exception:
+            if started:
+                raise
+            import logging
+
+            logging.getLogger("twoway.web").exception("unhandled error on %s", path)
+            await reject(500, "internal", "Something went wrong inside twoway; nothing was changed by this "
+                                          "request. Set TWOWAY_DEBUG=1 and look at the server's output.")
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def _merge_headers(
+    existing: list[tuple[bytes, bytes]], extra: list[tuple[bytes, bytes]], path: str
+) -> list[tuple[bytes, bytes]]:
+    present = {k.lower() for k, _ in existing}
+    merged = list(existing) + list(extra)
+    merged += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+    if b"cache-control" not in present:
+        # Pages and API answers hold private data; static assets are versioned by the package.
+        merged.append((b"cache-control", b"max-age=3600" if path.startswith("/static/") else b"no-store"))
+    return merged
+
+
+async def _redirect(send: Send, location: str, headers: list[tuple[bytes, bytes]]) -> None:
+    all_headers = [(b"location", location.encode()), (b"content-length", b"0"), *headers]
+    await send({"type": "http.response.start", "status": 303, "headers": _merge_headers(all_headers, [], "")})
+    await send({"type": "http.response.body", "body": b""})
+
+
+async def _send_with_headers(
+    response: Any, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
+) -> None:
+    path = scope.get("path", "")
+
+    async def send_wrapper(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = _merge_headers(message.get("headers", []), extra, path)
+        await send(message)
+
+    await response(scope, receive, send_wrapper)
+
+
+async def csrf_guard(request: Request) -> None:
+    """Dependency on every route: state-changing requests must echo the CSRF cookie's token."""
+    if request.method in SAFE_METHODS:
+        return
+    guard: Guard = request.app.state.guard
+    origin = request.headers.get("origin")
+    if origin and not guard.origin_allowed(origin):
+        raise WebError(403, "csrf", "This request came from another site and was refused.")
+    if getattr(request.state, "bearer", False):
+        return
+    if request.url.path == "/login":
+        return  # the token form: the token itself is the proof
+    cookie = request.cookies.get(CSRF_COOKIE)
+    submitted = request.headers.get(CSRF_HEADER)
+    if not submitted:
+        ctype = request.headers.get("content-type", "")
+        if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            form = await request.form()
+            value = form.get(CSRF_FIELD)
+            submitted = value if isinstance(value, str) else None
+    if not (guard.csrf_valid(cookie) and submitted and hmac.compare_digest(str(submitted), str(cookie))):
+        raise WebError(
+            403, "csrf",
+            "The form's security token is missing or out of date: reload the page and try again. "
+            "Programs: GET /api/csrf, then send its token in the X-CSRF-Token header with the cookie.",
+        )
