@@ -10,6 +10,7 @@ from twoway.cli.base import cli
 _COMMAND_MODULES = (
     "core",
     "people",
+    "serve",
 )
 
 for _name in _COMMAND_MODULES:
