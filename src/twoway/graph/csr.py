@@ -8,6 +8,7 @@ sorted label array doubles as the id map (binary search, no hash table of a mill
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -110,7 +111,7 @@ def _buckets(counts: Int64s) -> list[tuple[int, int]]:
     cumulative = np.cumsum(counts)
     cuts = np.searchsorted(cumulative, np.arange(_BUCKET_ENTRIES, total, _BUCKET_ENTRIES), side="right")
     bounds = sorted({0, n, *(int(c) for c in cuts)})
-    return [(lo, hi) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True) if hi > lo]
+    return [(lo, hi) for lo, hi in itertools.pairwise(bounds) if hi > lo]
 
 
 def _bucket_keys(a: NDArray[Any], b: NDArray[Any], lo: int, hi: int, n: int) -> Int64s:

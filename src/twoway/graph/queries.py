@@ -169,7 +169,8 @@ class Engine:
         sc = self.scratch
         st = sc.next_stamp()
         sc.stamp[nb] = st
-        return na[sc.stamp[na] == st]
+        shared: Int32s = na[sc.stamp[na] == st]
+        return shared
 
     def second_degree_size(self, s: int) -> int:
         """Members exactly two hops from s."""
