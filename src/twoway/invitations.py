@@ -182,7 +182,8 @@ def list_invitations(
         params["person"] = person_id
     sql += " ORDER BY i.sent_at DESC, i.id DESC"
     decisions = latest_decisions(conn, owner_id)
-    result = [_build(row, decisions.get(int(row.id)), day, s.invite_expire_days) for row in conn.execute(text(sql), params)]
+    rows = conn.execute(text(sql), params)
+    result = [_build(row, decisions.get(int(row.id)), day, s.invite_expire_days) for row in rows]
     result = _without_duplicates(result)
     if statuses is not None:
         wanted = set(statuses)
@@ -353,7 +354,10 @@ def log_invitation(
     warnings = _sending_warnings(conn, owner_id, person_id, s, day) if direction == "out" else []
     person, owner = _person_name(conn, person_id), _owner_name(conn, owner_id)
     # Noon keeps the date the owner gave in any time zone the reports are read in.
-    sent_at = clock.day_start_ts(when) + 12 * 3600 if on is not None else min(clock.now_ts(), clock.day_start_ts(day) + 86399)
+    if on is not None:
+        sent_at = clock.day_start_ts(when) + 12 * 3600
+    else:
+        sent_at = min(clock.now_ts(), clock.day_start_ts(day) + 86399)
     conn.execute(
         text(
             "INSERT INTO invitations (owner_id, person_id, direction, sent_at, from_name, to_name, message, origin, "
@@ -376,7 +380,9 @@ def log_invitation(
     return Logged(get(conn, owner_id, int(new_id), today=day), warnings)
 
 
-def _sending_warnings(conn: Connection, owner_id: int, person_id: int, s: settings_mod.Settings, day: date) -> list[str]:
+def _sending_warnings(
+    conn: Connection, owner_id: int, person_id: int, s: settings_mod.Settings, day: date
+) -> list[str]:
     """What the owner should know before (or right after) inviting this person."""
     warnings: list[str] = []
     if _is_connected(conn, owner_id, person_id):
