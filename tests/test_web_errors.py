@@ -1,0 +1,98 @@
+"""One JSON error shape for every API error; a readable page for people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import APIRouter
+from web_support import WebClient
+
+from twoway.errors import Ambiguous, Conflict, InputError, NotFound, StorageError, TwowayError
+from twoway.web import create_app
+
+SHAPE_KEYS = {"code", "message", "status"}
+
+
+def assert_error(response: object, status: int, code: str) -> dict[str, object]:
+    import httpx
+
+    assert isinstance(response, httpx.Response)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == SHAPE_KEYS
+    assert body["error"]["status"] == status and body["error"]["code"] == code
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    return dict(body["error"])
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[WebClient]:
+    app = create_app(str(tmp_path / "t.db"))
+    boom = APIRouter()
+
+    @boom.get("/api/test/raise/{kind}")
+    def raise_(kind: str) -> None:
+        errors: dict[str, TwowayError] = {
+            "input": InputError("bad row", file="Connections.csv", line=7), "notfound": NotFound("nobody"),
+            "ambiguous": Ambiguous("two Adas"), "conflict": Conflict("already"), "storage": StorageError("disk"),
+        }
+        if kind == "crash":
+            raise RuntimeError("secret internals /etc/passwd")
+        raise errors[kind]
+
+    app.include_router(boom)
+    with WebClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_unknown_path_and_method(client: WebClient) -> None:
+    assert_error(client.get("/api/nothing/here"), 404, "not_found")
+    assert_error(client.delete("/api/csrf", headers={"X-CSRF-Token": client.csrf}), 405, "method_not_allowed")
+
+
+def test_validation_errors_use_the_shape(client: WebClient) -> None:
+    err = assert_error(client.api("PUT", "/api/settings/cadence_days", json={"nope": 1}), 422, "invalid_request")
+    assert "value" in str(err["message"])
+    assert_error(client.api("PUT", "/api/settings/cadence_days", content=b"{", headers={
+        "content-type": "application/json"}), 422, "invalid_request")
+
+
+def test_twoway_errors_keep_their_code_and_status(client: WebClient) -> None:
+    err = assert_error(client.get("/api/test/raise/input"), 400, "bad_input")
+    assert err["message"] == "Connections.csv, line 7: bad row"
+    assert_error(client.get("/api/test/raise/notfound"), 404, "not_found")
+    assert_error(client.get("/api/test/raise/ambiguous"), 409, "ambiguous")
+    assert_error(client.get("/api/test/raise/conflict"), 409, "conflict")
+    assert_error(client.get("/api/test/raise/storage"), 500, "storage")
+    assert_error(client.api("PUT", "/api/settings/cadence_days", json={"value": 1}), 422, "invalid_setting")
+
+
+def test_unexpected_errors_leak_nothing(client: WebClient) -> None:
+    err = assert_error(client.get("/api/test/raise/crash"), 500, "internal")
+    assert "passwd" not in str(err["message"]) and "Traceback" not in str(err["message"])
+
+
+def test_csrf_and_host_errors_use_the_shape(client: WebClient) -> None:
+    assert_error(client.put("/api/settings/cadence_days", json={"value": 9}), 403, "csrf")
+    assert_error(client.get("/api/settings", headers={"host": "evil.example"}), 400, "bad_host")
+
+
+def test_pages_get_an_html_error_page(client: WebClient) -> None:
+    page = client.get("/no/such/page")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Not found" in page.text and "/no/such/page" in page.text and 'href="/settings"' in page.text
+
+
+def test_json_accepting_clients_get_json_from_page_routes(client: WebClient) -> None:
+    assert_error(client.get("/no/such/page", headers={"accept": "application/json"}), 404, "not_found")
+
+
+def test_error_shape_is_described_in_openapi(client: WebClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["schemas"]["ErrorBody"]["required"] == ["error"]
+    put = spec["paths"]["/api/settings/{name}"]["put"]["responses"]
+    assert put["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
