@@ -22,9 +22,12 @@ def assert_error(response: object, status: int, code: str) -> dict[str, object]:
     assert response.status_code == status
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == SHAPE_KEYS
-    assert body["error"]["status"] == status and body["error"]["code"] == code
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    assert set(body) == {"error"}
+    assert set(body["error"]) == SHAPE_KEYS
+    assert body["error"]["status"] == status
+    assert body["error"]["code"] == code
+    assert isinstance(body["error"]["message"], str)
+    assert body["error"]["message"]
     return dict(body["error"])
 
 
@@ -72,7 +75,8 @@ def test_twoway_errors_keep_their_code_and_status(client: WebClient) -> None:
 
 def test_unexpected_errors_leak_nothing(client: WebClient) -> None:
     err = assert_error(client.get("/api/test/raise/crash"), 500, "internal")
-    assert "passwd" not in str(err["message"]) and "Traceback" not in str(err["message"])
+    assert "passwd" not in str(err["message"])
+    assert "Traceback" not in str(err["message"])
 
 
 def test_csrf_and_host_errors_use_the_shape(client: WebClient) -> None:
@@ -82,8 +86,11 @@ def test_csrf_and_host_errors_use_the_shape(client: WebClient) -> None:
 
 def test_pages_get_an_html_error_page(client: WebClient) -> None:
     page = client.get("/no/such/page")
-    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
-    assert "Not found" in page.text and "/no/such/page" in page.text and 'href="/settings"' in page.text
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Not found" in page.text
+    assert "/no/such/page" in page.text
+    assert 'href="/settings"' in page.text
 
 
 def test_json_accepting_clients_get_json_from_page_routes(client: WebClient) -> None:

@@ -30,7 +30,8 @@ def test_foreign_host_is_refused_in_the_error_shape(client: WebClient, host: str
     assert response.json() == {"error": {"code": "bad_host", "message": response.json()["error"]["message"],
                                          "status": 400}}
     page = client.get("/settings", headers={"host": host})
-    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    assert page.status_code == 400
+    assert "text/html" in page.headers["content-type"]
 
 
 def test_allowed_hosts_extend_the_loopback_names(tmp_path: Path) -> None:
@@ -43,14 +44,16 @@ def test_allowed_hosts_extend_the_loopback_names(tmp_path: Path) -> None:
 def test_every_write_needs_the_csrf_token(client: WebClient) -> None:
     client.get("/settings")  # gets the cookie
     bare = client.put("/api/settings/cadence_days", json={"value": 90})
-    assert bare.status_code == 403 and bare.json()["error"]["code"] == "csrf"
+    assert bare.status_code == 403
+    assert bare.json()["error"]["code"] == "csrf"
     wrong = client.put("/api/settings/cadence_days", json={"value": 90}, headers={"X-CSRF-Token": "x.y"})
     assert wrong.status_code == 403
     for method in ("POST", "PATCH", "DELETE"):
         assert client.request(method, "/api/settings/cadence_days").status_code in (403, 405)
     assert client.delete("/api/settings/cadence_days").status_code == 403
     form = client.post("/settings/cadence_days", data={"value": "90"}, follow_redirects=False)
-    assert form.status_code == 403 and "text/html" in form.headers["content-type"]
+    assert form.status_code == 403
+    assert "text/html" in form.headers["content-type"]
     assert client.get("/api/settings").json()[0]["value"] == 365  # nothing changed
 
 
@@ -59,7 +62,8 @@ def test_page_form_token_and_header_token_are_accepted(client: WebClient) -> Non
     ok = client.post("/settings/cadence_days", data={"value": "90", "csrf_token": token}, follow_redirects=False)
     assert ok.status_code == 303
     ok2 = client.put("/api/settings/cadence_days", json={"value": 100}, headers={"X-CSRF-Token": token})
-    assert ok2.status_code == 200 and ok2.json()["value"] == 100
+    assert ok2.status_code == 200
+    assert ok2.json()["value"] == 100
 
 
 def test_csrf_token_must_match_a_signed_cookie(client: WebClient) -> None:
@@ -83,14 +87,18 @@ def test_cross_site_origin_is_refused_even_with_token(client: WebClient) -> None
 
 def test_csrf_cookie_is_strict_and_http_only(client: WebClient) -> None:
     cookie = client.get("/settings").headers["set-cookie"]
-    assert "SameSite=Strict" in cookie and "HttpOnly" in cookie and "Path=/" in cookie
+    assert "SameSite=Strict" in cookie
+    assert "HttpOnly" in cookie
+    assert "Path=/" in cookie
 
 
 def test_security_headers_on_pages_api_errors_and_static(client: WebClient) -> None:
     for url in ("/settings", "/api/settings", "/api/missing", "/missing", "/static/app.css"):
         headers = client.get(url).headers
         csp = headers["content-security-policy"]
-        assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert "default-src 'self'" in csp
+        assert "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["x-frame-options"] == "DENY"
         assert headers["referrer-policy"] == "no-referrer"
@@ -100,22 +108,27 @@ def test_security_headers_on_pages_api_errors_and_static(client: WebClient) -> N
 def test_pages_use_no_inline_script_and_no_external_assets(client: WebClient) -> None:
     for url in ("/settings", "/import", "/missing"):
         html = client.get(url).text
-        assert "<script>" not in html and "onclick" not in html and "javascript:" not in html
-        assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+        assert "<script>" not in html
+        assert "onclick" not in html
+        assert "javascript:" not in html
+        assert "http://" not in html.replace("http://www.w3.org", "")
+        assert "https://" not in html
 
 
 @pytest.fixture
 def token_client(tmp_path: Path) -> Iterator[WebClient]:
-    app = create_app(str(tmp_path / "t.db"), token="s3cret-token", allowed_hosts=["10.0.0.5"])
+    app = create_app(str(tmp_path / "t.db"), token="s3cret-token", allowed_hosts=["10.0.0.5"])  # noqa: S106
     with WebClient(app, base_url="http://10.0.0.5:8765") as c:
         yield c
 
 
 def test_token_is_required_when_set(token_client: WebClient) -> None:
     api = token_client.get("/api/settings")
-    assert api.status_code == 401 and api.json()["error"]["code"] == "unauthorized"
+    assert api.status_code == 401
+    assert api.json()["error"]["code"] == "unauthorized"
     page = token_client.get("/settings")
-    assert page.status_code == 401 and 'action="/login"' in page.text
+    assert page.status_code == 401
+    assert 'action="/login"' in page.text
     assert token_client.get("/static/app.css").status_code == 200  # the login page needs its style
     wrong = token_client.get("/api/settings", headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
@@ -125,12 +138,14 @@ def test_bearer_token_opens_the_api_without_csrf(token_client: WebClient) -> Non
     auth = {"Authorization": "Bearer s3cret-token"}
     assert token_client.get("/api/settings", headers=auth).status_code == 200
     changed = token_client.put("/api/settings/cadence_days", json={"value": 60}, headers=auth)
-    assert changed.status_code == 200 and changed.json()["value"] == 60
+    assert changed.status_code == 200
+    assert changed.json()["value"] == 60
 
 
 def test_token_link_sets_a_cookie_and_drops_the_token_from_the_url(token_client: WebClient) -> None:
     first = token_client.get("/settings?token=s3cret-token", follow_redirects=False)
-    assert first.status_code == 303 and first.headers["location"] == "/settings"
+    assert first.status_code == 303
+    assert first.headers["location"] == "/settings"
     assert "HttpOnly" in first.headers["set-cookie"]
     assert token_client.get("/settings").status_code == 200
     # the cookie session still needs CSRF for writes
@@ -153,7 +168,8 @@ def test_oversized_body_is_refused_before_reading(tmp_path: Path) -> None:
     with WebClient(app) as c:
         big = b"x" * (3 * 2**20)
         response = c.api("POST", "/api/imports", files={"file": ("e.zip", big, "application/zip")})
-        assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+        assert response.status_code == 413
+        assert response.json()["error"]["code"] == "too_large"
 
 
 def test_redirect_target_must_stay_on_this_site(client: WebClient) -> None:
@@ -161,4 +177,5 @@ def test_redirect_target_must_stay_on_this_site(client: WebClient) -> None:
                              ("//evil.example/", "/settings?done=setting_saved#cadence_days"),
                              ("https://evil.example/", "/settings?done=setting_saved#cadence_days")):
         response = client.form(f"/settings/cadence_days?next={target}", {"value": "90"})
-        assert response.status_code == 303 and response.headers["location"] == expected
+        assert response.status_code == 303
+        assert response.headers["location"] == expected
