@@ -265,3 +265,34 @@ def m005_history_covering_index(conn: Connection) -> None:
     CREATE INDEX interactions_history
         ON interactions (owner_id, person_id, at, direction, kind, channel, conversation_id)
     """)
+
+
+@migration
+def m008_graph(conn: Connection) -> None:
+    """Loaded edge lists (`twoway graph load`), kept as their compact CSR arrays in binary chunks.
+
+    One row per graph plus its arrays in ≤4 MB chunks: loading a million-edge graph back is a few
+    reads and ``np.frombuffer`` (no per-edge rows to parse or index), it stays inside the database
+    (one file to back up, works on PostgreSQL), and the CSR is never rebuilt.
+    """
+    blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
+    _ddl(conn, """
+    CREATE TABLE graphs (
+        id {pk},
+        name TEXT NOT NULL,
+        source TEXT,
+        nodes BIGINT NOT NULL,
+        edges BIGINT NOT NULL,
+        label_kind TEXT NOT NULL,
+        sha256 TEXT,
+        loaded_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX graphs_name ON graphs (name);
+    CREATE TABLE graph_chunks (
+        graph_id BIGINT NOT NULL,
+        part TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data {blob} NOT NULL
+    );
+    CREATE UNIQUE INDEX graph_chunks_key ON graph_chunks (graph_id, part, seq)
+    """.replace("{blob}", blob))
