@@ -67,6 +67,29 @@ def add_person(conn: Connection, owner_id: int, name: str, *, company: str = "Ac
     return pid
 
 
+def add_stranger(conn: Connection, name: str, *, company: str = "", position: str = "") -> int:
+    """A person who is not a connection (someone who only sent or received an invitation)."""
+    first, _, last = name.partition(" ")
+    conn.execute(
+        text("INSERT INTO people (name_key, first_name, last_name, full_name, company, position, created_at)"
+             " VALUES (:k, :f, :l, :n, :c, :p, '2026-01-01')"),
+        {"k": identity.name_key(name), "f": first, "l": last, "n": name, "c": company, "p": position},
+    )
+    return int(conn.execute(text("SELECT MAX(id) FROM people")).scalar_one())
+
+
+def add_invitation(conn: Connection, owner_id: int, person_id: int, direction: str, on: str, message: str,
+                   name: str) -> None:
+    at = clock.day_start_ts(clock.date.fromisoformat(on)) + 3600
+    conn.execute(
+        text("INSERT INTO invitations (owner_id, person_id, direction, sent_at, from_name, to_name, message,"
+             " origin, fingerprint) VALUES (:o, :p, :d, :at, :f, :t, :m, 'import', :fp)"),
+        {"o": owner_id, "p": person_id, "d": direction, "at": at, "m": message,
+         "f": name if direction == "in" else "Olive Owner", "t": "Olive Owner" if direction == "in" else name,
+         "fp": f"inv-{person_id}-{direction}-{at}"},
+    )
+
+
 def add_message(conn: Connection, owner_id: int, person_id: int, direction: str, on: str, content: str) -> None:
     at = clock.day_start_ts(clock.date.fromisoformat(on)) + 36000
     conn.execute(
@@ -94,6 +117,12 @@ def seed_network(store: Store) -> dict[str, int]:
         add_message(conn, owner, ids["ada"], "in", "2026-01-06", "Running well, thanks!")
         add_message(conn, owner, ids["grace"], "in", "2026-11-10", "Could you look at my compiler?")
         add_message(conn, owner, ids["xss"], "in", "2026-06-01", XSS)
-        for days_ago, _ in enumerate(range(3)):
-            add_message(conn, owner, ids["silent"], "out", f"2026-0{3 + days_ago * 2}-01", "Checking in")
+        for n in range(3):
+            add_message(conn, owner, ids["silent"], "out", f"2026-0{3 + n * 2}-01", "Checking in")
+        ids["stranger"] = add_stranger(conn, XSS + " Stranger", company="Spam Inc", position=XSS)
+        add_invitation(conn, owner, ids["stranger"], "in", "2026-11-01", XSS + " buy now http://x.example",
+                       XSS + " Stranger")
+        ids["invitee"] = add_stranger(conn, "Ivy Invitee", company="Acme")
+        add_invitation(conn, owner, ids["invitee"], "out", "2026-09-01", "Hi Ivy, we met at the meetup.",
+                       "Ivy Invitee")
     return ids

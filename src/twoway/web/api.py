@@ -6,11 +6,13 @@ Handlers stay one call deep; the shapes are the core's own ``to_dict()`` output 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from pydantic import BaseModel, Field
 
+from twoway import invitations
 from twoway import settings as settings_mod
 from twoway.owners import all_owners
 from twoway.web import data
@@ -78,3 +80,34 @@ def imports_status(job_id: str, web: WebDep) -> JSON:
 @router.get("/imports", tags=["import"], summary="Imports started on this server, newest first")
 def imports_list(web: WebDep) -> list[JSON]:
     return [j.to_dict() for j in web.imports.all()]
+
+
+# -- Invitations ------------------------------------------------------------------------------------
+class InvitationDecision(BaseModel):
+    verdict: Literal["accept", "ignore", "clear"] = Field(description="Your decision; `clear` forgets it.")
+
+
+class Withdrawal(BaseModel):
+    on: date | None = Field(None, description="When you withdrew it on LinkedIn (default today).")
+
+
+@router.get("/invitations", tags=["invitations"],
+            summary="Incoming invitations with a recommendation and reasons; outgoing ones with advice",
+            description="`all=true` lists every invitation, not only those that need something.")
+def invitations_list(web: WebDep, all: bool = False) -> JSON:
+    with web.read() as (conn, owner):
+        return jsonable(data.invitations_view(conn, owner.id, include_all=all))
+
+
+@router.post("/invitations/incoming/{person_id}/decision", tags=["invitations"],
+             summary="Accept or ignore the invitation from this person (remembered)")
+def invitations_decide(person_id: int, body: InvitationDecision, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return jsonable(invitations.decide(conn, owner.id, person_id, body.verdict))
+
+
+@router.post("/invitations/outgoing/{person_id}/withdraw", tags=["invitations"],
+             summary="Record that you withdrew your invitation to this person")
+def invitations_withdraw(person_id: int, body: Withdrawal, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return jsonable(invitations.withdraw(conn, owner.id, person_id, on=body.on))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Connection
+
 from twoway import settings as settings_mod
 from twoway.store import Store
 
@@ -16,3 +18,25 @@ def change_setting(store: Store, name: str, value: Any, *, reset: bool = False) 
         else:
             settings_mod.set_value(conn, name, value)
     return next(row for row in settings_mod.describe(store.settings()) if row["name"] == name)
+
+
+def invitations_view(conn: Connection, owner_id: int, *, include_all: bool = False) -> dict[str, Any]:
+    """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates."""
+    from twoway import invitations, triage
+
+    s = settings_mod.load(conn)
+    return {
+        "incoming": triage.incoming(conn, owner_id, include_all=include_all, settings=s),
+        "outgoing": triage.outgoing(conn, owner_id, include_all=include_all, settings=s),
+        "budget": invitations.weekly_budget(conn, owner_id, settings=s),
+        "acceptance": _acceptance(conn, owner_id, s),
+        "all": include_all,
+    }
+
+
+def _acceptance(conn: Connection, owner_id: int, s: settings_mod.Settings) -> dict[str, Any] | None:
+    try:
+        from twoway.invitation_stats import acceptance_summary
+    except ImportError:  # the statistics module lands separately
+        return None
+    return acceptance_summary(conn, owner_id, settings=s)

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from twoway import invitations
 from twoway import settings as settings_mod
 from twoway.errors import InvalidSetting
 from twoway.web import data
@@ -18,6 +19,7 @@ from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
 from twoway.web.imports import save_upload
 from twoway.web.security import TOKEN_COOKIE
+from twoway.web.shapes import jsonable
 from twoway.web.templating import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -86,3 +88,27 @@ def login(request: Request, token: Annotated[str, Form()]) -> Response:
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
     return response
+
+
+# -- Invitations ------------------------------------------------------------------------------------
+@router.get("/invitations")
+def invitations_page(request: Request, web: WebDep, all: bool = False) -> Response:
+    with web.read() as (conn, owner):
+        view = jsonable(data.invitations_view(conn, owner.id, include_all=all))
+    return render(request, "invitations.html", active="invitations", view=view, title="Invitations")
+
+
+@router.post("/invitations/incoming/{person_id}/decision")
+def invitations_decide(
+    request: Request, person_id: int, web: WebDep, verdict: Annotated[str, Form()]
+) -> Response:
+    with web.write() as (conn, owner):
+        invitations.decide(conn, owner.id, person_id, verdict)
+    return back(request, "/invitations", "decided")
+
+
+@router.post("/invitations/outgoing/{person_id}/withdraw")
+def invitations_withdraw(request: Request, person_id: int, web: WebDep) -> Response:
+    with web.write() as (conn, owner):
+        invitations.withdraw(conn, owner.id, person_id)
+    return back(request, "/invitations", "withdrawn")
