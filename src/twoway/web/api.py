@@ -19,7 +19,7 @@ from twoway.web import data
 from twoway.web.app import Web, web_of
 from twoway.web.errors import API_ERRORS
 from twoway.web.imports import save_upload
-from twoway.web.shapes import jsonable
+from twoway.web.shapes import json_object, jsonable
 
 router = APIRouter(prefix="/api", responses=API_ERRORS)
 WebDep = Annotated[Web, Depends(web_of)]
@@ -96,18 +96,18 @@ class Withdrawal(BaseModel):
             description="`all=true` lists every invitation, not only those that need something.")
 def invitations_list(web: WebDep, all: bool = False) -> JSON:
     with web.read() as (conn, owner):
-        return jsonable(data.invitations_view(conn, owner.id, include_all=all))
+        return json_object(data.invitations_view(conn, owner.id, include_all=all))
 
 
 @router.post("/invitations/incoming/{person_id}/decision", tags=["invitations"],
              summary="Accept or ignore the invitation from this person (remembered)")
 def invitations_decide(person_id: int, body: InvitationDecision, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return jsonable(invitations.decide(conn, owner.id, person_id, body.verdict))
+        return json_object(invitations.decide(conn, owner.id, person_id, body.verdict))
 
 
 @router.post("/invitations/outgoing/{person_id}/withdraw", tags=["invitations"],
              summary="Record that you withdrew your invitation to this person")
 def invitations_withdraw(person_id: int, body: Withdrawal, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return jsonable(invitations.withdraw(conn, owner.id, person_id, on=body.on))
+        return json_object(invitations.withdraw(conn, owner.id, person_id, on=body.on))

@@ -39,4 +39,5 @@ def _acceptance(conn: Connection, owner_id: int, s: settings_mod.Settings) -> di
         from twoway.invitation_stats import acceptance_summary
     except ImportError:  # the statistics module lands separately
         return None
-    return acceptance_summary(conn, owner_id, settings=s)
+    summary: dict[str, Any] = acceptance_summary(conn, owner_id, settings=s)
+    return summary

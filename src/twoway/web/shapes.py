@@ -23,3 +23,18 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
         return [jsonable(v) for v in value]
     return str(value)
+
+
+def json_object(value: Any) -> dict[str, Any]:
+    """``jsonable`` for values that are objects (dataclasses, dicts): typed for the API's signatures."""
+    out = jsonable(value)
+    if not isinstance(out, dict):
+        raise TypeError(f"expected an object, got {type(out).__name__}")
+    return out
+
+
+def json_list(value: Any) -> list[Any]:
+    out = jsonable(value)
+    if not isinstance(out, list):
+        raise TypeError(f"expected a list, got {type(out).__name__}")
+    return out
