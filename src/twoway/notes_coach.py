@@ -46,7 +46,7 @@ _WHERE_OR_WHY = re.compile(
         r"blog|newsletter|project|team|startup|course|session|workshop|question|answer|repo|library|thesis|"
         r"experience|role|move|launch|write-?up|lecture|video)s?\b",
         r"\b(?:conference|meetup|summit|webinar|workshop|hackathon|panel|offsite|alumni|cohort|bootcamp|"
-        r"reading group|class of|university|school|program(?:me)?|course)\b",
+        r"reading group|class of|university|school)\b",
         r"\b(?:mutual friend|introduced (?:me|us)|suggested (?:i|that i|we)|recommended (?:i|that i|we|you)|"
         r"referred|pointed me to)\b",
         r"\b(?:former |ex-?)?colleagues?\b", r"\bworked together\b", r"\bsame (?:team|company|field|school|lab)\b",

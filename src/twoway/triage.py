@@ -169,7 +169,7 @@ def recommend(e: Evidence, *, settings: settings_mod.Settings | None = None) -> 
         add("decided", "", f"you decided: {e.decision}")
         return Recommendation(ACCEPT if e.decision == "accept" else IGNORE, reasons, kind)
 
-    spam = kind == notes_coach.PITCH or copy_paste or mass_sent or bool(reading.links)
+    spam = kind == notes_coach.PITCH or copy_paste or mass_sent
     many_mutuals = e.mutuals is not None and e.mutuals >= int(s.invite_review_mutuals)
     if k.any:
         if spam:
@@ -182,7 +182,8 @@ def recommend(e: Evidence, *, settings: settings_mod.Settings | None = None) -> 
             action = FOLLOW_UP
     elif spam:
         action = IGNORE
-    elif e.profile == "empty":
+    elif reading.links or e.profile == "empty":
+        # A stranger's link or bare profile: worth a look only if the note was clearly written for the owner.
         action = REVIEW if kind == notes_coach.PERSONAL else IGNORE
     elif kind == notes_coach.PERSONAL:
         action = REVIEW if focus_mismatch else FOLLOW_UP
