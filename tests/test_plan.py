@@ -1,0 +1,228 @@
+"""The weekly plan's pure core: order, quota, exclusions, days, drafts; and a year of simulated weeks."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from twoway.plan import JobChange, PlanPerson, checkin_quota, plan_week, week_start_of
+from twoway.settings import Settings
+
+MONDAY = date(2024, 3, 4)
+
+
+@dataclass(frozen=True)
+class V:
+    """A stand-in for twoway.states.Verdict with just what the plan reads."""
+
+    person_id: int
+    state: str
+    reason: str = "because"
+    attempts: int = 0
+    next_try_on: date | None = None
+    last_in: date | None = None
+    last_out: date | None = None
+    last_two_way: date | None = None
+    due_on: date | None = None
+    connected_on: date | None = None
+    cadence_days: int = 365
+
+
+def _people(ids: list[int]) -> dict[int, PlanPerson]:
+    return {i: PlanPerson(i, f"Person {i}", f"P{i}", f"Co {i}", "Engineer", f"https://www.linkedin.com/in/p{i}")
+            for i in ids}
+
+
+def _plan(verdicts: list[V], **kw: object) -> object:
+    base = Settings()
+    s = kw.pop("settings", base)
+    return plan_week({v.person_id: v for v in verdicts}, kw.pop("strengths", {}), _people([v.person_id for v in verdicts]),
+                     s, kw.pop("week_start", MONDAY), **kw)  # type: ignore[arg-type]
+
+
+def test_order_of_kinds_and_reasons() -> None:
+    old = MONDAY - timedelta(days=400)
+    verdicts = [
+        V(1, "due", last_two_way=old, due_on=old + timedelta(days=365)),
+        V(2, "awaiting_reply", attempts=1, last_out=MONDAY - timedelta(days=8), next_try_on=MONDAY + timedelta(days=1)),
+        V(3, "new", connected_on=MONDAY - timedelta(days=3)),
+        V(4, "owe_reply", last_in=MONDAY - timedelta(days=5)),
+        V(5, "new", connected_on=MONDAY - timedelta(days=2)),
+        V(6, "two_way", last_two_way=MONDAY - timedelta(days=30), due_on=MONDAY + timedelta(days=335)),
+    ]
+    plan = _plan(verdicts, invited_by_owner={3}, settings=Settings().with_values(weekly_checkins=5),
+                 job_changes={6: JobChange(6, "Acme", "CTO", MONDAY - timedelta(days=10))})
+    kinds = [(i.person_id, i.kind) for i in plan.items]  # type: ignore[attr-defined]
+    assert kinds == [(4, "reply"), (3, "thank"), (5, "follow_up"), (2, "retry"), (6, "congratulate"), (1, "check_in")]
+    by_pid = {i.person_id: i for i in plan.items}  # type: ignore[attr-defined]
+    assert "2024-02-28" in by_pid[4].why_now
+    assert "attempt 2" in by_pid[2].why_now and by_pid[2].template == "second_attempt"
+    assert by_pid[2].day == MONDAY + timedelta(days=1)
+    assert "Congratulations on the new role as CTO at Acme" in by_pid[6].draft
+    assert by_pid[3].draft.startswith("Hi P3,") and "accepting my invitation" in by_pid[3].draft
+    assert by_pid[1].reason == "because" and by_pid[1].url == "https://www.linkedin.com/in/p1"
+    assert by_pid[4].draft == ""  # a reply answers their message: there is nothing to draft ahead
+
+
+def test_never_hidden_removed_unresponsive_or_snoozed() -> None:
+    verdicts = [V(1, "hidden"), V(2, "removed"), V(3, "unresponsive", attempts=3), V(4, "never_contacted"),
+                V(5, "owe_reply", last_in=MONDAY), V(6, "never_contacted")]
+    plan = _plan(verdicts, snoozed={4: MONDAY + timedelta(days=30), 5: MONDAY + timedelta(days=2)},
+                 settings=Settings().with_values(weekly_checkins=10))
+    planned = {i.person_id: i for i in plan.items}  # type: ignore[attr-defined]
+    assert set(planned) == {5, 6}
+    assert planned[5].day == MONDAY + timedelta(days=2)  # snoozed until Wednesday: planned from Wednesday
+    assert plan.eligible == 2  # type: ignore[attr-defined]
+
+
+def test_quota_is_about_n_over_52_and_spread_over_workdays() -> None:
+    verdicts = [V(i, "never_contacted", connected_on=MONDAY - timedelta(days=1000 - i)) for i in range(1040)]
+    plan = _plan(verdicts)
+    assert plan.checkin_quota == math.ceil(1040 * 7 / 365) == 20  # type: ignore[attr-defined]
+    assert len(plan.items) == 20 and plan.checkins_waiting == 1020  # type: ignore[attr-defined]
+    days = [i.day for i in plan.items]  # type: ignore[attr-defined]
+    assert sorted(set(days)) == [MONDAY + timedelta(days=d) for d in range(5)]
+    assert all(days.count(d) == 4 for d in set(days))
+    # longest silent first: the earliest connections come first
+    assert [i.person_id for i in plan.items] == list(range(20))  # type: ignore[attr-defined]
+
+
+def test_strongest_first_among_equally_silent_and_tag_cadences_raise_the_quota() -> None:
+    same = MONDAY - timedelta(days=500)
+    verdicts = [V(i, "due", last_two_way=same, due_on=same + timedelta(days=365)) for i in range(52)]
+    plan = _plan(verdicts, strengths={7: 80.0, 9: 20.0})
+    assert plan.checkin_quota == 1 and plan.items[0].person_id == 7  # type: ignore[attr-defined]
+    inner = [replace(v, cadence_days=91) for v in verdicts[:13]]
+    assert checkin_quota(inner + verdicts[13:], Settings()) == math.ceil(13 * 7 / 91 + 39 * 7 / 365)
+
+
+def test_two_way_enters_the_rotation_when_due_within_the_week() -> None:
+    verdicts = [
+        V(1, "two_way", last_two_way=MONDAY - timedelta(days=360), due_on=MONDAY + timedelta(days=5)),
+        V(2, "two_way", last_two_way=MONDAY - timedelta(days=300), due_on=MONDAY + timedelta(days=65)),
+    ]
+    plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
+    assert [i.person_id for i in plan.items] == [1]  # type: ignore[attr-defined]
+    assert "due on 2024-03-09" in plan.items[0].why_now  # type: ignore[attr-defined]
+
+
+def test_long_silence_is_a_reconnect_and_limit_cuts_check_ins_last() -> None:
+    ancient = MONDAY - timedelta(days=1000)
+    verdicts = [V(1, "due", last_two_way=ancient, last_in=ancient, due_on=ancient + timedelta(days=365)),
+                V(2, "owe_reply", last_in=MONDAY - timedelta(days=3))]
+    plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
+    assert plan.items[1].kind == "reconnect" and "1000 days ago" in plan.items[1].why_now  # type: ignore[attr-defined]
+    capped = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5, plan_max_items=1))
+    assert [i.kind for i in capped.items] == ["reply"] and capped.cut_by_limit == 1  # type: ignore[attr-defined]
+
+
+def test_awaiting_reply_is_neither_retried_early_nor_congratulated() -> None:
+    verdicts = [V(1, "awaiting_reply", attempts=1, last_out=MONDAY - timedelta(days=2),
+                  next_try_on=MONDAY + timedelta(days=12))]
+    plan = _plan(verdicts, job_changes={1: JobChange(1, "Acme", "CTO", MONDAY)})
+    assert plan.items == []  # type: ignore[attr-defined]
+
+
+def test_week_of_any_day_starts_on_monday_and_today_moves_the_first_day() -> None:
+    assert week_start_of(date(2024, 3, 7)) == MONDAY
+    verdicts = [V(i, "never_contacted") for i in range(10)]
+    plan = _plan(verdicts, week_start=date(2024, 3, 7), today=date(2024, 3, 7),
+                 settings=Settings().with_values(weekly_checkins=4))
+    assert plan.week_start == MONDAY  # type: ignore[attr-defined]
+    assert {i.day for i in plan.items} == {date(2024, 3, 7), date(2024, 3, 8)}  # type: ignore[attr-defined]
+
+
+# --- A year of weeks, simulated with the pure core ------------------------------------------------
+
+@dataclass
+class Sim:
+    pid: int
+    cadence: int
+    answers: bool
+    last_two_way: date | None
+    hidden_from: date | None
+    snoozed_until: date | None
+    attempts: int = 0
+    last_out: date | None = None
+
+    def verdict(self, today: date) -> V:
+        if self.hidden_from is not None and today >= self.hidden_from:
+            return V(self.pid, "hidden", cadence_days=self.cadence)
+        if self.attempts >= 3:
+            return V(self.pid, "unresponsive", attempts=3, last_out=self.last_out, cadence_days=self.cadence)
+        if self.attempts:
+            assert self.last_out is not None
+            return V(self.pid, "awaiting_reply", attempts=self.attempts, last_out=self.last_out,
+                     next_try_on=self.last_out + timedelta(days=7), last_two_way=self.last_two_way,
+                     cadence_days=self.cadence)
+        if self.last_two_way is None:
+            return V(self.pid, "never_contacted", connected_on=date(2020, 1, 1), cadence_days=self.cadence)
+        due = self.last_two_way + timedelta(days=self.cadence)
+        state = "due" if due <= today else "two_way"
+        return V(self.pid, state, last_two_way=self.last_two_way, due_on=due, cadence_days=self.cadence)
+
+
+people_strategy = st.lists(
+    st.tuples(st.booleans(), st.integers(0, 400), st.booleans(), st.integers(0, 60), st.integers(0, 30)),
+    min_size=1, max_size=40,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=people_strategy, cadence=st.sampled_from([28, 90, 182, 365]), strengths=st.data())
+def test_a_year_of_weeks_reaches_everyone_once_per_cadence(
+    rows: list[tuple[bool, int, bool, int, int]], cadence: int, strengths: st.DataObject
+) -> None:
+    start = MONDAY
+    sims: dict[int, Sim] = {}
+    for pid, (answers, ago, never, hide_week, snooze_days) in enumerate(rows):
+        last = None if never else start - timedelta(days=ago % cadence + 1)
+        hidden_from = start + timedelta(weeks=hide_week) if hide_week < 20 else None
+        snoozed = start + timedelta(days=snooze_days) if snooze_days > 20 else None
+        sims[pid] = Sim(pid, cadence, answers, last, hidden_from, snoozed)
+    strength = {pid: strengths.draw(st.floats(0, 100)) for pid in sims}
+    weeks = math.ceil(2 * cadence / 7) + 4
+    contacts: dict[int, list[date]] = {pid: [] for pid in sims}
+    outgoing: dict[int, int] = {pid: 0 for pid in sims}
+    for w in range(weeks):
+        monday = start + timedelta(weeks=w)
+        verdicts = {pid: s.verdict(monday) for pid, s in sims.items()}
+        snoozed = {pid: s.snoozed_until for pid, s in sims.items() if s.snoozed_until}
+        plan = plan_week(verdicts, strength, {}, Settings().with_values(cadence_days=cadence), monday,
+                         snoozed=snoozed, with_drafts=False)
+        assert len({i.person_id for i in plan.items}) == len(plan.items)  # one item per person a week
+        for item in sorted(plan.items, key=lambda i: i.day):
+            sim = sims[item.person_id]
+            v = verdicts[item.person_id]
+            assert v.state not in ("hidden", "removed", "unresponsive")
+            assert sim.snoozed_until is None or sim.snoozed_until <= plan.week_end
+            assert monday <= item.day <= plan.week_end
+            if item.kind in ("check_in", "reconnect"):
+                if contacts[item.person_id]:  # never more often than once per cadence
+                    assert (item.day - contacts[item.person_id][-1]).days >= cadence - 6
+                contacts[item.person_id].append(item.day)
+            # The owner sends the draft; people who answer do so the same day.
+            outgoing[item.person_id] += 1
+            if sim.answers:
+                sim.last_two_way, sim.attempts, sim.last_out = item.day, 0, None
+            else:
+                sim.attempts += 1
+                sim.last_out = item.day
+    horizon = start + timedelta(weeks=weeks)
+    first_due_by = start + timedelta(days=cadence + 7)
+    for pid, sim in sims.items():
+        if not sim.answers:
+            assert outgoing[pid] <= 3  # a check-in and at most two retries, then unresponsive, never again
+        if sim.hidden_from is not None:
+            continue
+        # every due connection is reached within one cadence of falling due
+        assert contacts[pid], f"#{pid} never reached"
+        assert contacts[pid][0] <= first_due_by + timedelta(days=cadence)
+        if sim.answers:
+            assert (horizon - contacts[pid][-1]).days <= 2 * cadence + 14
+            for a, b in zip(contacts[pid], contacts[pid][1:], strict=False):
+                assert (b - a).days <= 2 * cadence + 7
