@@ -259,6 +259,20 @@ def m003_owner_entries(conn: Connection) -> None:
 
 
 @migration
+def m004_import_file_identity(conn: Connection) -> None:
+    """What each imported file was: its content identity (size and CRC-32), so an unchanged file is not read
+    again, its size, encoding and the rows it skipped."""
+    _ddl(conn, """
+    ALTER TABLE import_files ADD COLUMN content_id TEXT;
+    ALTER TABLE import_files ADD COLUMN bytes BIGINT;
+    ALTER TABLE import_files ADD COLUMN encoding TEXT;
+    ALTER TABLE import_files ADD COLUMN rows_skipped BIGINT NOT NULL DEFAULT 0;
+    CREATE INDEX import_files_content ON import_files (content_id);
+    CREATE INDEX imports_owner ON imports (owner_id)
+    """)
+
+
+@migration
 def m005_history_covering_index(conn: Connection) -> None:
     """Read an owner's whole history from one index, in person and time order, without touching the table."""
     _ddl(conn, """
