@@ -1,0 +1,237 @@
+"""How people in the synthetic world talk: who answers fast, slowly or never; how the owner checks in.
+
+Each direct conversation is simulated from the day of connecting to the end of the world: a thank-you
+or an introduction, yearly check-ins with retries 7–14 days apart (at most three attempts), replies
+with each person's own delay, short exchanges that sometimes end on their message, congratulations on
+new jobs, pitches nobody answers. Events are packed as ``ts << 6 | kind << 1 | out``.
+"""
+
+from __future__ import annotations
+
+import random
+from array import array
+from typing import TYPE_CHECKING
+
+from twoway.generator.content import (
+    ASK,
+    CHAT_IN,
+    CHAT_OUT,
+    CHECKIN,
+    CONGRATS,
+    EMPTY,
+    INTRO,
+    PITCH,
+    RECRUITER,
+    REPLY_IN,
+    REPLY_OUT,
+    RETRY,
+    THANKS,
+    THANKS_BACK,
+)
+
+if TYPE_CHECKING:
+    from twoway.generator.world import Person
+
+DAY = 86_400
+HOUR = 3_600
+OUT = 1
+IN = 0
+
+#: style -> (chance to answer, chance per year of writing first, chance to keep chatting)
+_STYLE = {
+    "quick": (0.9, 0.25, 0.55),
+    "slow": (0.65, 0.12, 0.35),
+    "never": (0.03, 0.0, 0.1),
+    "silent": (0.0, 0.0, 0.0),
+}
+
+
+def encode(ts: int, kind: int, out: int) -> int:
+    return (ts << 6) | (kind << 1) | out
+
+
+def _answer_delay(rng: random.Random, style: str) -> int | None:
+    """Seconds until they answer, or None when they don't."""
+    answers = _STYLE[style][0]
+    if rng.random() >= answers:
+        return None
+    if style == "quick":
+        return int(min(rng.expovariate(1 / (5 * HOUR)), 3 * DAY)) + 120
+    if style == "slow":
+        return rng.randint(DAY, 25 * DAY) if rng.random() < 0.85 else rng.randint(25 * DAY, 70 * DAY)
+    return rng.randint(10 * DAY, 60 * DAY)
+
+
+def _owner_delay(rng: random.Random) -> int | None:
+    """Seconds until the owner answers; sometimes never, so some threads end on their message."""
+    roll = rng.random()
+    if roll < 0.55:
+        return rng.randint(10 * 60, 8 * HOUR)
+    if roll < 0.85:
+        return rng.randint(DAY, 6 * DAY)
+    if roll < 0.95:
+        return rng.randint(7 * DAY, 45 * DAY)
+    return None
+
+
+def _exchange(ev: list[int], rng: random.Random, style: str, t: int, their_turn: bool) -> None:
+    """A back-and-forth after an answer; ``their_turn`` says who speaks next."""
+    keep_going = _STYLE[style][2]
+    while rng.random() < keep_going:
+        if their_turn:
+            delay = _answer_delay(rng, style)
+            if delay is None:
+                return
+            t += delay
+            ev.append(encode(t, CHAT_IN if rng.random() > 0.03 else EMPTY, IN))
+        else:
+            owner = _owner_delay(rng)
+            if owner is None:
+                return
+            t += owner
+            ev.append(encode(t, CHAT_OUT, OUT))
+        their_turn = not their_turn
+
+
+def _they_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int) -> None:
+    ev.append(encode(t, kind, IN))
+    owner = _owner_delay(rng)
+    if owner is not None:
+        ev.append(encode(t + owner, REPLY_OUT, OUT))
+        _exchange(ev, rng, style, t + owner, True)
+
+
+def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int, persist: float) -> None:
+    """An opening message, retried 7–14 days apart until answered or three attempts are spent."""
+    attempt = 0
+    while True:
+        ev.append(encode(t, kind if attempt == 0 else RETRY, OUT))
+        attempt += 1
+        delay = _answer_delay(rng, style)
+        gap = rng.randint(7, 14) * DAY + rng.randint(-3 * HOUR, 3 * HOUR)
+        if delay is not None and (delay < gap or attempt == 3 or rng.random() >= persist):
+            ev.append(encode(t + delay, REPLY_IN if kind != CONGRATS else THANKS_BACK, IN))
+            _exchange(ev, rng, style, t + delay, False)
+            return
+        if attempt == 3 or rng.random() >= persist:
+            return
+        t += gap
+
+
+def _at(rng: random.Random, day: int) -> int:
+    return day * DAY + int(rng.triangular(7, 22, 13) * HOUR) + rng.randrange(HOUR)
+
+
+def simulate(p: Person, rng: random.Random, base_day: int, end_day: int) -> None:
+    ev: list[int] = []
+    if p.kind == "recruiter":
+        t = _at(rng, base_day - int(rng.random() ** 0.8 * 1500))
+        ev.append(encode(t, RECRUITER, IN))
+        if rng.random() < 0.3:
+            _they_wrote(ev, rng, "slow", t + rng.randint(3, 12) * DAY, RECRUITER)
+    elif p.kind != "pending" and p.connected is not None:
+        _connection(p, ev, rng, base_day, end_day)
+    stop = (min(p.removed or end_day, end_day) + 1) * DAY
+    ev.sort()
+    p.events = array("q", (e for e in ev if e >> 6 < stop))
+    if len(p.events) and p.kind in ("quick", "slow") and rng.random() < 0.01:
+        p.draft = (p.events[-1] >> 6) + rng.randint(HOUR, 20 * DAY)
+    if p.kind == "pitch" and rng.random() < 0.35:
+        p.folder = "SPAM"
+    elif rng.random() < 0.08:
+        p.folder = "ARCHIVE"
+
+
+def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end_day: int) -> None:
+    assert p.connected is not None
+    stop = min(p.removed or end_day, end_day)
+    style = p.kind
+    start = p.connected
+    if p.kind == "new":
+        # Connected in the last two weeks with nothing said yet; the owner follows up later.
+        style = rng.choice(("quick", "slow", "never", "silent"))
+        start = base_day + rng.randint(2, 25)
+        if rng.random() < 0.75:
+            _owner_wrote(ev, rng, style, _at(rng, start), THANKS, 0.5)
+    if style == "silent":
+        return
+    if style == "pitch":
+        t = _at(rng, start + rng.randint(1, 15))
+        for _ in range(rng.randint(1, 5)):
+            ev.append(encode(t, PITCH, IN))
+            t += rng.randint(30, 200) * DAY
+        return
+    if p.kind != "new":
+        opening = rng.random()
+        if opening < 0.45:
+            _owner_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 3)), THANKS, 0.3)
+        elif opening < 0.6:
+            _they_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 5)), INTRO)
+    care = 0.55 if style == "quick" else 0.45
+    writes_first = _STYLE[style][1]
+    day = start + rng.randint(200, 420)
+    while day < stop:
+        if rng.random() < care:
+            _owner_wrote(ev, rng, style, _at(rng, day), CHECKIN, 0.75)
+        if rng.random() < writes_first:
+            _they_wrote(ev, rng, style, _at(rng, day + rng.randint(30, 300)), ASK)
+        day += rng.randint(330, 400)
+    for since, company, _ in p.jobs[1:]:
+        if start < since < stop and company and rng.random() < 0.3:
+            _owner_wrote(ev, rng, style, _at(rng, since + rng.randint(1, 20)), CONGRATS, 0.0)
+    if style in ("quick", "slow") and rng.random() < 0.02 and start < base_day - 30:
+        # They asked something lately and the owner has not answered yet (answered after the base day).
+        asked = _at(rng, base_day - rng.randint(3, 20))
+        ev.append(encode(asked, ASK, IN))
+        ev.append(encode(_at(rng, base_day + rng.randint(3, 40)), REPLY_OUT, OUT))
+
+
+def top_up(people: list[Person], rng: random.Random, base_day: int, missing: int) -> None:
+    """Add older back-and-forth chats to talkative threads until the export holds ``missing`` more rows.
+
+    Chats go before each thread's latest message, so the present state of every relationship stays.
+    """
+    cut = base_day * DAY
+    talkers = [
+        p for p in people
+        if p.kind in ("quick", "slow") and p.connected is not None and p.events_until(cut) > 0
+    ]
+    if not talkers:
+        talkers = [p for p in people if p.connected is not None and p.connected < base_day]
+    if not talkers:
+        return
+    extra: dict[int, list[int]] = {}
+    while missing > 0:
+        p = rng.choice(talkers)
+        assert p.connected is not None
+        seen = p.events_until(cut)
+        latest = (p.events[seen - 1] >> 6) if seen else cut
+        first = p.connected * DAY
+        if latest - first < 2 * DAY:
+            continue
+        size = min(missing, rng.randint(4, 30))
+        t = rng.randint(first, latest - DAY)
+        out = rng.randint(0, 1)
+        chat = extra.setdefault(p.idx, [])
+        for _ in range(size):
+            chat.append(encode(t, CHAT_OUT if out else CHAT_IN, out))
+            t += rng.randint(40, 4 * HOUR)
+            out ^= 1
+            if t >= latest:
+                t = latest - 1 - rng.randrange(HOUR)
+        missing -= size
+    for idx, chat in extra.items():
+        p = people[idx]
+        p.events = array("q", sorted([*p.events, *chat]))
+
+
+def trim(people: list[Person], base_day: int, surplus: int) -> None:
+    """Drop the oldest messages (before the base day) until ``surplus`` rows are gone."""
+    cut = base_day * DAY + DAY - 1
+    oldest = sorted((e, p.idx) for p in people for e in p.events[: p.events_until(cut)])[:surplus]
+    drop: dict[int, set[int]] = {}
+    for e, idx in oldest:
+        drop.setdefault(idx, set()).add(e)
+    for idx, gone in drop.items():
+        p = people[idx]
+        p.events = array("q", [e for e in p.events if e not in gone])

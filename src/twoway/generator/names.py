@@ -1,0 +1,137 @@
+"""Built-in word lists for synthetic people, companies, titles and skills.
+
+Names are common given names and surnames combined at random, and companies are invented from
+word parts, so no generated row describes a real person or a real firm's staff.
+"""
+
+from __future__ import annotations
+
+import random
+from urllib.parse import quote
+
+FIRST_NAMES: tuple[str, ...] = (
+    "Aaron", "Abigail", "Adam", "Adriana", "Ahmed", "Aiko", "Alan", "Alejandro", "Alex", "Alice", "Amara",
+    "Amelia", "Amir", "Ana", "Andrea", "Andrew", "Angela", "Anil", "Anna", "Anton", "Arjun", "Astrid",
+    "Ayesha", "Beatriz", "Ben", "Bianca", "Brian", "Bruno", "Camila", "Carlos", "Carmen", "Caroline",
+    "Chen", "Chloe", "Chris", "Claire", "Daniel", "Dario", "David", "Deepa", "Diana", "Diego", "Dmitri",
+    "Elena", "Elif", "Emily", "Emma", "Erik", "Eva", "Fatima", "Felix", "Fernando", "Fiona", "Francesca",
+    "Gabriel", "Grace", "Hana", "Hannah", "Hassan", "Helena", "Hiroshi", "Ian", "Ibrahim", "Ines", "Ingrid",
+    "Isabel", "Ivan", "Jack", "Jamal", "James", "Jana", "Javier", "Jean", "Jin", "Joanna", "Jonas", "Jorge",
+    "José", "Julia", "Karim", "Kate", "Kenji", "Keisha", "Lars", "Laura", "Leila", "Leon", "Li", "Lina",
+    "Lucas", "Lucía", "Luis", "Maya", "Mairead", "Malik", "Marco", "Maria", "Mark", "Marta", "Mateo", "Mei",
+    "Michael", "Miguel", "Mira", "Mohamed", "Nadia", "Naomi", "Nikhil", "Nina", "Noah", "Olga", "Oliver",
+    "Omar", "Paolo", "Patricia", "Paul", "Pedro", "Priya", "Rafael", "Rahul", "Rania", "Raquel", "Ravi",
+    "Renée", "Ricardo", "Rosa", "Ryan", "Sakura", "Samuel", "Sara", "Sebastian", "Sofia", "Sophie", "Stefan",
+    "Sunita", "Takumi", "Tariq", "Tomás", "Uma", "Valentina", "Victor", "Wei", "Yara", "Yusuf", "Zainab",
+    "Zoë", "Zoltán", "Björn", "Søren", "Chiara", "Ngozi", "Kwame", "Thandiwe", "Sipho", "Aroha", "Hye-jin",
+)
+
+LAST_NAMES: tuple[str, ...] = (
+    "Abbott", "Adeyemi", "Agarwal", "Alvarez", "Andersen", "Arslan", "Bailey", "Banerjee", "Barros",
+    "Becker", "Bergstrom", "Bianchi", "Brennan", "Brooks", "Campbell", "Castillo", "Chan", "Chaudhry",
+    "Chen", "Costa", "Cruz", "Dalton", "Das", "Delgado", "Dubois", "Duarte", "Edwards", "Eriksen", "Evans",
+    "Farouk", "Fernandes", "Fischer", "Fitzgerald", "Fong", "Garcia", "Gomez", "Gonzalez", "Grant", "Gupta",
+    "Haddad", "Hansen", "Harper", "Hayashi", "Hernandez", "Hoffmann", "Hughes", "Ibrahim", "Iyer", "Jansen",
+    "Jensen", "Jimenez", "Johansson", "Kapoor", "Kato", "Keller", "Khan", "Kim", "Kowalski", "Kumar",
+    "Larsen", "Laurent", "Lee", "Lindqvist", "Lopez", "Lund", "Mahmoud", "Marino", "Martin", "Mehta",
+    "Mendes", "Meyer", "Moreau", "Morales", "Murphy", "Nakamura", "Nguyen", "Nielsen", "Novak", "Nowak",
+    "Okafor", "Okonkwo", "Olsen", "Ortiz", "Park", "Patel", "Pereira", "Petrov", "Quinn", "Ramos", "Reddy",
+    "Reyes", "Ricci", "Rivera", "Rossi", "Russo", "Sato", "Schmidt", "Schneider", "Silva", "Singh", "Suzuki",
+    "Tanaka", "Torres", "Tran", "Varga", "Vasquez", "Wagner", "Walsh", "Wang", "Weber", "Wong", "Yamamoto",
+    "Yilmaz", "Zhang", "Zimmermann", "Müller", "Núñez", "Østergaard", "Šimić", "Łukasik", "O'Connor",
+    "van der Berg", "de la Cruz", "Mbeki", "Mensah", "Ndlovu", "Osei", "Tūhoe", "Castro", "Ferreira",
+)
+
+#: Suffixes people add to their surname; they put commas inside names (the spec's `Jane Doe, MBA`).
+CREDENTIALS: tuple[str, ...] = (", MBA", ", PhD", ", CFA", ", PMP", ", CPA", ", PE", ", MD", ", SHRM-CP")
+EMOJI: tuple[str, ...] = (" 🚀", " 🌱", " ✨", " 📈")
+
+_COMPANY_HEADS = (
+    "Blue", "North", "Silver", "Bright", "Cedar", "Cobalt", "Copper", "Crimson", "Delta", "Ember", "Falcon",
+    "Granite", "Harbor", "Iron", "Juniper", "Kestrel", "Lumen", "Maple", "Nimbus", "Onyx", "Pine", "Quartz",
+    "Raven", "Sable", "Summit", "Tidal", "Umber", "Vantage", "Willow", "Zephyr", "Aster", "Basalt",
+)
+_COMPANY_TAILS = (
+    "field", "stone", "brook", "ridge", "wave", "point", "gate", "light", "path", "works", "forge", "line",
+    "peak", "vale", "crest", "shore", "mark", "spring",
+)
+_COMPANY_KINDS = (
+    "Analytics", "Labs", "Systems", "Partners", "Capital", "Health", "Logistics", "Robotics", "Software",
+    "Consulting", "Energy", "Bio", "Foods", "Media", "Security", "Ventures", "Group", "Studio", "Cloud",
+    "Financial", "Mobility", "Learning", "Retail", "Materials",
+)
+_COMPANY_FORMS = ("", "", "", " Inc.", " Ltd", " GmbH", " AG", " S.A.", " LLC", ", Inc.")
+
+SENIORITY: tuple[str, ...] = (
+    "", "", "", "Senior ", "Senior ", "Lead ", "Principal ", "Junior ", "Head of ", "Director of ", "VP of ",
+)
+FUNCTIONS: tuple[str, ...] = (
+    "Software Engineer", "Data Scientist", "Product Manager", "Account Executive", "Designer",
+    "Marketing Manager", "Recruiter", "Financial Analyst", "Operations Manager", "Consultant",
+    "Solutions Architect", "Customer Success Manager", "Research Scientist", "Engineering Manager",
+    "Business Development Manager", "Talent Partner", "Data Engineer", "UX Researcher", "Controller",
+    "Project Manager", "Sales Director", "Growth Lead", "Investor", "Founder", "Analyst",
+)
+_HEAD_FUNCTIONS = ("Engineering", "Product", "Marketing", "Sales", "Data", "Operations", "Talent", "Design")
+
+SKILLS: tuple[str, ...] = (
+    "Python", "SQL", "Data Analysis", "Machine Learning", "Product Management", "Leadership",
+    "Project Management", "Public Speaking", "Negotiation", "Strategy", "Team Building", "Agile Methodologies",
+    "Cloud Computing", "Financial Modeling", "Market Research", "User Experience (UX)", "Recruiting",
+    "Business Development", "Statistics", "Communication", "Go-to-Market Strategy", "Distributed Systems",
+    "Mentoring", "Stakeholder Management",
+)
+INDUSTRIES: tuple[str, ...] = (
+    "Software Development", "Financial Services", "IT Services and IT Consulting", "Venture Capital and "
+    "Private Equity Principals", "Hospital & Health Care", "Higher Education", "Logistics", "Retail",
+)
+SCHOOLS: tuple[str, ...] = (
+    "Northfield University", "Lakeside Institute of Technology", "Westbrook College", "University of Eastvale",
+)
+CITIES: tuple[str, ...] = (
+    "Lisbon, Portugal", "Berlin, Germany", "Austin, Texas, United States", "Toronto, Ontario, Canada",
+    "London, England, United Kingdom", "Singapore", "Bengaluru, Karnataka, India", "Nairobi, Kenya",
+)
+
+
+def company(rng: random.Random) -> str:
+    return f"{rng.choice(_COMPANY_HEADS)}{rng.choice(_COMPANY_TAILS)} {rng.choice(_COMPANY_KINDS)}" + rng.choice(
+        _COMPANY_FORMS
+    )
+
+
+def title(rng: random.Random) -> str:
+    level = rng.choice(SENIORITY)
+    if level in ("Head of ", "Director of ", "VP of "):
+        return level + rng.choice(_HEAD_FUNCTIONS)
+    return level + rng.choice(FUNCTIONS)
+
+
+def promoted(current_title: str, rng: random.Random) -> str:
+    """A plausible next title: a step up, or a new function."""
+    if current_title.startswith(("Junior ", "Senior ", "Lead ", "Principal ")):
+        base = current_title.split(" ", 1)[1]
+    else:
+        base = current_title
+    if base in FUNCTIONS and rng.random() < 0.7:
+        return rng.choice(("Senior ", "Lead ", "Principal ")) + base
+    return title(rng)
+
+
+def slug(first: str, last: str, rng: random.Random) -> str:
+    """A vanity slug as LinkedIn builds them: lower-case words, a hex tail, non-ASCII percent-encoded."""
+    plain = f"{first} {last.split(',')[0]}".lower().replace("'", "").replace(".", "")
+    words = "-".join(part for part in plain.split() if part.isalpha() or "-" in part)
+    tail = f"{rng.getrandbits(36):09x}"[: rng.choice((8, 9))]
+    style = rng.random()
+    if style < 0.15:
+        return quote(words, safe="-")
+    if style < 0.25:
+        return quote(words.replace("-", ""), safe="-") + str(rng.randint(1, 99))
+    return quote(words, safe="-") + "-" + tail
+
+
+def email(first: str, last: str, rng: random.Random) -> str:
+    local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+    ascii_local = local.encode("ascii", "ignore").decode() or f"member{rng.randint(10, 99)}"
+    return f"{ascii_local}{rng.randint(1, 99)}@{rng.choice(('example.com', 'example.org', 'example.net'))}"

@@ -1,0 +1,263 @@
+"""Writing a synthetic export to a zip or a folder, byte for byte as LinkedIn (or Excel) would.
+
+`generate_export` builds the world, cuts it on the export day, streams every file through
+``csv.writer`` straight into the archive, and returns the ground truth the files hold.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from twoway import clock
+from twoway.errors import InputError
+from twoway.generator import files as F
+from twoway.generator import side_files as S
+from twoway.generator import world as W
+from twoway.generator.eras import LATEST, era as era_spec
+from twoway.generator.files import CsvFile, Cut
+
+#: Files that ``utf16_files`` writes as UTF-16 LE tab-separated text, as some real archives hold.
+UTF16_FILES = ("Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv", "Recommendations_Received.csv",
+               "Recommendations_Given.csv", "Company Follows.csv")
+#: Files that ``excel_resave`` rewrites as a spreadsheet program saves them.
+EXCEL_FILES = ("Connections.csv",)
+
+
+@dataclass(frozen=True)
+class GeneratedPerson:
+    name: str
+    url: str
+    company: str
+    position: str
+
+
+@dataclass(frozen=True)
+class JobChange:
+    name: str
+    url: str
+    before: tuple[str, str]
+    after: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class GeneratedExport:
+    """Where the export is, and what it holds (the ground truth for tests)."""
+
+    path: Path
+    era: str
+    exported_on: date
+    base_date: date
+    seed: int
+    owner_name: str
+    owner_url: str
+    owner_url_inferable: bool
+    connections: int
+    date_only: int
+    messages: int
+    drafts: int
+    sponsored: int
+    spam: int
+    group_messages: int
+    group_conversations: int
+    conversations: int
+    linkedin_member: int
+    owner_sent: int
+    invitations_in: int
+    invitations_out: int
+    invitation_notes: int
+    endorsements_received: int
+    endorsements_given: int
+    recommendations_received: int
+    recommendations_given: int
+    contacts: int
+    company_follows: int
+    positions: int
+    #: Compared with the export of the base date (empty when this is that export).
+    added: tuple[GeneratedPerson, ...]
+    removed: tuple[GeneratedPerson, ...]
+    job_changes: tuple[JobChange, ...]
+    #: Visible connections worth looking at: two-way, chatty, still connected.
+    featured: tuple[str, ...]
+    files: tuple[str, ...]
+    utf16_files: tuple[str, ...]
+    excel_files: tuple[str, ...]
+
+    @property
+    def invitations(self) -> int:
+        return self.invitations_in + self.invitations_out
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return data
+
+
+def generate_export(
+    dest: Path,
+    *,
+    seed: int = 0,
+    connections: int = 1500,
+    years: int = 10,
+    messages: int | None = None,
+    era: str = LATEST,
+    today: date | None = None,
+    as_zip: bool = True,
+    excel_resave: bool = False,
+    utf16_files: bool = False,
+    owner_name: str | None = None,
+    later_days: int = 0,
+) -> GeneratedExport:
+    """Write a synthetic LinkedIn export of one owner's network into ``dest`` (a folder, or a .zip path).
+
+    The world is fixed by seed, size, years, messages and ``today``; ``later_days`` cuts the same
+    world that many days later: the owner's next export, for re-import tests. ``messages`` is the
+    number of message rows (drafts aside) of the export on ``today``; None lets the world decide.
+    """
+    spec = era_spec(era)
+    if connections < 10 or connections > 30_000:
+        raise InputError("connections must be between 10 and 30,000 (LinkedIn's limit)")
+    if years < 1 or years > 25:
+        raise InputError("years must be between 1 and 25")
+    if messages is not None and messages < 0:
+        raise InputError("messages cannot be negative")
+    if not 0 <= later_days <= W.HORIZON_DAYS:
+        raise InputError(f"later_days must be between 0 and {W.HORIZON_DAYS}")
+    base = today or clock.today()
+    world = W.build(seed=seed, connections=connections, years=years, base=base, owner_name=owner_name,
+                    messages=messages)
+    day = world.base_day + later_days
+    cut = Cut(world, spec, day, excel=excel_resave)
+    exported = base + timedelta(days=later_days)
+    stem = f"{spec.archive}_LinkedInDataExport_{exported:%m-%d-%Y}"
+    dest = Path(dest)
+    if dest.suffix == ".zip" and as_zip:
+        target = dest
+    else:
+        target = dest / (stem + (".zip" if as_zip else ""))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = _write_all(target, cut, as_zip=as_zip, utf16=utf16_files)
+    return _ground_truth(target, cut, base, seed, written, utf16_files, excel_resave)
+
+
+def _file_list(cut: Cut) -> list[CsvFile]:
+    msgs = F.messages(cut)
+    out = [F.connections(cut), msgs, F.invitations(cut), S.profile(cut), S.positions(cut),
+           S.endorsements_received(cut)]
+    if cut.era.endorser_urls:
+        out.append(S.endorsements_given(cut))
+    out += [S.recommendations(cut, "received"), S.recommendations(cut, "given"), S.company_follows(cut),
+            S.contacts(cut), *S.owner_details(cut), *S.coach_files(cut, msgs.header)]
+    return out
+
+
+def _write_all(target: Path, cut: Cut, *, as_zip: bool, utf16: bool) -> list[str]:
+    names: list[str] = []
+    if target.exists():
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
+    if as_zip:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for f in _file_list(cut):
+                with zf.open(f.name, "w", force_zip64=True) as raw:
+                    _write_file(raw, f, excel=cut.excel and f.name in EXCEL_FILES, utf16=utf16 and f.name in UTF16_FILES)
+                names.append(f.name)
+    else:
+        target.mkdir(parents=True)
+        for f in _file_list(cut):
+            with open(target / f.name, "wb") as raw:
+                _write_file(raw, f, excel=cut.excel and f.name in EXCEL_FILES, utf16=utf16 and f.name in UTF16_FILES)
+            names.append(f.name)
+    return names
+
+
+def _write_file(raw: IO[bytes], f: CsvFile, *, excel: bool, utf16: bool) -> None:
+    if utf16:
+        encoding, delimiter, quoting, newline = "utf-16-le", "\t", csv.QUOTE_ALL, "\r\n"
+        raw.write(b"\xff\xfe")
+    elif excel:
+        encoding, delimiter, quoting, newline = "utf-8-sig", ",", csv.QUOTE_MINIMAL, "\r\n"
+    else:
+        encoding, delimiter, quoting = "utf-8", ",", csv.QUOTE_ALL if f.quote_all else csv.QUOTE_MINIMAL
+        newline = "\n"
+    with _text(raw, encoding) as stream:
+        stream.write(f.preamble)
+        writer = csv.writer(stream, delimiter=delimiter, quoting=quoting, lineterminator=newline)
+        pending = f.header
+        # Hold one row back: some files end without a newline after their last row.
+        for row in f.rows:
+            writer.writerow(pending)
+            pending = row
+        if f.trailing_newline:
+            writer.writerow(pending)
+        else:
+            last = io.StringIO()
+            csv.writer(last, delimiter=delimiter, quoting=quoting, lineterminator=newline).writerow(pending)
+            stream.write(last.getvalue()[: -len(newline)])
+
+
+@contextmanager
+def _text(raw: IO[bytes], encoding: str) -> Iterator[io.TextIOWrapper]:
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="", write_through=False)  # type: ignore[arg-type]
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+def _person(p: W.Person, day: int) -> GeneratedPerson:
+    company, position = p.job_on(day)
+    return GeneratedPerson(p.name, p.url, company, position)
+
+
+def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[str], utf16: bool,
+                  excel: bool) -> GeneratedExport:
+    world, day, stats = cut.world, cut.day, cut.stats
+    base_day = world.base_day
+    visible_now = {p.idx for p in world.connections_on(day) if not p.hidden}
+    visible_then = {p.idx for p in world.connections_on(base_day) if not p.hidden}
+    people = world.people
+    added = tuple(_person(people[i], day) for i in sorted(visible_now - visible_then))
+    removed = tuple(_person(people[i], base_day) for i in sorted(visible_then - visible_now))
+    changes = tuple(
+        JobChange(people[i].name, people[i].url, people[i].job_on(base_day), people[i].job_on(day))
+        for i in sorted(visible_now & visible_then)
+        if people[i].job_on(base_day) != people[i].job_on(day)
+    )
+    end = cut.end
+    chatty = sorted(
+        (p for p in people if p.idx in visible_now and p.kind == "quick"),
+        key=lambda p: (-p.events_until(end), p.idx),
+    )
+    spec = cut.era
+    inferable = (spec.messages == "conversations" and stats["owner_sent"] > 0) or (
+        spec.invitation_urls == "url" and stats["invitations_out"] > 0
+    )
+    return GeneratedExport(
+        path=target, era=spec.name, exported_on=W.date_of(day), base_date=base, seed=seed,
+        owner_name=world.owner.name, owner_url=world.owner.url, owner_url_inferable=inferable,
+        connections=stats["connections"], date_only=stats["date_only"], messages=stats["messages"],
+        drafts=stats["drafts"], sponsored=stats["sponsored"], spam=stats["spam"],
+        group_messages=stats["group_messages"], group_conversations=stats["group_conversations"],
+        conversations=stats["conversations"], linkedin_member=stats["linkedin_member"],
+        owner_sent=stats["owner_sent"], invitations_in=stats["invitations_in"],
+        invitations_out=stats["invitations_out"], invitation_notes=stats["invitation_notes"],
+        endorsements_received=stats["endorsements_received"], endorsements_given=stats["endorsements_given"],
+        recommendations_received=stats["recommendations_received"],
+        recommendations_given=stats["recommendations_given"], contacts=stats["contacts"],
+        company_follows=stats["company_follows"], positions=stats["positions"],
+        added=added, removed=removed, job_changes=changes, featured=tuple(p.name for p in chatty[:5]),
+        files=tuple(written), utf16_files=tuple(n for n in written if utf16 and n in UTF16_FILES),
+        excel_files=tuple(n for n in written if excel and n in EXCEL_FILES),
+    )
