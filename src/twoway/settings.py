@@ -175,6 +175,12 @@ SETTINGS: tuple[Setting, ...] = (
        "Refuse archives that would unpack to more than this many megabytes.", minimum=1, maximum=1_000_000),
     _s("import_max_field_chars", 1_000_000, "int", "import",
        "Refuse fields longer than this many characters.", minimum=1000, maximum=100_000_000),
+    # Degrees and introductions
+    _s("intro_unknown_strength", 50, "int", "graph",
+       "Strength (0-100) assumed for a link on an introduction path when no member's history covers it; "
+       "such links are shown as 'unknown'.", minimum=0, maximum=100),
+    _s("intro_max_paths", 10, "int", "graph",
+       "Most introduction paths listed for one request.", minimum=1, maximum=1000),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
