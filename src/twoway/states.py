@@ -1,0 +1,456 @@
+"""One relationship state per connection, derived from its history, never typed by hand.
+
+Words used below (all days are UTC calendar days, "today" honours TWOWAY_TODAY):
+
+* An *answer* is an incoming direct message or e-mail, a meeting or a call (meetings and calls
+  count both ways). Group and sponsored conversations never count (see :mod:`twoway.history`).
+* *Attempts* are the owner's outgoing messages after the last answer. They fold greedily: an
+  outgoing message less than ``attempt_gap_days`` after the start of the current attempt belongs
+  to it; one at least that many days after the start begins the next attempt. Messages 6 days
+  apart are one attempt, 7 days apart two. Any answer resets the count to zero.
+* *Two-way contact* happens on a day when the conversation changes hands: an incoming message
+  after an outgoing one (they answered), an outgoing message after an incoming one (you
+  answered), or a meeting or call. The *last two-way contact* is the latest such day.
+* The *cadence* is ``cadence_days``, or the shortest ``tag_cadences`` entry among the person's
+  tags. The next check-in is due on the last two-way contact plus the cadence.
+
+The states, and the order in which they win when several apply:
+
+1. ``removed``: the connection's status is removed, or the owner's latest prune decision is remove.
+2. ``hidden``: the owner's latest prune decision is hide (and its ``until`` date, if any, is not past).
+3. ``unresponsive``: ``attempts_to_unresponsive`` (3) attempts or more, no answer.
+4. ``owe_reply``: their message is the last word, more than ``owe_reply_after_days`` (2) days
+   old (exactly 2 days is not yet), and not older than the cadence; an older unanswered message
+   means the thread went stale and the connection is simply due.
+5. ``awaiting_reply``: 1 or more attempts open, fewer than the unresponsive threshold;
+   ``next_try_on`` is the start of the last attempt plus ``attempt_gap_days``.
+6. ``new``: connected less than ``new_connection_days`` (14) days ago and the owner has not
+   written, met or called them since connecting (a fresh message from them does not stop them
+   being new: thank them and follow up).
+7. ``due``: a full cadence has passed since the last two-way contact, or there has been some
+   interaction but never a two-way one.
+8. ``two_way``: the last two-way contact is within the cadence.
+9. ``never_contacted``: no interaction ever, and not new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, text
+
+from twoway import clock, history
+from twoway import settings as settings_mod
+from twoway.errors import NotFound
+from twoway.history import BOTH, IN, OUT, Event, History, day_to_date
+from twoway.settings import Settings
+from twoway.tags import protected_tags, tag_cadences, tags_by_person
+
+STATES = ("new", "owe_reply", "awaiting_reply", "unresponsive", "two_way", "due", "never_contacted",
+          "hidden", "removed")
+
+#: Words for each state, for tables and the web.
+LABELS = {
+    "new": "new",
+    "owe_reply": "you owe a reply",
+    "awaiting_reply": "awaiting reply",
+    "unresponsive": "unresponsive",
+    "two_way": "two-way",
+    "due": "due",
+    "never_contacted": "never contacted",
+    "hidden": "hidden",
+    "removed": "removed",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    person_id: int
+    state: str
+    reason: str
+    attempts: int
+    next_try_on: date | None
+    last_in: date | None
+    last_out: date | None
+    last_two_way: date | None
+    due_on: date | None
+    connected_on: date | None
+    cadence_days: int
+    tags: tuple[str, ...] = ()
+    last_contact: date | None = None
+    protected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            out[name] = value.isoformat() if isinstance(value, date) else value
+        out["tags"] = list(self.tags)
+        return out
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The settings the state rules read, resolved once (settings lookups are too slow per person)."""
+
+    cadence_days: int
+    tag_cadences: dict[str, int]
+    protected_tags: frozenset[str]
+    attempt_gap_days: int
+    attempts_to_unresponsive: int
+    new_connection_days: int
+    owe_reply_after_days: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Rules:
+        return cls(
+            cadence_days=int(settings.cadence_days),
+            tag_cadences=tag_cadences(settings),
+            protected_tags=protected_tags(settings),
+            attempt_gap_days=int(settings.attempt_gap_days),
+            attempts_to_unresponsive=int(settings.attempts_to_unresponsive),
+            new_connection_days=int(settings.new_connection_days),
+            owe_reply_after_days=int(settings.owe_reply_after_days),
+        )
+
+    def cadence(self, tags: tuple[str, ...]) -> tuple[int, str | None]:
+        """The cadence for these tags, and the tag it comes from (None for the default)."""
+        best, which = self.cadence_days, None
+        for t in tags:
+            days = self.tag_cadences.get(t)
+            if days is not None and (which is None or days < best):
+                best, which = days, t
+        return best, which
+
+    def protected(self, tags: tuple[str, ...]) -> bool:
+        return any(t in self.protected_tags for t in tags)
+
+
+@dataclass
+class Facts:
+    """What the rules need from one person's history, as day numbers (days since 1970-01-01)."""
+
+    last_in: int | None = None  # latest answer from them: incoming message, meeting or call
+    last_out: int | None = None  # latest word from the owner: outgoing message, meeting or call
+    last_two_way: int | None = None
+    last_any: int | None = None
+    last_side: int | None = None  # OUT, IN or BOTH of the very last event
+    attempt_days: list[int] = field(default_factory=list)  # start day of each open attempt
+    open_messages: int = 0  # outgoing messages in those attempts
+    last_in_met: bool = False  # the latest answer was a meeting or call, not a message
+
+    @property
+    def attempts(self) -> int:
+        return len(self.attempt_days)
+
+
+# --- the rules, as pure functions ---------------------------------------------------------------
+
+
+def fold_attempts(out_days: Sequence[int], gap_days: int) -> list[int]:
+    """Start days of the attempts that these outgoing messages (sorted days, no answer between) make."""
+    starts: list[int] = []
+    for d in out_days:
+        if not starts or d - starts[-1] >= gap_days:
+            starts.append(d)
+    return starts
+
+
+def facts_from_events(events: Sequence[Event], gap_days: int) -> Facts:
+    """The facts of one person's events (any order); the reference the vectorised pass must match."""
+    ordered = sorted(events, key=lambda e: e.at)
+    facts = Facts()
+    prev_side: int | None = None
+    tail: list[int] = []
+    for e in ordered:
+        day, side = history.day_number(e.at), e.side
+        if side != OUT:
+            facts.last_in, facts.last_in_met = day, side == BOTH
+            tail = []
+        if side != IN:
+            facts.last_out = day
+        if side == OUT:
+            tail.append(day)
+        if side == BOTH or (prev_side is not None and side != prev_side):
+            facts.last_two_way = day
+        prev_side = side
+        facts.last_any, facts.last_side = day, side
+    facts.attempt_days = fold_attempts(tail, gap_days)
+    facts.open_messages = len(tail)
+    return facts
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _fmt(d: date | None) -> str:
+    return "" if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    if days < 730:
+        return f"about {round(days / 30.44)} months ago"
+    return f"about {days // 365} years ago"
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _d(day: int | None) -> date | None:
+    return None if day is None else day_to_date(day)
+
+
+def classify(
+    person_id: int,
+    facts: Facts,
+    *,
+    today: date,
+    settings: Settings | Rules,
+    connected_on: date | None = None,
+    status: str = "connected",
+    removed_on: date | None = None,
+    prune: tuple[str, date | None, date | None] | None = None,
+    tags: tuple[str, ...] = (),
+) -> Verdict:
+    """The state of one connection from its facts. ``prune`` is (verdict, decided_on, until)."""
+    rules = settings if isinstance(settings, Rules) else Rules.from_settings(settings)
+    cadence, which_tag = rules.cadence(tags)
+    gap = rules.attempt_gap_days
+    today_n = history.date_to_day(today)
+    last_two_way = _d(facts.last_two_way)
+    due_on = last_two_way + timedelta(days=cadence) if last_two_way else None
+    if due_on is None and connected_on is not None and facts.last_any is None:
+        due_on = connected_on + timedelta(days=rules.new_connection_days)
+    attempts = facts.attempts
+    next_try = _d(facts.attempt_days[-1] + gap) if attempts else None
+    base = {
+        "person_id": person_id, "attempts": attempts, "last_in": _d(facts.last_in),
+        "last_out": _d(facts.last_out), "last_two_way": last_two_way, "due_on": due_on,
+        "connected_on": connected_on, "cadence_days": cadence, "tags": tags,
+        "last_contact": _d(facts.last_any), "protected": rules.protected(tags),
+    }
+
+    def verdict(state: str, reason: str, **extra: Any) -> Verdict:
+        values = {**base, "next_try_on": next_try, **extra}
+        return Verdict(state=state, reason=reason, **values)
+
+    decision, decided_on, until = prune if prune else (None, None, None)
+    if status == "removed" or decision == "remove":
+        when = removed_on if status == "removed" else decided_on
+        how = "No longer among your connections" if status == "removed" else "You removed them"
+        return verdict("removed", f"{how}{' since ' + _fmt(when) if when else ''}", next_try_on=None)
+    if decision == "hide" and (until is None or until >= today):
+        tail = f" until {_fmt(until)}" if until else ""
+        return verdict("hidden", f"Hidden{' on ' + _fmt(decided_on) if decided_on else ''}{tail}: "
+                                 "still connected, out of the rotation", next_try_on=None)
+
+    cadence_words = f"your {cadence}-day cadence"
+    if which_tag:
+        cadence_words += f" for '{which_tag}'"
+
+    if attempts:
+        first = _d(facts.attempt_days[0])
+        gaps = [f"{b - a}" for a, b in zip(facts.attempt_days, facts.attempt_days[1:], strict=False)]
+        noun = "message" if facts.open_messages == attempts else "attempt"
+        count = f"{attempts} {noun}{'s' if attempts > 1 else ''}"
+        if noun == "attempt":
+            count += f" ({facts.open_messages} messages)"
+        head = f"{count} since {_fmt(first)}" if attempts > 1 else f"{count} on {_fmt(first)}"
+        if gaps:
+            head += f", {_and(gaps)} days apart"
+        if facts.last_in is not None:
+            spoke = "you last spoke on" if facts.last_in_met else "their message of"
+            since = f"no answer since {spoke} {_fmt(_d(facts.last_in))}"
+        elif connected_on is not None:
+            since = "no answer since you connected"
+        else:
+            since = "no answer yet"
+        if attempts >= rules.attempts_to_unresponsive:
+            return verdict("unresponsive", f"{head}, {since}", next_try_on=None)
+        assert next_try is not None
+        retry = "a retry is due since" if next_try <= today else "next try from"
+        return verdict("awaiting_reply", f"{head}, {since}; {retry} {_fmt(next_try)}")
+
+    if facts.last_side == IN and facts.last_in is not None:
+        age = today_n - facts.last_in
+        if rules.owe_reply_after_days < age < cadence:
+            return verdict("owe_reply", f"Their message of {_fmt(_d(facts.last_in))} is the last word "
+                                        f"({_ago(age)})")
+
+    if connected_on is not None:
+        since_connect = (today - connected_on).days
+        wrote_since = facts.last_out is not None and facts.last_out >= history.date_to_day(connected_on)
+        if since_connect < rules.new_connection_days and not wrote_since:
+            what = "their message awaits your answer" if facts.last_side == IN else "nothing said yet"
+            return verdict("new", f"Connected {_fmt(connected_on)} ({_ago(since_connect)}), {what}: "
+                                  "thank them and follow up")
+
+    if last_two_way is not None and due_on is not None:
+        age = (today - last_two_way).days
+        if today >= due_on:
+            return verdict("due", f"Last two-way contact {_fmt(last_two_way)} ({_ago(age)}), "
+                                  f"over {cadence_words}")
+        return verdict("two_way", f"Last two-way contact {_fmt(last_two_way)} ({_ago(age)}), within "
+                                  f"{cadence_words}; next check-in by {_fmt(due_on)}")
+    if facts.last_any is not None:
+        last = _d(facts.last_any)
+        if facts.last_side == IN:
+            what = f"their message of {_fmt(last)} is waiting for your answer"
+            if today_n - (facts.last_in or 0) >= cadence:
+                what = f"their message of {_fmt(last)} went unanswered"
+        else:
+            what = f"last interaction {_fmt(last)}"
+        return verdict("due", f"No two-way contact yet; {what}", due_on=today)
+    if connected_on is not None:
+        return verdict("never_contacted", f"Connected {_fmt(connected_on)} ({_ago((today - connected_on).days)}), "
+                                          "never any interaction", due_on=due_on)
+    return verdict("never_contacted", "Never any interaction (connection date unknown)", due_on=today)
+
+
+# --- the vectorised pass over a whole owner -----------------------------------------------------
+
+
+def facts_from_history(h: History, gap_days: int) -> dict[int, Facts]:
+    """Facts for every person in the history, computed with numpy over all events at once."""
+    if len(h) == 0:
+        return {}
+    side = h.side.astype(np.int64)
+    day = h.at // history.DAY_SECONDS
+    firsts, ends = h.starts[:-1], h.starts[1:]
+    idx = np.arange(day.size, dtype=np.int64)
+    is_in, is_out = side != OUT, side != IN
+    last_in = np.maximum.reduceat(np.where(is_in, day, -1), firsts)
+    last_out = np.maximum.reduceat(np.where(is_out, day, -1), firsts)
+    last_in_idx = np.maximum.reduceat(np.where(is_in, idx, -1), firsts)
+    prev_side = np.concatenate(([-1], side[:-1]))
+    prev_side[firsts] = -1  # the first event of a person has no predecessor
+    turn = (side == BOTH) | ((prev_side >= 0) & (side != prev_side))
+    last_two_way = np.maximum.reduceat(np.where(turn, day, -1), firsts)
+    last_day = day[ends - 1]
+    last_side = side[ends - 1]
+    last_in_met = np.zeros(firsts.size, dtype=bool)
+    has_in = last_in_idx >= 0
+    last_in_met[has_in] = side[last_in_idx[has_in]] == BOTH
+    tail_lo = np.maximum(last_in_idx + 1, firsts)
+    out: dict[int, Facts] = {}
+    day_list = day  # sliced per person only when an attempt is open
+    for pid, li, lo_, l2, la, ls, met, t_lo, t_hi in zip(
+        h.person_ids.tolist(), last_in.tolist(), last_out.tolist(), last_two_way.tolist(),
+        last_day.tolist(), last_side.tolist(), last_in_met.tolist(), tail_lo.tolist(), ends.tolist(),
+        strict=True,
+    ):
+        f = Facts(
+            last_in=li if li >= 0 else None,
+            last_out=lo_ if lo_ >= 0 else None,
+            last_two_way=l2 if l2 >= 0 else None,
+            last_any=la,
+            last_side=ls,
+            last_in_met=met,
+        )
+        if t_hi > t_lo:
+            f.attempt_days = fold_attempts(day_list[t_lo:t_hi].tolist(), gap_days)
+            f.open_messages = t_hi - t_lo
+        out[pid] = f
+    return out
+
+
+def _connections(conn: Connection, owner_id: int, person_ids: Collection[int] | None
+                 ) -> list[tuple[int, str | None, str, str | None]]:
+    sql = ("SELECT person_id, connected_on, status, removed_on FROM connections "
+           "WHERE owner_id = :o AND status IN ('connected', 'removed')")
+    params: dict[str, Any] = {"o": owner_id}
+    if person_ids is not None:
+        ids = sorted({int(p) for p in person_ids})
+        if len(ids) <= 500:
+            names = [f"p{i}" for i in range(len(ids))]
+            sql += " AND person_id IN (" + ", ".join(":" + n for n in names) + ")" if ids else " AND 1 = 0"
+            params.update(zip(names, ids, strict=True))
+    rows = [(int(p), c, s, r) for p, c, s, r in conn.execute(text(sql), params)]
+    if person_ids is not None:
+        wanted = {int(p) for p in person_ids}
+        rows = [r for r in rows if r[0] in wanted]
+    return rows
+
+
+def prune_decisions(conn: Connection, owner_id: int) -> dict[int, tuple[str, date | None, date | None]]:
+    """The owner's latest prune decision per person: (verdict, decided on, until)."""
+    latest: dict[int, tuple[str, date | None, date | None]] = {}
+    rows = conn.execute(
+        text("SELECT person_id, verdict, decided_at, until FROM decisions WHERE owner_id = :o "
+             "AND subject = 'prune' AND person_id IS NOT NULL ORDER BY decided_at, id"),
+        {"o": owner_id},
+    )
+    for person_id, verdict, decided_at, until in rows:
+        latest[int(person_id)] = (verdict, _parse_date(decided_at), _parse_date(until))
+    return latest
+
+
+def _parse_date(raw: str | None) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(str(raw)[:10])
+    except ValueError:
+        return None
+
+
+def compute_states(
+    conn: Connection,
+    owner_id: int,
+    *,
+    settings: Settings | None = None,
+    today: date | None = None,
+    person_ids: Collection[int] | None = None,
+    hist: History | None = None,
+) -> dict[int, Verdict]:
+    """The state of every connection of the owner (connected or removed), keyed by person id."""
+    settings = settings or settings_mod.load(conn)
+    today = today or clock.today()
+    if hist is None:
+        hist = history.load_history(conn, owner_id, today=today, person_ids=person_ids)
+    rules = Rules.from_settings(settings)
+    facts = facts_from_history(hist, rules.attempt_gap_days)
+    tags = tags_by_person(conn, owner_id)
+    prunes = prune_decisions(conn, owner_id)
+    empty = Facts()
+    verdicts: dict[int, Verdict] = {}
+    for pid, connected_on, status, removed_on in _connections(conn, owner_id, person_ids):
+        verdicts[pid] = classify(
+            pid, facts.get(pid, empty), today=today, settings=rules,
+            connected_on=_parse_date(connected_on), status=status, removed_on=_parse_date(removed_on),
+            prune=prunes.get(pid), tags=tags.get(pid, ()),
+        )
+    return verdicts
+
+
+def state_of(
+    conn: Connection,
+    owner_id: int,
+    person_id: int,
+    *,
+    settings: Settings | None = None,
+    today: date | None = None,
+) -> Verdict:
+    """The state of one connection; NotFound when the person is not (or no longer) a connection."""
+    found = compute_states(conn, owner_id, settings=settings, today=today, person_ids=[person_id])
+    if person_id not in found:
+        raise NotFound("that person is not one of your connections")
+    return found[person_id]
+
+
+def count_by_state(verdicts: dict[int, Verdict]) -> dict[str, int]:
+    counts = dict.fromkeys(STATES, 0)
+    for v in verdicts.values():
+        counts[v.state] += 1
+    return counts
