@@ -18,9 +18,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from sqlalchemy import Connection, bindparam, text
+
 from twoway import clock
-from twoway.drafts import DraftContext, load_templates, render
+from twoway import settings as settings_mod
+from twoway.drafts import DraftContext, contexts_for, load_templates, render
+from twoway.errors import InputError
 from twoway.settings import Settings
+from twoway.states import compute_states
 
 KIND_ORDER = ("reply", "thank", "follow_up", "retry", "congratulate", "check_in", "reconnect")
 TEMPLATE_FOR = {
@@ -36,19 +41,30 @@ CHECK_IN_STATES = frozenset({"due", "never_contacted"})
 
 
 class VerdictLike(Protocol):
-    """What the plan reads from a relationship state (twoway.states.Verdict)."""
+    """What the plan reads from a relationship state (twoway.states.Verdict), read-only."""
 
-    person_id: int
-    state: str
-    reason: str
-    attempts: int
-    next_try_on: date | None
-    last_in: date | None
-    last_out: date | None
-    last_two_way: date | None
-    due_on: date | None
-    connected_on: date | None
-    cadence_days: int
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def next_try_on(self) -> date | None: ...
+    @property
+    def last_in(self) -> date | None: ...
+    @property
+    def last_out(self) -> date | None: ...
+    @property
+    def last_two_way(self) -> date | None: ...
+    @property
+    def due_on(self) -> date | None: ...
+    @property
+    def connected_on(self) -> date | None: ...
+    @property
+    def cadence_days(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -151,7 +167,7 @@ def checkin_quota(verdicts: Collection[VerdictLike], settings: Settings) -> int:
 
 def _silence_anchor(v: VerdictLike) -> date:
     """When they were last in touch (or connected): the older, the sooner they are planned."""
-    seen = [d for d in (v.last_in, v.last_out, v.last_two_way) if d is not None]
+    seen = [d for d in (v.last_in, v.last_out, v.last_two_way, getattr(v, "last_contact", None)) if d is not None]
     if seen:
         return max(seen)
     return v.connected_on or date.min
@@ -267,7 +283,8 @@ def select_week(
     chosen = pool[:quota]
     for v, day in zip(chosen, _spread(workdays, len(chosen)), strict=True):
         cadence = v.cadence_days or int(settings.cadence_days)
-        last = max((d for d in (v.last_in, v.last_out, v.last_two_way) if d), default=None)
+        last = max((d for d in (v.last_in, v.last_out, v.last_two_way, getattr(v, "last_contact", None)) if d),
+                   default=None)
         if last is None:
             why = "never contacted" + (f" since connecting on {v.connected_on.isoformat()}" if v.connected_on else "")
             kind = "check_in"
@@ -322,5 +339,123 @@ def finish(
     return plan
 
 
-def today_week() -> date:
-    return week_start_of(clock.today())
+# --- loading the inputs for one owner ---------------------------------------------------------
+
+
+def build_week(
+    conn: Connection,
+    owner_id: int,
+    *,
+    week_of: date | None = None,
+    settings: Settings | None = None,
+    today: date | None = None,
+    with_drafts: bool = True,
+) -> WeekPlan:
+    """The plan for the week holding ``week_of`` (default: this week), with names and drafts.
+
+    States are judged as of today for this week, and as of the week's Monday for any other week,
+    so planning next week sees retries that fall due by then and a past week replays faithfully.
+    """
+    settings = settings or settings_mod.load(conn)
+    today = today or clock.today()
+    week_start = week_start_of(week_of or today)
+    as_of = today if week_start <= today <= week_start + timedelta(days=6) else week_start
+    verdicts = compute_states(conn, owner_id, settings=settings, today=as_of)
+    from twoway.strength import compute_strengths  # imported late: strength is the heaviest input
+
+    strengths = compute_strengths(conn, owner_id, settings=settings, today=as_of)
+    changes = job_changes(conn, owner_id, verdicts, as_of=as_of,
+                          within_days=int(settings.congratulate_within_days))
+    plan = select_week(
+        verdicts, strengths, settings, week_start, today=today, job_changes=changes,
+        snoozed=snoozes(conn, owner_id), invited_by_owner=_invited_by_owner(conn, owner_id),
+    )
+    ids = [item.person_id for item in plan.items]
+    people = _people(conn, ids)
+    contexts = None
+    if with_drafts:
+        contexts = contexts_for(conn, owner_id, ids,
+                                new_jobs={pid: (c.company, c.position) for pid, c in changes.items()})
+    return finish(plan, people, contexts=contexts, with_drafts=with_drafts, job_changes=changes)
+
+
+def job_changes(
+    conn: Connection, owner_id: int, verdicts: Mapping[int, VerdictLike], *, as_of: date, within_days: int
+) -> dict[int, JobChange]:
+    """New roles first seen within ``within_days`` that no outgoing message has answered yet."""
+    rows = conn.execute(
+        text(
+            "SELECT j.person_id, j.company, j.position, j.first_seen FROM jobs j "
+            "JOIN connections c ON c.person_id = j.person_id AND c.owner_id = :o AND c.status = 'connected' "
+            "WHERE j.person_id IN (SELECT person_id FROM jobs GROUP BY person_id HAVING COUNT(*) >= 2) "
+            "ORDER BY j.person_id, j.first_seen, j.id"
+        ),
+        {"o": owner_id},
+    ).all()
+    by_person: dict[int, list[tuple[str, str, date]]] = {}
+    for pid, company, position, first_seen in rows:
+        seen = _parse_date(first_seen)
+        if seen is not None:
+            by_person.setdefault(int(pid), []).append((company or "", position or "", seen))
+    horizon = as_of - timedelta(days=within_days)
+    out: dict[int, JobChange] = {}
+    for pid, jobs in by_person.items():
+        (old_company, old_position, first), (company, position, seen) = jobs[-2], jobs[-1]
+        if seen <= first or seen < horizon or seen > as_of:
+            continue  # both rows came from the same export: no change seen between exports
+        v = verdicts.get(pid)
+        if v is None or (v.last_out is not None and v.last_out >= seen):
+            continue  # already written to since the change
+        out[pid] = JobChange(pid, company, position, seen, old_company, old_position)
+    return out
+
+
+def snoozes(conn: Connection, owner_id: int) -> dict[int, date]:
+    """Snoozed people and the day they come back (the latest snooze decision per person)."""
+    latest: dict[int, date | None] = {}
+    for pid, verdict, until in conn.execute(
+        text("SELECT person_id, verdict, until FROM decisions WHERE owner_id = :o AND subject = 'snooze' "
+             "AND person_id IS NOT NULL ORDER BY decided_at, id"),
+        {"o": owner_id},
+    ):
+        latest[int(pid)] = _parse_date(until) if verdict == "snooze" else None
+    return {pid: until for pid, until in latest.items() if until is not None}
+
+
+def snooze(conn: Connection, owner_id: int, person_id: int, until: date | None, *, note: str | None = None) -> None:
+    """Keep a person out of the plan until ``until`` (None wakes them now)."""
+    if until is not None and until <= clock.today():
+        raise InputError(f"--until must be after today ({clock.today().isoformat()}); {until.isoformat()} is not")
+    conn.execute(
+        text("INSERT INTO decisions (owner_id, person_id, subject, verdict, until, note, decided_at) "
+             "VALUES (:o, :p, 'snooze', :v, :u, :n, :t)"),
+        {"o": owner_id, "p": person_id, "v": "snooze" if until else "wake",
+         "u": until.isoformat() if until else None, "n": note, "t": clock.now().isoformat(timespec="seconds")},
+    )
+
+
+def _invited_by_owner(conn: Connection, owner_id: int) -> set[int]:
+    return {int(pid) for (pid,) in conn.execute(
+        text("SELECT DISTINCT person_id FROM invitations WHERE owner_id = :o AND direction = 'out' "
+             "AND person_id IS NOT NULL"),
+        {"o": owner_id},
+    )}
+
+
+def _people(conn: Connection, ids: list[int]) -> dict[int, PlanPerson]:
+    out: dict[int, PlanPerson] = {}
+    for start in range(0, len(ids), 500):
+        for pid, full, first, company, position, url in conn.execute(
+            text("SELECT id, full_name, first_name, company, position, url FROM people WHERE id IN :ids")
+            .bindparams(bindparam("ids", expanding=True)),
+            {"ids": ids[start : start + 500]},
+        ):
+            out[int(pid)] = PlanPerson(int(pid), full, first or None, company or None, position or None, url)
+    return out
+
+
+def _parse_date(raw: object) -> date | None:
+    try:
+        return date.fromisoformat(str(raw)[:10]) if raw else None
+    except ValueError:
+        return None
