@@ -57,12 +57,17 @@ _WHERE_OR_WHY = re.compile(
     )),
     re.IGNORECASE,
 )
+# A greeting directly followed by a capitalised word ("Hi Ada", not "Hello, looking forward").
 _GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[\s,]*([^\W\d_][\w'-]*)?", re.I
+    r"^\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)[ \t]+((?:[^\W\d_][\w'.-]*[ \t]+)?"
+    r"[^\W\d_][\w'-]*)"
 )
+_OPENING_NAME = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*[,!—-]")
+_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "madam"}
 _PLACEHOLDER = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|\bX{3,}\b|\bTODO\b")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|co|net|org|ly|me|ai|app)(?:/\S*)?\b", re.I)
-_NOT_A_NAME = {"there", "all", "everyone", "team", "friend", "sir", "madam", "again", "folks"}
+_NOT_A_NAME = {"there", "all", "everyone", "team", "friend", "again", "folks", "hi", "hello", "hey", "dear",
+               "greetings", "thanks", "congrats", "congratulations"}
 
 
 def normalise(note: str) -> str:
@@ -93,12 +98,14 @@ def _first_name(name: str | None) -> str | None:
 
 
 def greeting_name(note: str) -> str | None:
-    """The name the note opens with ("Hi Ada," → "Ada"), if it opens with one."""
-    match = _GREETING.match(note)
-    if match and match.group(1) and match.group(1).casefold() not in _NOT_A_NAME:
-        return match.group(1)
-    first = re.match(r"^\s*([A-Z][\w'-]+)\s*[,!—-]", note)
-    return first.group(1) if first else None
+    """The name the note opens with ("Hi Ada," or "Ada," → "Ada"), if it opens with one."""
+    match = _GREETING.match(note) or _OPENING_NAME.match(note)
+    if not match:
+        return None
+    words = [w for w in match.group(1).split() if w.rstrip(".").casefold() not in _TITLES]
+    if not words or not words[0][0].isupper() or words[0].casefold() in _NOT_A_NAME:
+        return None
+    return words[0]
 
 
 @dataclass(frozen=True)
@@ -194,7 +201,8 @@ def check(
                             + "); invitations that sell are ignored or reported"))
     greeted = greeting_name(body)
     wanted = _first_name(recipient)
-    if wanted and greeted and identity.name_key(greeted) != wanted and wanted not in identity.name_key(body).split():
+    their_names = set(identity.name_key(recipient or "").split())
+    if wanted and greeted and identity.name_key(greeted) not in their_names:
         issues.append(Issue("wrong_name", "error", f"it greets {greeted!r} but goes to {recipient}"))
     elif not reading.addresses_by_name:
         who = f" ({wanted.title()})" if wanted else ""
@@ -231,7 +239,7 @@ class _Blank(dict[str, str]):
 
 def template(name: str) -> str:
     """The text of ``templates/drafts/<name>.txt`` (invitation templates are ``invite_*``)."""
-    raw = resources.files("twoway").joinpath("templates", "drafts", f"{name}.txt").read_text("utf-8")
+    raw = (resources.files("twoway") / "templates" / "drafts" / f"{name}.txt").read_text("utf-8")
     return " ".join(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("##"))
 
 
