@@ -1,0 +1,225 @@
+"""Reading one export CSV faithfully: encoding, header, columns by name, field counts, limits.
+
+LinkedIn writes UTF-8 with LF and minimal quoting, but some files are UTF-16 with tabs (2018,
+2022), Connections.csv has a preamble before its header (2021+), messages.csv quotes every field
+and holds multi-line content (2026+), and users feed Excel re-saves (BOM, CRLF, semicolons). The
+header is found by scanning the first lines for a row a known kind recognises; each data row is
+then checked against the header's width. Rows come out as lists of strings, streamed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import IO
+
+from twoway.errors import InputError
+from twoway.linkedin import kinds
+
+HEADER_SCAN_LINES = 10
+_DELIMITERS = (",", "\t", ";")
+_MISSING = frozenset({"NA", "N/A", "#N/A", "n/a", "NULL"})
+ProgressFn = Callable[[int], None]
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts the bytes read from the underlying (possibly compressed) stream, for progress."""
+
+    def __init__(self, inner: IO[bytes], report: ProgressFn | None) -> None:
+        self._inner = inner
+        self._report = report
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        if self._report is not None:
+            self._report(self.count)
+        return n
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def _sniff_encoding(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" in head[:1024]:
+        # UTF-16 without a BOM: ASCII characters leave NULs on one side.
+        return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not merely a character cut at the sample's end
+            return "cp1252"
+    return "utf-8-sig"
+
+
+def blank(value: str) -> bool:
+    return not value or value.isspace() or value in _MISSING
+
+
+class Table:
+    """One CSV file of the export with its header found and its columns mapped by normalised name."""
+
+    def __init__(
+        self,
+        name: str,
+        opener: Callable[[], IO[bytes]],
+        *,
+        max_field_chars: int,
+        progress: ProgressFn | None = None,
+    ) -> None:
+        self.name = name
+        self.max_field_chars = max_field_chars
+        self.kind: str | None = None
+        self.columns: dict[str, int] = {}
+        self.header: list[str] = []
+        self.header_line = 0
+        self.first_line_text = ""
+        self.first_line = 1
+        self.delimiter = ","
+        self.encoding = "utf-8-sig"
+        self.rows_read = 0
+        self.skipped: Counter[str] = Counter()
+        self.problems: list[str] = []
+        self._opener = opener
+        self.progress = progress
+        self._scan()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def _open_text(self, report: ProgressFn | None = None) -> tuple[io.TextIOWrapper, _CountingReader]:
+        raw = self._opener()
+        counting = _CountingReader(raw, report)
+        buffered = io.BufferedReader(counting, buffer_size=1 << 20)
+        head = buffered.peek(4096)[:4096]
+        self.encoding = _sniff_encoding(head)
+        return io.TextIOWrapper(buffered, encoding=self.encoding, errors="replace", newline=""), counting
+
+    def _guard(self, line: int) -> _Guard:
+        return _Guard(self, line)
+
+    def _scan(self) -> None:
+        """Find the header among the first lines and the delimiter that makes it a known kind."""
+        csv.field_size_limit(self.max_field_chars)
+        with self._guard(1):
+            text, _ = self._open_text()
+            with text:
+                head = [line for _, line in zip(range(HEADER_SCAN_LINES), text, strict=False)]
+        for number, line in enumerate(head, start=1):
+            if line.strip():
+                self.first_line_text = line.strip()[:120]
+                self.first_line = number
+                break
+        for delimiter in _DELIMITERS:
+            reader = csv.reader(head, delimiter=delimiter)
+            previous = 0
+            try:
+                for row in reader:
+                    start, previous = previous + 1, reader.line_num
+                    names = [kinds.norm(cell) for cell in row]
+                    kind = kinds.identify(set(names), self.name)
+                    if kind is not None:
+                        self.kind, self.delimiter, self.header_line = kind, delimiter, start
+                        self.header = [cell.strip().strip('"') for cell in row]
+                        # First occurrence wins when a header repeats a name (Ad_Targeting.csv).
+                        self.columns = {}
+                        for i, n in enumerate(names):
+                            self.columns.setdefault(n, i)
+                        return
+            except csv.Error:
+                continue
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def col(self, *names: str) -> int | None:
+        """Index of the first of ``names`` (normalised) the header has, else None."""
+        for n in names:
+            if n in self.columns:
+                return self.columns[n]
+        return None
+
+    def problem(self, line: int, message: str, reason: str) -> None:
+        """A row skipped for ``reason``; the first few are described."""
+        self.skipped[reason] += 1
+        self.note(line, message)
+
+    def note(self, line: int, message: str) -> None:
+        if len(self.problems) < 5:
+            self.problems.append(f"{self.name}, line {line}: {message}")
+
+    def rows(self, *, record: bool = True) -> Iterator[tuple[int, list[str]]]:
+        """(line where the row starts, fields) for each data row; wrong-width rows are counted and skipped.
+
+        ``record=False`` reads without counting rows or problems (a look-ahead pass).
+        """
+        if self.kind is None:
+            return
+        width = len(self.header)
+        csv.field_size_limit(self.max_field_chars)
+        line = 0
+        with self._guard(1) as guard:
+            text, _ = self._open_text(self.progress if record else None)
+            with text:
+                reader = csv.reader(text, delimiter=self.delimiter)
+                for row in reader:
+                    start = line + 1
+                    line = reader.line_num
+                    guard.line = line + 1  # where the next read starts, should it fail
+                    if start <= self.header_line:
+                        continue
+                    if len(row) != width:
+                        if not row or (len(row) == 1 and not row[0].strip()):
+                            continue  # blank line
+                        if len(row) > width and not any(cell.strip() for cell in row[width:]):
+                            row = row[:width]  # trailing commas
+                        else:
+                            if record:
+                                self.problem(start, f"expected {width} fields as in the header, found "
+                                             f"{len(row)}", "wrong field count")
+                            continue
+                    if record:
+                        self.rows_read += 1
+                    yield start, row
+
+
+class _Guard:
+    """Turns low-level read failures into one InputError naming the file and the line."""
+
+    def __init__(self, table: Table, line: int) -> None:
+        self.table = table
+        self.line = line
+
+    def __enter__(self) -> _Guard:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        if exc is None or isinstance(exc, InputError | GeneratorExit):
+            return
+        name = self.table.name
+        if isinstance(exc, csv.Error):
+            if "field larger than field limit" in str(exc):
+                raise InputError(
+                    f"a field is longer than {self.table.max_field_chars:,} characters "
+                    "(the setting import_max_field_chars); is this really a LinkedIn export?",
+                    file=name, line=self.line,
+                ) from None
+            raise InputError(f"cannot read this CSV row ({exc})", file=name, line=self.line) from None
+        if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+            raise InputError(
+                f"the archive is corrupt or truncated here ({exc}); download the export again",
+                file=name, line=self.line,
+            ) from None
+        if isinstance(exc, UnicodeDecodeError):
+            raise InputError(f"the text is not valid {self.table.encoding}", file=name, line=self.line) from None

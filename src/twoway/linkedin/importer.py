@@ -1,0 +1,253 @@
+"""Importing one LinkedIn export: every file read, merged into the store, in one transaction.
+
+The whole import is one transaction, so it lands completely or not at all (interrupted, killed
+or failed, the database is as it was). Files are recognised by header; the owner is identified;
+messages are streamed; then connections, invitations and the smaller files are merged against
+what earlier imports of the same owner left, newer or older.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from twoway import clock
+from twoway.errors import InputError
+from twoway.linkedin import extras, kinds, network, owner
+from twoway.linkedin.archive import Archive, Entry, open_archive
+from twoway.linkedin.bulk import Bulk
+from twoway.linkedin.context import ImportContext
+from twoway.linkedin.csvfile import Table
+from twoway.linkedin.dates import export_date_from_name, iso_day
+from twoway.linkedin.messages import MessageImporter
+from twoway.linkedin.registry import PeopleIndex
+from twoway.linkedin.summary import ImportSummary
+from twoway.store import Store
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class _File:
+    entry: Entry
+    table: Table
+
+    @property
+    def kind(self) -> str:
+        return self.table.kind or ""
+
+
+def import_export(store: Store, path: str | Path, *, owner: str | None = None,
+                  progress: Progress | None = None) -> ImportSummary:
+    """Import the export at ``path`` (zip, folder or one CSV) into ``store``; return what it did.
+
+    ``owner`` names the owner (id or name) when the export has no Profile.csv or should go to a
+    particular owner; ``progress(stage, done, total)`` is called as bytes are read.
+    """
+    started = time.perf_counter()
+    settings = store.settings()
+    with open_archive(path, max_unpacked_mb=int(settings.import_max_unpacked_mb)) as archive:
+        files = classify(archive, int(settings.import_max_field_chars))
+        with store.begin() as conn:
+            summary = _Import(conn, archive, files, owner, progress).run()
+            summary.seconds = round(time.perf_counter() - started, 2)
+            conn.exec_driver_sql(
+                "UPDATE imports SET summary = %s WHERE id = %s" if conn.dialect.name != "sqlite"
+                else "UPDATE imports SET summary = ? WHERE id = ?",
+                (json.dumps(summary.to_dict(), ensure_ascii=False), summary.import_id),
+            )
+    return summary
+
+
+def classify(archive: Archive, max_field_chars: int) -> list[_File]:
+    """The export's files this importer reads, each with its kind; refuses an export it cannot use."""
+    found: list[_File] = []
+    for entry in archive.entries:
+        table = Table(entry.name, entry.open, max_field_chars=max_field_chars)
+        if table.kind is None:
+            expected = kinds.EXPECTED_BY_NAME.get(kinds.stem(entry.name))
+            if expected and expected[0] in kinds.REQUIRED_KINDS:
+                raise InputError(
+                    f"unknown header {table.first_line_text!r}; expected a header with {expected[1]} "
+                    f"within the first {10} lines", file=entry.name, line=table.first_line)
+            continue
+        if table.kind != kinds.COACH_MESSAGES:
+            found.append(_File(entry, table))
+    connections = [f for f in found if f.kind == kinds.CONNECTIONS]
+    if not connections:
+        what = f"{len(archive.entries)} CSV files" if archive.entries else "no CSV files at all"
+        raise InputError(f"no Connections.csv in this export ({what}); expected a LinkedIn data export "
+                         "with a file whose header has First Name, Last Name and Connected On",
+                         file=archive.name)
+    if len(connections) > 1:
+        names = ", ".join(f.entry.name for f in connections)
+        raise InputError(f"several connection files ({names}); import one export at a time", file=archive.name)
+    return found
+
+
+def content_id(entry: Entry) -> str:
+    """Size and CRC-32 of a file's bytes: from the zip's directory, or computed for a folder's file."""
+    crc = entry.crc
+    if crc is None:
+        crc = 0
+        with entry.open() as f:
+            while chunk := f.read(1 << 20):
+                crc = zlib.crc32(chunk, crc)
+    return f"{entry.size}:{crc:08x}"
+
+
+class _Import:
+    def __init__(self, conn: Connection, archive: Archive, files: list[_File], owner_hint: str | None,
+                 progress: Progress | None) -> None:
+        self.bulk = Bulk(conn)
+        self.archive = archive
+        self.files = files
+        self.owner_hint = owner_hint
+        self.progress = progress
+        self.created_at = clock.now().isoformat(timespec="seconds")
+        self.summary = ImportSummary(archive=archive.name)
+        self.file_ids: dict[str, int] = {}
+        self.total_bytes = sum(f.entry.size for f in files) or 1
+        self.done_bytes = 0
+
+    def of(self, kind: str) -> list[_File]:
+        return [f for f in self.files if f.kind == kind]
+
+    def _register(self, f: _File, import_id: int) -> int:
+        fid = self.bulk.insert_id(
+            "INSERT INTO import_files (import_id, name, kind, rows_read, content_id, bytes, encoding) "
+            "VALUES (:i, :n, :k, 0, :c, :b, :e)",
+            {"i": import_id, "n": f.entry.name, "k": f.kind, "c": content_id(f.entry), "b": f.entry.size,
+             "e": f.table.encoding})
+        self.file_ids[f.entry.name] = fid
+        base = self.done_bytes
+        if self.progress is not None:
+            report, name, total = self.progress, f.entry.name, self.total_bytes
+            f.table.progress = lambda n: report(f"reading {name}", min(base + n, total), total)
+        self.done_bytes += f.entry.size
+        return fid
+
+    def run(self) -> ImportSummary:
+        bulk, s = self.bulk, self.summary
+        import_id = bulk.insert_id(
+            "INSERT INTO imports (owner_id, source, archive_name, started_at) VALUES (NULL, 'linkedin', :a, :t)",
+            {"a": self.archive.name, "t": self.created_at})
+        s.import_id = import_id
+        source = {f.entry.name: self._register(f, import_id) for f in self.files}
+
+        profile = next((p for f in self.of(kinds.PROFILE) if (p := owner.read_profile(f.table))), None)
+        invitations = [inv for f in self.of(kinds.INVITATIONS) for inv in extras.read_invitations(f.table)]
+        message_files = self.of(kinds.MESSAGES)
+        owner_name = profile.name if profile else (self.owner_hint or "")
+        owner_url = owner.infer_owner_url(owner_name, invitations,
+                                          message_files[0].table if message_files else None)
+        rec = owner.resolve_owner(bulk, profile, owner_url, self.owner_hint, self.created_at)
+        bulk.run("UPDATE imports SET owner_id = :o WHERE id = :i", {"o": rec.id, "i": import_id})
+        people = PeopleIndex(bulk, rec.id, None, self.created_at)
+        ctx = ImportContext(bulk, people, s, import_id, rec.id, rec.name, rec.profile_url or owner_url,
+                            rec.person_id, self.created_at)
+        s.owner_id, s.owner_name = rec.id, rec.name
+        self._owner_person(ctx, rec, source)
+
+        newest_seen = max((inv.sent_at for inv in invitations), default=0)
+        for f in message_files:
+            ctx.source_id = people.source_id = source[f.entry.name]
+            newest_seen = max(newest_seen, self._messages(ctx, f))
+
+        conn_file = self.of(kinds.CONNECTIONS)[0]
+        rows, s.date_only_rows = network.read_connections(conn_file.table)
+        s.skip("date-only row", s.date_only_rows)
+        exported_on = self._export_date(rows, newest_seen)
+        s.exported_on = exported_on
+        later = sorted(d for (d,) in bulk.rows(
+            "SELECT exported_on FROM imports WHERE owner_id = :o AND id <> :i AND exported_on > :d "
+            "AND finished_at IS NOT NULL", {"o": rec.id, "i": import_id, "d": exported_on}))
+        s.older_than_previous = bool(later)
+        ctx.source_id = people.source_id = source[conn_file.entry.name]
+        network.write_connections(ctx, rows, exported_on, later)
+
+        invitation_files = self.of(kinds.INVITATIONS)
+        if invitation_files:
+            ctx.source_id = people.source_id = source[invitation_files[0].entry.name]
+            extras.write_invitations(ctx, invitations)
+        handlers = {
+            kinds.ENDORSEMENTS_RECEIVED: extras.import_endorsements,
+            kinds.ENDORSEMENTS_GIVEN: extras.import_endorsements,
+            kinds.RECOMMENDATIONS_RECEIVED: extras.import_recommendations,
+            kinds.RECOMMENDATIONS_GIVEN: extras.import_recommendations,
+            kinds.CONTACTS: extras.import_contacts,
+        }
+        for f in self.files:
+            ctx.source_id = people.source_id = source[f.entry.name]
+            if f.kind in handlers:
+                handlers[f.kind](ctx, f.table)
+            elif f.kind == kinds.POSITIONS:
+                extras.import_positions(ctx, f.table, newest=not later)
+        if profile and not later and not rec.created:
+            owner.refresh_profile(bulk, rec.id, profile)
+
+        s.people_added = people.created
+        for f in self.files:
+            t = f.table
+            for reason, count in t.skipped.items():
+                s.skip(reason, count)
+            for problem in t.problems:
+                s.problem(problem)
+            s.files.append({"name": f.entry.name, "kind": f.kind, "rows": t.rows_read,
+                            "skipped": sum(t.skipped.values()), "encoding": t.encoding})
+        bulk.many("UPDATE import_files SET rows_read = :r, rows_skipped = :k WHERE id = :id",
+                  [{"r": f.table.rows_read, "k": sum(f.table.skipped.values()), "id": source[f.entry.name]}
+                   for f in self.files])
+        bulk.run("UPDATE imports SET exported_on = :d, finished_at = :t WHERE id = :i",
+                 {"d": exported_on, "t": clock.now().isoformat(timespec="seconds"), "i": import_id})
+        if self.progress is not None:
+            self.progress("done", self.total_bytes, self.total_bytes)
+        return s
+
+    def _owner_person(self, ctx: ImportContext, rec: owner.OwnerRecord, source: dict[str, int]) -> None:
+        """Give the owner a people row (by URL when known) so team graphs can pass through them."""
+        profile_files = self.of(kinds.PROFILE)
+        ctx.people.source_id = source[profile_files[0].entry.name] if profile_files else None
+        url = ctx.owner_url
+        pid = rec.person_id
+        if pid is None:
+            pid = ctx.people.with_url(url, rec.name) if url else ctx.people.create_named(rec.name)
+        elif url:
+            holder = ctx.people.by_url.get(url)
+            if holder is None:
+                self.bulk.run("UPDATE people SET url = :u, low_confidence = 0 WHERE id = :id AND url IS NULL",
+                              {"u": url, "id": pid})
+                ctx.people.by_url[url] = pid
+            elif holder != pid:
+                pid = holder
+        if pid != rec.person_id:
+            self.bulk.run("UPDATE owners SET person_id = :p WHERE id = :o", {"p": pid, "o": rec.id})
+        ctx.owner_person_id = pid
+
+    def _messages(self, ctx: ImportContext, f: _File) -> int:
+        """Import one messages file unless this owner already imported the very same file."""
+        cid = content_id(f.entry)
+        previous = self.bulk.rows(
+            "SELECT f.id FROM import_files f JOIN imports i ON i.id = f.import_id WHERE i.owner_id = :o "
+            "AND f.content_id = :c AND f.kind = :k AND f.import_id <> :me AND i.finished_at IS NOT NULL "
+            "ORDER BY f.id LIMIT 1", {"o": ctx.owner_id, "c": cid, "k": f.kind, "me": ctx.import_id})
+        if previous:
+            ctx.summary.problem(f"{f.entry.name}: unchanged since an earlier import, not read again")
+            newest = self.bulk.scalar("SELECT MAX(at) FROM interactions WHERE source_id = :s", {"s": previous[0][0]})
+            return int(newest or 0)
+        return MessageImporter(ctx, f.table).run()
+
+    def _export_date(self, rows: list[network.ConnectionRow], newest_seen: int) -> str:
+        """The export's date: from the zip or folder name, else the newest date its files mention."""
+        for part in (self.archive.name, *reversed(self.archive.path.parts)):
+            found = export_date_from_name(part)
+            if found:
+                return found
+        candidates = [d for d in (network.newest_day(rows), iso_day(newest_seen) if newest_seen else None) if d]
+        return max(candidates) if candidates else clock.today().isoformat()

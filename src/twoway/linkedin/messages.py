@@ -1,0 +1,240 @@
+"""messages.csv (and 2018's Messages.csv): conversations, their members and one interaction per message.
+
+Rows of one conversation are contiguous, so conversations are assembled while streaming and
+written in batches; a million rows never sit in memory. Each conversation gets a kind:
+``sponsored`` (LinkedIn's campaign/InMail 'spinmail'), ``system`` (nobody identifiable but the
+owner: 'LinkedIn Member', deleted accounts), ``group`` (two or more other people) or ``direct``.
+Sponsored and system messages are kept apart: their interactions carry that kind and no person,
+so they never count as a conversation with someone. Drafts are skipped. Each message's
+fingerprint (conversation, time, sender, content) makes re-imports add only what is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from twoway.identity import normalise_url
+from twoway.linkedin.content import is_sponsored, plain_text
+from twoway.linkedin.context import ImportContext
+from twoway.linkedin.csvfile import Table, blank
+from twoway.linkedin.dates import parse_instant
+from twoway.linkedin.registry import name_key
+
+BATCH_MESSAGES = 5000
+HIDDEN_MEMBER = "linkedin member"
+_KIND_RANK = {"system": 0, "sponsored": 1, "direct": 2, "group": 3}
+_INTERACTION_SQL = (
+    "INSERT INTO interactions (owner_id, person_id, conversation_id, kind, channel, direction, at, subject, "
+    "content, folder, origin, fingerprint, source_id, created_at) "
+    "VALUES (?, ?, ?, ?, 'linkedin', ?, ?, ?, ?, ?, 'import', ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+@dataclass(slots=True)
+class _Message:
+    out: bool
+    sender_url: str | None
+    sender_name: str
+    at: int
+    subject: str
+    content: str
+    folder: str
+    fingerprint: str
+    sponsored: bool
+
+
+@dataclass
+class _Conversation:
+    external_id: str
+    title: str
+    messages: list[_Message] = field(default_factory=list)
+    # Other people in it: URL → display name, and names seen without any URL.
+    urls: dict[str, str] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+
+    def kind(self) -> str:
+        if any(m.sponsored for m in self.messages):
+            return "sponsored"
+        people = len(self.urls) or (1 if self.names else 0)
+        if people == 0:
+            return "system"
+        return "group" if people > 1 else "direct"
+
+
+class _Columns:
+    def __init__(self, t: Table) -> None:
+        self.conv = t.col("conversationid")
+        self.title = t.col("conversationtitle")
+        self.sender = t.col("from")
+        self.sender_url = t.col("senderprofileurl")
+        self.to = t.col("to")
+        self.recipients = t.col("recipientprofileurls")
+        self.date = t.col("date")
+        self.subject = t.col("subject")
+        self.content = t.col("content")
+        self.folder = t.col("folder")
+        self.direction = t.col("direction")
+        self.drafts = [i for i in (t.col("ismessagedraft"), t.col("isconversationdraft")) if i is not None]
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i] if i is not None else ""
+
+
+class MessageImporter:
+    def __init__(self, ctx: ImportContext, table: Table, tick: Callable[[], None] | None = None) -> None:
+        self.ctx = ctx
+        self.table = table
+        self.tick = tick
+        self.pending: list[_Conversation] = []
+        self.pending_messages = 0
+        self.newest = 0
+        self.read = 0
+
+    def run(self) -> int:
+        """Import every row; return the newest message time seen (epoch seconds, 0 if none)."""
+        c = _Columns(self.table)
+        ctx = self.ctx
+        current: _Conversation | None = None
+        urls_cache: dict[str, str | None] = {}
+        for line, row in self.table.rows():
+            if c.drafts and any(row[i].strip().lower() == "yes" for i in c.drafts):
+                self.table.skipped["draft"] += 1
+                continue
+            at = parse_instant(row[c.date]) if c.date is not None else None
+            if at is None:
+                self.table.problem(line, f"unreadable DATE {_cell(row, c.date)[:40]!r}", "unreadable date")
+                continue
+            sender = _cell(row, c.sender).strip()
+            raw_url = _cell(row, c.sender_url)
+            sender_url = urls_cache.get(raw_url, "") if raw_url else None
+            if sender_url == "":
+                sender_url = urls_cache[raw_url] = normalise_url(raw_url)
+            to = _cell(row, c.to).strip()
+            if c.direction is not None:
+                out = row[c.direction].strip().upper().startswith("OUT") or row[c.direction].strip().upper() == "SENT"
+            else:
+                out = ctx.is_owner(sender_url, sender)
+            ext = _cell(row, c.conv).strip()
+            if not ext:
+                ext = "legacy:" + name_key(to if out else sender)
+            raw = _cell(row, c.content)
+            if current is None or current.external_id != ext:
+                if current is not None:
+                    self._add(current)
+                current = _Conversation(ext, _cell(row, c.title).strip())
+            if not out:
+                if sender_url and sender_url != ctx.owner_url:
+                    if not current.urls.get(sender_url):
+                        current.urls[sender_url] = sender
+                elif sender and not sender_url and sender.casefold() != HIDDEN_MEMBER:
+                    current.names.add(sender)
+            if c.recipients is not None and row[c.recipients]:
+                parts = row[c.recipients].split(",")
+                for part in parts:
+                    url = normalise_url(part)
+                    if url and url != ctx.owner_url and url != sender_url and url not in current.urls:
+                        # TO names several people at once when there are several URLs: no name then.
+                        current.urls[url] = to if out and len(parts) == 1 else ""
+            elif out and to and to.casefold() != HIDDEN_MEMBER:
+                current.names.add(to)
+            body = raw.replace("\r\n", "\n") if "\r" in raw else raw
+            key = f"{ext}\x1f{at}\x1f{sender_url or sender}\x1f{body}"
+            current.messages.append(_Message(
+                out, sender_url, sender, at, _cell(row, c.subject), body, _cell(row, c.folder).strip(),
+                hashlib.blake2b(key.encode(), digest_size=16).hexdigest(), is_sponsored(raw),
+            ))
+            if at > self.newest:
+                self.newest = at
+            self.read += 1
+        if current is not None:
+            self._add(current)
+        self._flush()
+        return self.newest
+
+    def _add(self, conv: _Conversation) -> None:
+        self.pending.append(conv)
+        self.pending_messages += len(conv.messages)
+        if self.pending_messages >= BATCH_MESSAGES:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        ctx, bulk = self.ctx, self.ctx.bulk
+        convs, self.pending, self.pending_messages = self.pending, [], 0
+        # The same conversation may come back later in the file: merge before writing.
+        merged: dict[str, _Conversation] = {}
+        for conv in convs:
+            seen = merged.get(conv.external_id)
+            if seen is None:
+                merged[conv.external_id] = conv
+            else:
+                seen.messages.extend(conv.messages)
+                for url, name in conv.urls.items():
+                    seen.urls.setdefault(url, name)
+                seen.names |= conv.names
+        select = "SELECT id, external_id, kind FROM conversations WHERE owner_id = :o AND external_id IN ({in})"
+        existing = {ext: (cid, kind) for cid, ext, kind in bulk.rows_in(select, merged, {"o": ctx.owner_id})}
+        kinds = {ext: conv.kind() for ext, conv in merged.items()}
+        missing = [ext for ext in merged if ext not in existing]
+        if missing:
+            bulk.many(
+                "INSERT INTO conversations (owner_id, external_id, title, kind) VALUES (:o, :e, :t, :k) "
+                "ON CONFLICT DO NOTHING",
+                [{"o": ctx.owner_id, "e": e, "t": merged[e].title or None, "k": kinds[e]} for e in missing],
+            )
+            existing.update({ext: (cid, kind) for cid, ext, kind in bulk.rows_in(select, missing, {"o": ctx.owner_id})})
+        upgrades = []
+        for ext, (cid, kind) in existing.items():
+            if _KIND_RANK.get(kinds[ext], 0) > _KIND_RANK.get(kind, 0):
+                upgrades.append({"id": cid, "k": kinds[ext]})
+            else:
+                kinds[ext] = kind
+        bulk.many("UPDATE conversations SET kind = :k WHERE id = :id", upgrades)
+        members: list[dict[str, int]] = []
+        rows: dict[str, list[tuple[object, ...]]] = {"message": [], "group": [], "sponsored": []}
+        src, created = ctx.source_id, ctx.created_at
+        for ext, conv in merged.items():
+            cid, kind = existing[ext][0], kinds[ext]
+            ids = self._participants(conv)
+            members.extend({"c": cid, "p": pid} for pid in ids.values())
+            only = next(iter(ids.values())) if len(ids) == 1 else None
+            bucket = rows["group" if kind == "group" else "sponsored" if kind in ("sponsored", "system") else "message"]
+            ikind = kind if kind in ("sponsored", "system") else "message"
+            for m in conv.messages:
+                if ikind != "message":
+                    person = None
+                elif kind == "group":
+                    person = None if m.out else ids.get(m.sender_url or m.sender_name)
+                else:
+                    person = only
+                bucket.append((
+                    ctx.owner_id, person, cid, ikind, "out" if m.out else "in", m.at, m.subject or None,
+                    plain_text(m.content), m.folder or None, m.fingerprint, src, created,
+                ))
+        bulk.many("INSERT INTO conversation_members (conversation_id, person_id) VALUES (:c, :p) "
+                  "ON CONFLICT DO NOTHING", members)
+        s = ctx.summary
+        s.messages_added += bulk.many_positional(_INTERACTION_SQL, rows["message"])
+        group = bulk.many_positional(_INTERACTION_SQL, rows["group"])
+        s.group_messages += group
+        s.messages_added += group
+        s.sponsored_messages += bulk.many_positional(_INTERACTION_SQL, rows["sponsored"])
+        if self.tick is not None:
+            self.tick()
+
+    def _participants(self, conv: _Conversation) -> dict[str, int]:
+        """Person ids of the other people in a conversation, keyed by URL or by name."""
+        people = self.ctx.people
+        ids: dict[str, int] = {}
+        for url, name in conv.urls.items():
+            ids[url] = people.with_url(url, name)
+        if not ids:
+            # Before 2023 the export names recipients without URLs; match such names carefully.
+            for name in conv.names:
+                if not blank(name):
+                    ids[name] = people.with_name(name)
+        return ids

@@ -1,0 +1,132 @@
+"""Whose export this is: the name from Profile.csv, the profile URL inferred from their own activity.
+
+Profile.csv never holds the owner's URL. It is the inviter URL of OUTGOING invitations, or the
+sender URL of messages sent under the profile's name. The owner is matched to one already in
+the database by URL, else by name, else created (with a people row of their own, so that team
+graphs can walk through them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from twoway.errors import InputError
+from twoway.identity import full_name, normalise_url
+from twoway.linkedin.bulk import Bulk
+from twoway.linkedin.csvfile import Table, blank
+from twoway.linkedin.extras import Invitation
+from twoway.linkedin.registry import name_key
+
+MESSAGE_SCAN_ROWS = 200_000
+
+
+@dataclass
+class Profile:
+    first: str = ""
+    last: str = ""
+    headline: str = ""
+    summary: str = ""
+    industry: str = ""
+    location: str = ""
+
+    @property
+    def name(self) -> str:
+        return full_name(self.first, self.last)
+
+
+def read_profile(table: Table) -> Profile | None:
+    for _line, row in table.rows():
+        def get(*names: str, row: list[str] = row) -> str:
+            i = table.col(*names)
+            value = row[i].strip() if i is not None else ""
+            return "" if blank(value) else value
+
+        return Profile(get("firstname"), get("lastname"), get("headline"), get("summary"), get("industry"),
+                       get("geolocation", "location", "country"))
+    return None
+
+
+def infer_owner_url(name: str, invitations: list[Invitation], messages: Table | None) -> str | None:
+    """The owner's profile URL as their invitations and messages show it, or None."""
+    votes = Counter(inv.inviter_url for inv in invitations if inv.direction == "out" and inv.inviter_url)
+    if votes:
+        return votes.most_common(1)[0][0]
+    if messages is None or not name:
+        return None
+    i_from, i_url = messages.col("from"), messages.col("senderprofileurl")
+    i_to, i_rcpt = messages.col("to"), messages.col("recipientprofileurls")
+    if i_from is None or i_url is None:
+        return None
+    key = name_key(name)
+    recipients: Counter[str] = Counter()
+    for n, (_line, row) in enumerate(messages.rows(record=False)):
+        if n >= MESSAGE_SCAN_ROWS:
+            break
+        if row[i_url] and name_key(row[i_from]) == key:
+            votes[normalise_url(row[i_url]) or ""] += 1
+            if votes.most_common(1)[0][1] >= 3:
+                break
+        elif i_rcpt is not None and i_to is not None and row[i_rcpt] and "," not in row[i_rcpt] \
+                and name_key(row[i_to]) == key:
+            recipients[normalise_url(row[i_rcpt]) or ""] += 1
+    votes.pop("", None)
+    recipients.pop("", None)
+    best = votes or recipients
+    return best.most_common(1)[0][0] if best else None
+
+
+@dataclass
+class OwnerRecord:
+    id: int
+    name: str
+    profile_url: str | None
+    person_id: int | None
+    created: bool
+
+
+def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: str | None,
+                  created_at: str) -> OwnerRecord:
+    """The owner this export belongs to, created when new; their profile details refreshed."""
+    rows = bulk.rows("SELECT id, name, profile_url, person_id FROM owners ORDER BY id")
+    name = profile.name if profile else ""
+    found = None
+    if hint:
+        found = next((r for r in rows if hint.strip() in (str(r[0]), r[2]) or
+                      r[1].casefold() == hint.strip().casefold()), None)
+    if found is None and url:
+        found = next((r for r in rows if r[2] == url), None)
+    if found is None and name:
+        found = next((r for r in rows if name_key(r[1]) == name_key(name)), None)
+    if found is None and not name:
+        if hint:
+            name = hint.strip()
+        elif len(rows) == 1:
+            found = rows[0]
+        else:
+            raise InputError("the export has no Profile.csv to say whose it is; name the owner with "
+                             "--owner NAME")
+    if found is not None:
+        oid, old_name, old_url, person_id = found
+        if url and not old_url and not any(r[2] == url for r in rows):
+            bulk.run("UPDATE owners SET profile_url = :u WHERE id = :id", {"u": url, "id": oid})
+            old_url = url
+        return OwnerRecord(oid, old_name, old_url, person_id, False)
+    p = profile or Profile()
+    oid = bulk.insert_id(
+        "INSERT INTO owners (name, first_name, last_name, profile_url, headline, summary, industry, location, "
+        "created_at) VALUES (:n, :f, :l, :u, :h, :s, :i, :loc, :c)",
+        {"n": name, "f": p.first or None, "l": p.last or None, "u": url, "h": p.headline or None,
+         "s": p.summary or None, "i": p.industry or None, "loc": p.location or None, "c": created_at},
+    )
+    return OwnerRecord(oid, name, url, None, True)
+
+
+def refresh_profile(bulk: Bulk, owner_id: int, profile: Profile) -> None:
+    """A newer export's profile details replace the stored ones (never with blanks)."""
+    bulk.run(
+        "UPDATE owners SET headline = COALESCE(:h, headline), summary = COALESCE(:s, summary), "
+        "industry = COALESCE(:i, industry), location = COALESCE(:loc, location) WHERE id = :id",
+        {"h": profile.headline or None, "s": profile.summary or None, "i": profile.industry or None,
+         "loc": profile.location or None, "id": owner_id},
+    )
