@@ -255,6 +255,18 @@ def subset(history: History, person_ids: Collection[int]) -> History:
     )
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_words(d: date) -> str:
+    """A date as reasons write it: 1 Sep 2026."""
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def ts_date_words(ts: int) -> str:
+    return date_words(day_to_date(ts // DAY_SECONDS))
+
+
 def day_number(ts: int) -> int:
     """Days since 1970-01-01 (UTC) of an epoch-seconds instant."""
     return ts // DAY_SECONDS

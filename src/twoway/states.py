@@ -184,11 +184,8 @@ def facts_from_events(events: Sequence[Event], gap_days: int) -> Facts:
     return facts
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def _fmt(d: date | None) -> str:
-    return "" if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return "" if d is None else history.date_words(d)
 
 
 def _ago(days: int) -> str:

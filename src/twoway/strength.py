@@ -1,0 +1,402 @@
+"""Relationship strength: a score from 0 to 100 with its parts shown, computed from history.
+
+Each part is a number from 0 to 1, computed from the person's direct interactions before "now"
+(see :mod:`twoway.history` for what counts), and the score is their weighted mean
+(``strength_weights``) times 100. A tie with no interaction scores 0 on every interaction part.
+
+* recency: ``0.5 ** (days since the last interaction / strength_half_life_days)``.
+* frequency: interactions counted with the same half-life decay (a message a half-life ago
+  counts one half), log-scaled so that about FREQUENCY_FULL recent interactions reach 1.
+* reciprocity: ``min(theirs, yours) / max(theirs, yours)``; meetings and calls count for both.
+* responsiveness: how often and how fast they answer: of your messages that could have been
+  answered by now, the share answered within ANSWER_DAYS (7) days, averaged with the share answered
+  within a day, shrunk towards 0 for little evidence (one answered message is not a perfect record).
+* duration: time since the first interaction, log-scaled so that DURATION_FULL_DAYS (5 years)
+  reach 1.
+* endorsements: endorsements and recommendations, each way: up to 3 endorsements received and 3
+  given count one sixth each way, a recommendation received or given two sixths each.
+* channels: how many of LinkedIn, e-mail, meetings, phone and other channels you used, out of 3.
+
+``structural`` (mutual connections, where known) is kept apart from the score on purpose: how
+embedded a tie is and how much you talk are different things (Rajkumar et al., Science 2022).
+
+The vectorised core :func:`score_batch` scores many people (or many moments) at once; the AUC
+replay in ``benchmarks/bench_strength_auc.py`` uses it through :func:`score_from_events`-style
+batches, so the benchmark measures exactly the code the product runs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Connection, text
+
+from twoway import clock, history
+from twoway import settings as settings_mod
+from twoway.errors import NotFound
+from twoway.history import CHANNELS, IN, OUT, Event, History
+from twoway.settings import Settings
+
+PARTS = ("recency", "frequency", "reciprocity", "responsiveness", "duration", "endorsements", "channels")
+ANSWER_DAYS = 7
+FREQUENCY_FULL = 60
+DURATION_FULL_DAYS = 5 * 365
+RESPONSIVENESS_PRIOR = 1.0  # pseudo-count of unanswered messages: shrinks thin records towards 0
+_DAY = history.DAY_SECONDS
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Strength:
+    person_id: int
+    score: int
+    parts: dict[str, float]
+    structural: float | None
+    reasons: list[str] = field(default_factory=list)
+    mutual_connections: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id,
+            "score": self.score,
+            "parts": {k: round(v, 4) for k, v in self.parts.items()},
+            "structural": None if self.structural is None else round(self.structural, 4),
+            "mutual_connections": self.mutual_connections,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class Extras:
+    """Per-person counts that are not interactions in the history: endorsements and recommendations."""
+
+    endorsed_by_them: I64
+    endorsed_by_you: I64
+    recommended_by_them: I64
+    recommended_by_you: I64
+
+    @classmethod
+    def zeros(cls, n: int) -> Extras:
+        z = np.zeros(n, dtype=np.int64)
+        return cls(z, z, z, z)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Parts and scores for S segments, plus the counts the reasons are written from."""
+
+    parts: F64  # S x len(PARTS)
+    scores: I64
+    raw: F64  # the weighted mean before rounding, 0..1
+    n_in: F64
+    n_out: F64
+    last_at: I64  # -1 when there is no interaction
+    first_at: I64
+    asks: F64
+    answered: F64
+    answered_fast: F64
+    median_reply_s: F64  # NaN when nothing was answered
+    channels_used: I64  # bit mask over CHANNELS
+
+
+def weights_of(settings: Settings) -> F64:
+    raw: Mapping[str, float] = settings.strength_weights
+    w = np.array([max(0.0, float(raw.get(p, 0.0))) for p in PARTS], dtype=np.float64)
+    if w.sum() <= 0:
+        raise ValueError("strength_weights are all zero")
+    normalised: F64 = w / w.sum()
+    return normalised
+
+
+def score_batch(
+    at: I64,
+    side: npt.NDArray[np.int8],
+    channel: npt.NDArray[np.int8],
+    starts: I64,
+    now_ts: I64,
+    *,
+    settings: Settings,
+    extras: Extras | None = None,
+) -> Batch:
+    """Score S segments at once; segment k is rows ``starts[k]:starts[k+1]`` (sorted by time) seen at
+    ``now_ts[k]``. Segments may be empty. Events at or after their segment's ``now_ts`` must be
+    left out by the caller."""
+    n_seg = int(starts.size - 1)
+    lengths = np.diff(starts)
+    seg = np.repeat(np.arange(n_seg, dtype=np.int64), lengths)
+    has = lengths > 0
+    now = now_ts.astype(np.int64)
+    half_life = float(settings.strength_half_life_days) * _DAY
+    sd = side.astype(np.int64)
+    theirs, yours = (sd != OUT), (sd != IN)
+
+    last_at = np.full(n_seg, -1, dtype=np.int64)
+    first_at = np.full(n_seg, -1, dtype=np.int64)
+    last_at[has] = at[starts[1:][has] - 1]
+    first_at[has] = at[starts[:-1][has]]
+
+    recency = np.where(has, np.exp2(-(now - last_at) / half_life), 0.0)
+
+    decay = np.exp2(-(now[seg] - at) / half_life)
+    weighted = np.bincount(seg, weights=decay, minlength=n_seg)
+    frequency = np.minimum(1.0, np.log1p(weighted) / math.log1p(FREQUENCY_FULL))
+
+    n_in = np.bincount(seg, weights=theirs, minlength=n_seg).astype(np.float64)
+    n_out = np.bincount(seg, weights=yours, minlength=n_seg).astype(np.float64)
+    hi = np.maximum(n_in, n_out)
+    reciprocity = np.divide(np.minimum(n_in, n_out), hi, out=np.zeros(n_seg), where=hi > 0)
+
+    asks, answered, fast, median = _answers(at, sd, seg, now, n_seg)
+    responsiveness = (answered + fast) / (2.0 * (asks + RESPONSIVENESS_PRIOR))
+
+    days_known = np.where(has, (now - first_at) / _DAY, 0.0)
+    duration = np.minimum(1.0, np.log1p(np.maximum(days_known, 0.0)) / math.log1p(DURATION_FULL_DAYS))
+
+    mask = np.zeros(n_seg, dtype=np.int64)
+    if at.size:
+        np.bitwise_or.at(mask, seg, np.left_shift(1, channel.astype(np.int64)))
+    used = _popcount(mask)
+    channels = np.minimum(1.0, used / 3.0)
+
+    ex = extras or Extras.zeros(n_seg)
+    endorsements = (
+        np.minimum(ex.endorsed_by_them, 3) / 3.0 + np.minimum(ex.endorsed_by_you, 3) / 3.0
+        + 2.0 * (ex.recommended_by_them > 0) + 2.0 * (ex.recommended_by_you > 0)
+    ) / 6.0
+
+    parts = np.column_stack([recency, frequency, reciprocity, responsiveness, duration, endorsements, channels])
+    parts = np.clip(parts, 0.0, 1.0)
+    raw = parts @ weights_of(settings)
+    scores = np.rint(raw * 100).astype(np.int64)
+    return Batch(parts=parts, scores=scores, raw=raw, n_in=n_in, n_out=n_out, last_at=last_at,
+                 first_at=first_at, asks=asks, answered=answered, answered_fast=fast,
+                 median_reply_s=median, channels_used=mask)
+
+
+def _popcount(mask: I64) -> F64:
+    count = np.zeros(mask.size, dtype=np.float64)
+    for bit in range(len(CHANNELS)):
+        count += (mask >> bit) & 1
+    return count
+
+
+def _answers(at: I64, side: I64, seg: I64, now: I64, n_seg: int) -> tuple[F64, F64, F64, F64]:
+    """Per segment: your messages that could have been answered by now, those answered within
+    ANSWER_DAYS and within a day, and the median delay of the answered ones."""
+    size = at.size
+    if size == 0:
+        z = np.zeros(n_seg)
+        return z, z, z, np.full(n_seg, np.nan)
+    idx = np.arange(size, dtype=np.int64)
+    candidate = np.where(side != OUT, idx, size)
+    next_answer = np.minimum.accumulate(candidate[::-1])[::-1]
+    mine = side == OUT
+    ok = mine & (next_answer < size)
+    ok[ok] = seg[next_answer[ok]] == seg[ok]
+    delay = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
+    delay[ok] = at[next_answer[ok]] - at[ok]
+    within = ok & (delay <= ANSWER_DAYS * _DAY)
+    within_day = ok & (delay <= _DAY)
+    settled = mine & (within | (now[seg] - at >= ANSWER_DAYS * _DAY))
+    asks = np.bincount(seg, weights=settled, minlength=n_seg).astype(np.float64)
+    answered = np.bincount(seg, weights=within, minlength=n_seg).astype(np.float64)
+    fast = np.bincount(seg, weights=within_day, minlength=n_seg).astype(np.float64)
+    median = np.full(n_seg, np.nan)
+    if within.any():
+        s_seg, s_delay = seg[within], delay[within]
+        order = np.lexsort((s_delay, s_seg))
+        s_seg, s_delay = s_seg[order], s_delay[order].astype(np.float64)
+        cut = np.flatnonzero(np.diff(s_seg)) + 1
+        lo = np.concatenate(([0], cut))
+        hi = np.concatenate((cut, [s_seg.size]))
+        mid = (lo + hi - 1) / 2.0
+        median[s_seg[lo]] = (s_delay[np.floor(mid).astype(np.int64)] + s_delay[np.ceil(mid).astype(np.int64)]) / 2
+    return asks, answered, fast, median
+
+
+def score_from_events(
+    events: Sequence[Event],
+    *,
+    now_ts: int,
+    settings: Settings,
+    endorsed_by_them: int = 0,
+    endorsed_by_you: int = 0,
+    recommended_by_them: int = 0,
+    recommended_by_you: int = 0,
+    person_id: int = 0,
+) -> Strength:
+    """The strength of one tie from its events (any order; those at or after ``now_ts`` are ignored)."""
+    kept = sorted((e for e in events if e.at < now_ts), key=lambda e: e.at)
+    h = history.from_events({person_id: kept}) if kept else None
+    at = h.at if h else np.zeros(0, dtype=np.int64)
+    side = h.side if h else np.zeros(0, dtype=np.int8)
+    channel = h.channel if h else np.zeros(0, dtype=np.int8)
+    extras = Extras(*(np.array([v], dtype=np.int64) for v in
+                      (endorsed_by_them, endorsed_by_you, recommended_by_them, recommended_by_you)))
+    batch = score_batch(at, side, channel, np.array([0, at.size], dtype=np.int64),
+                        np.array([now_ts], dtype=np.int64), settings=settings, extras=extras)
+    return _strength(batch, 0, person_id, now_ts, extras, None, None)
+
+
+def _fmt_delay(seconds: float) -> str:
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))} minutes"
+    if seconds < 2 * _DAY:
+        return f"{round(seconds / 3600)} hours"
+    return f"{round(seconds / _DAY)} days"
+
+
+def _strength(batch: Batch, k: int, person_id: int, now_ts: int, extras: Extras,
+              structural: float | None, mutual: int | None) -> Strength:
+    parts = {name: float(batch.parts[k, j]) for j, name in enumerate(PARTS)}
+    reasons: list[str] = []
+    last = int(batch.last_at[k])
+    if last < 0:
+        reasons.append("No interaction yet: every interaction part is 0")
+    else:
+        days = (now_ts - last) // _DAY
+        reasons.append(f"Last interaction {history.ts_date_words(last)} ({days} days ago)")
+        n_in, n_out = int(batch.n_in[k]), int(batch.n_out[k])
+        reasons.append(f"{n_in + n_out} interactions: {n_in} from them, {n_out} from you")
+        asks, ans = int(batch.asks[k]), int(batch.answered[k])
+        if asks:
+            line = f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days"
+            med = float(batch.median_reply_s[k])
+            if not math.isnan(med):
+                line += f" (median {_fmt_delay(med)})"
+            reasons.append(line)
+        reasons.append(f"Known since {history.ts_date_words(int(batch.first_at[k]))}")
+        used = [name for bit, name in enumerate(CHANNELS) if int(batch.channels_used[k]) >> bit & 1]
+        reasons.append("Channels: " + ", ".join(used))
+    e_them, e_you = int(extras.endorsed_by_them[k]), int(extras.endorsed_by_you[k])
+    r_them, r_you = int(extras.recommended_by_them[k]), int(extras.recommended_by_you[k])
+    if e_them or e_you or r_them or r_you:
+        reasons.append(f"Endorsements: {e_them} from them, {e_you} from you; recommendations: "
+                       f"{r_them} from them, {r_you} from you")
+    if mutual is not None:
+        reasons.append(f"{mutual} mutual connections")
+    return Strength(person_id=person_id, score=int(batch.scores[k]), parts=parts, structural=structural,
+                    reasons=reasons, mutual_connections=mutual)
+
+
+def _extras(conn: Connection, owner_id: int, person_ids: I64, until: int) -> Extras:
+    pos = {int(p): i for i, p in enumerate(person_ids.tolist())}
+    arrays = [np.zeros(person_ids.size, dtype=np.int64) for _ in range(4)]
+    queries = (
+        ("SELECT person_id, direction, COUNT(*) FROM endorsements WHERE owner_id = :o "
+         "AND (at IS NULL OR at < :u) GROUP BY person_id, direction", 0),
+        ("SELECT person_id, direction, COUNT(*) FROM recommendations WHERE owner_id = :o "
+         "AND (at IS NULL OR at < :u) GROUP BY person_id, direction", 2),
+    )
+    for sql, offset in queries:
+        for person_id, direction, count in conn.execute(text(sql), {"o": owner_id, "u": until}):
+            i = pos.get(int(person_id))
+            if i is not None:
+                arrays[offset + (0 if direction == "in" else 1)][i] = int(count)
+    return Extras(*arrays)
+
+
+def mutual_counts(conn: Connection, owner_id: int) -> dict[int, tuple[int, int, int]]:
+    """For connections who are themselves owners here (team mode): (mutual, their size, your size)."""
+    rows = conn.execute(text("""
+        SELECT o.person_id, COUNT(c1.person_id)
+        FROM owners o
+        JOIN connections c2 ON c2.owner_id = o.id AND c2.status = 'connected'
+        LEFT JOIN connections c1 ON c1.owner_id = :me AND c1.person_id = c2.person_id AND c1.status = 'connected'
+        WHERE o.person_id IS NOT NULL AND o.id <> :me
+        GROUP BY o.person_id
+    """), {"me": owner_id}).all()
+    if not rows:
+        return {}
+    sizes: dict[Any, Any] = dict(conn.execute(text(
+        "SELECT o.person_id, COUNT(*) FROM owners o JOIN connections c ON c.owner_id = o.id "
+        "AND c.status = 'connected' WHERE o.person_id IS NOT NULL GROUP BY o.person_id")).all())
+    mine = conn.execute(text("SELECT COUNT(*) FROM connections WHERE owner_id = :me AND status = 'connected'"),
+                        {"me": owner_id}).scalar_one()
+    return {int(p): (int(m), int(sizes.get(p, 0)), int(mine)) for p, m in rows}
+
+
+def structural_share(mutual: int, theirs: int, yours: int) -> float:
+    """Mutual connections as a share of the smaller of the two networks."""
+    smaller = min(theirs, yours)
+    return 0.0 if smaller <= 0 else min(1.0, mutual / smaller)
+
+
+def compute_strengths(
+    conn: Connection,
+    owner_id: int,
+    *,
+    settings: Settings | None = None,
+    today: date | None = None,
+    person_ids: Collection[int] | None = None,
+    hist: History | None = None,
+    mutual: Mapping[int, int] | None = None,
+) -> dict[int, Strength]:
+    """Strength of every connection of the owner (connected or removed), keyed by person id.
+
+    ``mutual`` may give mutual-connection counts from graph data (structural is then log-scaled so
+    that 50 mutual connections reach 1); for connections who are owners here (team mode) structural is
+    the mutual connections' share of the smaller network.
+    """
+    settings = settings or settings_mod.load(conn)
+    today = today or clock.today()
+    now_ts = history.until_ts(today)
+    if hist is None:
+        hist = history.load_history(conn, owner_id, today=today, person_ids=person_ids)
+    people = _connection_ids(conn, owner_id, person_ids)
+    if people.size == 0:
+        return {}
+    # Lay the history out over every connection (people without events get empty segments).
+    k = np.searchsorted(hist.person_ids, people)
+    k_clipped = np.minimum(k, max(len(hist) - 1, 0))
+    present = (k < len(hist)) & (hist.person_ids[k_clipped] == people) if len(hist) else np.zeros(
+        people.size, dtype=bool)
+    lengths = np.zeros(people.size, dtype=np.int64)
+    lengths[present] = hist.starts[k[present] + 1] - hist.starts[k[present]]
+    if present.all() and people.size == len(hist):
+        at, side, channel = hist.at, hist.side, hist.channel
+    else:
+        rows = np.concatenate([np.arange(hist.starts[i], hist.starts[i + 1]) for i in k[present].tolist()]) \
+            if present.any() else np.zeros(0, dtype=np.int64)
+        at, side, channel = hist.at[rows], hist.side[rows], hist.channel[rows]
+    starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    extras = _extras(conn, owner_id, people, now_ts)
+    batch = score_batch(at, side, channel, starts, np.full(people.size, now_ts, dtype=np.int64),
+                        settings=settings, extras=extras)
+    team = mutual_counts(conn, owner_id)
+    out: dict[int, Strength] = {}
+    for i, pid in enumerate(people.tolist()):
+        m: int | None = None
+        structural: float | None = None
+        if mutual is not None and pid in mutual:
+            m = int(mutual[pid])
+            structural = min(1.0, math.log1p(m) / math.log1p(50))
+        elif pid in team:
+            m, theirs, yours = team[pid]
+            structural = structural_share(m, theirs, yours)
+        out[pid] = _strength(batch, i, pid, now_ts, extras, structural, m)
+    return out
+
+
+def _connection_ids(conn: Connection, owner_id: int, person_ids: Collection[int] | None) -> I64:
+    rows = conn.execute(text("SELECT person_id FROM connections WHERE owner_id = :o "
+                             "AND status IN ('connected', 'removed') ORDER BY person_id"), {"o": owner_id})
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
+    if person_ids is not None:
+        ids = ids[np.isin(ids, np.array(sorted({int(p) for p in person_ids}), dtype=np.int64))]
+    return ids
+
+
+def strength_of(conn: Connection, owner_id: int, person_id: int, *, settings: Settings | None = None,
+                today: date | None = None) -> Strength:
+    found = compute_strengths(conn, owner_id, settings=settings, today=today, person_ids=[person_id])
+    if person_id not in found:
+        raise NotFound("that person is not one of your connections")
+    return found[person_id]
