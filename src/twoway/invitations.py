@@ -192,10 +192,13 @@ def list_invitations(
 
 
 def get(conn: Connection, owner_id: int, invitation_id: int, *, today: date | None = None) -> Invitation:
-    for inv in list_invitations(conn, owner_id, today=today):
-        if inv.id == invitation_id:
-            return inv
-    raise NotFound(f"no invitation #{invitation_id}")
+    """One invitation by id, even a hand-logged one the import has since brought again."""
+    s = settings_mod.load(conn)
+    row = conn.execute(text(_SELECT + " AND i.id = :id"), {"owner": owner_id, "id": invitation_id}).first()
+    if row is None:
+        raise NotFound(f"no invitation #{invitation_id}")
+    decision = latest_decisions(conn, owner_id).get(invitation_id)
+    return _build(row, decision, today or clock.today(), s.invite_expire_days)
 
 
 def _build(row: Any, decision: str | None, today: date, expire_days: int) -> Invitation:
