@@ -101,7 +101,7 @@ def test_security_headers_on_pages_api_errors_and_static(client: WebClient) -> N
         assert "unsafe-inline" not in csp
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["x-frame-options"] == "DENY"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
     assert client.get("/api/settings").headers["cache-control"] == "no-store"
 
 

@@ -22,22 +22,14 @@ def change_setting(store: Store, name: str, value: Any, *, reset: bool = False) 
 
 def invitations_view(conn: Connection, owner_id: int, *, include_all: bool = False) -> dict[str, Any]:
     """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates."""
-    from twoway import invitations, triage
+    from twoway import invitation_stats, invitations, triage
 
     s = settings_mod.load(conn)
     return {
         "incoming": triage.incoming(conn, owner_id, include_all=include_all, settings=s),
         "outgoing": triage.outgoing(conn, owner_id, include_all=include_all, settings=s),
         "budget": invitations.weekly_budget(conn, owner_id, settings=s),
-        "acceptance": _acceptance(conn, owner_id, s),
+        "acceptance": invitation_stats.acceptance_summary(conn, owner_id, settings=s),
         "all": include_all,
     }
 
-
-def _acceptance(conn: Connection, owner_id: int, s: settings_mod.Settings) -> dict[str, Any] | None:
-    try:
-        from twoway.invitation_stats import acceptance_summary
-    except ImportError:  # the statistics module lands separately
-        return None
-    summary: dict[str, Any] = acceptance_summary(conn, owner_id, settings=s)
-    return summary

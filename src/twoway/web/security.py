@@ -47,7 +47,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
@@ -87,7 +87,7 @@ class Guard:
 
     def origin_allowed(self, origin: str) -> bool:
         if origin == "null":
-            return False
+            return True  # privacy settings send "null"; the CSRF token still has to match
         parts = urlsplit(origin)
         return bool(parts.netloc) and self.host_allowed(parts.netloc)
 
