@@ -108,7 +108,7 @@ def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: in
         ev.append(encode(t, kind if attempt == 0 else RETRY, OUT))
         attempt += 1
         delay = _answer_delay(rng, style)
-        gap = rng.randint(7, 14) * DAY + rng.randint(-3 * HOUR, 3 * HOUR)
+        gap = rng.randint(7 * DAY + HOUR, 14 * DAY)
         if delay is not None and (delay < gap or attempt == 3 or rng.random() >= persist):
             ev.append(encode(t + delay, REPLY_IN if kind != CONGRATS else THANKS_BACK, IN))
             _exchange(ev, rng, style, t + delay, False)
@@ -134,8 +134,6 @@ def simulate(p: Person, rng: random.Random, base_day: int, end_day: int) -> None
     stop = (min(p.removed or end_day, end_day) + 1) * DAY
     ev.sort()
     p.events = array("q", (e for e in ev if e >> 6 < stop))
-    if len(p.events) and p.kind in ("quick", "slow") and rng.random() < 0.01:
-        p.draft = (p.events[-1] >> 6) + rng.randint(HOUR, 20 * DAY)
     if p.kind == "pitch" and rng.random() < 0.35:
         p.folder = "SPAM"
     elif rng.random() < 0.08:
@@ -184,6 +182,15 @@ def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end
         asked = _at(rng, base_day - rng.randint(3, 20))
         ev.append(encode(asked, ASK, IN))
         ev.append(encode(_at(rng, base_day + rng.randint(3, 40)), REPLY_OUT, OUT))
+
+
+def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:
+    """A few unsent drafts after the latest message of a thread (shown until something newer is sent)."""
+    end = base_day * DAY + DAY - 1
+    talkers = [p for p in people if p.kind in ("quick", "slow") and p.events_until(end)]
+    for p in rng.sample(talkers, min(len(talkers), max(2, round(len(talkers) * 0.012)))):
+        last = p.events[p.events_until(end) - 1] >> 6
+        p.draft = min(last + rng.randint(HOUR, 10 * DAY), end - 60)
 
 
 def top_up(people: list[Person], rng: random.Random, base_day: int, missing: int) -> None:

@@ -81,7 +81,8 @@ def _conversation_order(cut: Cut) -> list[tuple[int, int, int]]:
     for p in w.people:
         n = p.events_until(end)
         last = (p.events[n - 1] >> 6) if n else -1
-        if drafts and p.draft is not None and p.draft <= end:
+        if drafts and p.draft_shown(end):
+            assert p.draft is not None
             last = max(last, p.draft)
         if last >= 0:
             order.append((last, 0, p.idx))
@@ -122,7 +123,8 @@ def messages(cut: Cut) -> CsvFile:
     def direct(p: Person) -> Iterator[Row]:
         name, url = (MEMBER, "") if p.hidden else (p.name, p.url)
         n = p.events_until(end)
-        if p.draft is not None and p.draft <= end and era.has_drafts:
+        if era.has_drafts and p.draft_shown(end):
+            assert p.draft is not None
             tail = tuple("Yes" if c == "IS MESSAGE DRAFT" else "" if c == "ATTACHMENTS" else "No" for c in extras)
             stats["drafts"] += 1
             yield row(p.conversation, "", owner.name, owner.url, name, url, p.draft, "",
@@ -237,7 +239,7 @@ def invitations(cut: Cut) -> CsvFile:
                 cut.stats["invitation_notes"] += 1
             yield base + tail if era.invitation_urls != "none" else base
 
-    header = E.INVITATIONS
+    header: Row = E.INVITATIONS
     if era.invitation_urls == "urn":
         header += E.INVITATION_URNS
     elif era.invitation_urls != "none":

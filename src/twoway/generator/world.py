@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from twoway.generator import names
-from twoway.generator.behaviour import simulate, top_up, trim
+from twoway.generator.behaviour import add_drafts, simulate, top_up, trim
 from twoway.generator.content import DEFAULT_NOTES, INCOMING_PERSONAL, PERSONAL_NOTES, PITCH_NOTES, fill_note
 
 DAY = 86_400
@@ -83,6 +83,11 @@ class Person:
             and self.connected <= day
             and (self.removed is None or self.removed > day)
         )
+
+    def draft_shown(self, end: int) -> bool:
+        """A draft shows until the export day, unless a newer message replaced it."""
+        return self.draft is not None and self.draft <= end and self.events_until(end) == self.events_until(
+            self.draft)
 
     def events_until(self, ts: int) -> int:
         """How many events happened at or before ``ts`` (events are sorted by time)."""
@@ -286,6 +291,7 @@ def build(
             top_up(people, rng, base_day, target - direct)
         elif target < direct:
             trim(people, base_day, direct - target)
+    add_drafts(people, rng, base_day)
     world = World(
         seed=seed, base_day=base_day, owner=owner, people=people, groups=groups, sponsored=sponsored,
         endorsements=[], recommendations=[], company_follows=[], contacts=[],
@@ -419,19 +425,22 @@ def _extras(rng: random.Random, world: World, end_day: int) -> None:
         if p.kind in ("quick", "slow") and rng.random() < 0.01:
             world.recommendations.append((p.idx, "given", _recommendation(p, owner, False), _time(
                 rng, rng.randint(p.connected, last))))
-    # At least one of each, so every era's files have rows to check.
-    if linked and not any(r[1] == "received" for r in world.recommendations):
-        p = linked[0]
-        assert p.connected is not None
-        world.recommendations.append((p.idx, "received", _recommendation(p, owner, True),
-                                      _time(rng, min(p.connected + 30, base_day - 1))))
+    # At least one of each, from someone who stays connected, so every era's files have rows to check.
+    steady = [p for p in linked if p.removed is None and p.connected is not None and p.connected < base_day - 60]
+    for direction in ("received", "given"):
+        if steady and not any(r[1] == direction and r[3] < base_day * DAY and world.people[r[0]].removed is None
+                              for r in world.recommendations):
+            p = rng.choice(steady)
+            assert p.connected is not None
+            world.recommendations.append((p.idx, direction, _recommendation(p, owner, direction == "received"),
+                                          _time(rng, rng.randint(p.connected + 1, base_day - 1))))
     follows = {names.company(rng) for _ in range(rng.randint(15, 60))}
     world.company_follows = [(c, _time(rng, base_day - rng.randint(1, 2500))) for c in sorted(follows)]
     for p in rng.sample(linked, min(len(linked), max(5, len(linked) // 12))):
         world.contacts.append((p.first, p.last, p.email, p.jobs[0][1], _time(rng, base_day - rng.randint(30, 2000))))
     for _ in range(max(3, len(linked) // 40)):
-        first, last = rng.choice(names.FIRST_NAMES), rng.choice(names.LAST_NAMES)
-        world.contacts.append((first, last, names.email(first, last, rng), "",
+        given, family = rng.choice(names.FIRST_NAMES), rng.choice(names.LAST_NAMES)
+        world.contacts.append((given, family, names.email(given, family, rng), "",
                                _time(rng, base_day - rng.randint(30, 2000))))
     world.recommendations.sort(key=lambda r: r[3])
 

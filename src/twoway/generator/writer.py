@@ -15,14 +15,15 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from twoway import clock
 from twoway.errors import InputError
 from twoway.generator import files as F
 from twoway.generator import side_files as S
 from twoway.generator import world as W
-from twoway.generator.eras import LATEST, era as era_spec
+from twoway.generator.eras import LATEST
+from twoway.generator.eras import era as era_spec
 from twoway.generator.files import CsvFile, Cut
 
 #: Files that ``utf16_files`` writes as UTF-16 LE tab-separated text, as some real archives hold.
@@ -139,10 +140,7 @@ def generate_export(
     exported = base + timedelta(days=later_days)
     stem = f"{spec.archive}_LinkedInDataExport_{exported:%m-%d-%Y}"
     dest = Path(dest)
-    if dest.suffix == ".zip" and as_zip:
-        target = dest
-    else:
-        target = dest / (stem + (".zip" if as_zip else ""))
+    target = dest if dest.suffix == ".zip" and as_zip else dest / (stem + (".zip" if as_zip else ""))
     target.parent.mkdir(parents=True, exist_ok=True)
     written = _write_all(target, cut, as_zip=as_zip, utf16=utf16_files)
     return _ground_truth(target, cut, base, seed, written, utf16_files, excel_resave)
@@ -170,7 +168,8 @@ def _write_all(target: Path, cut: Cut, *, as_zip: bool, utf16: bool) -> list[str
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             for f in _file_list(cut):
                 with zf.open(f.name, "w", force_zip64=True) as raw:
-                    _write_file(raw, f, excel=cut.excel and f.name in EXCEL_FILES, utf16=utf16 and f.name in UTF16_FILES)
+                    _write_file(raw, f, excel=cut.excel and f.name in EXCEL_FILES,
+                                utf16=utf16 and f.name in UTF16_FILES)
                 names.append(f.name)
     else:
         target.mkdir(parents=True)
@@ -182,6 +181,7 @@ def _write_all(target: Path, cut: Cut, *, as_zip: bool, utf16: bool) -> list[str
 
 
 def _write_file(raw: IO[bytes], f: CsvFile, *, excel: bool, utf16: bool) -> None:
+    quoting: Literal[0, 1, 2, 3]
     if utf16:
         encoding, delimiter, quoting, newline = "utf-16-le", "\t", csv.QUOTE_ALL, "\r\n"
         raw.write(b"\xff\xfe")
@@ -208,7 +208,7 @@ def _write_file(raw: IO[bytes], f: CsvFile, *, excel: bool, utf16: bool) -> None
 
 @contextmanager
 def _text(raw: IO[bytes], encoding: str) -> Iterator[io.TextIOWrapper]:
-    stream = io.TextIOWrapper(raw, encoding=encoding, newline="", write_through=False)  # type: ignore[arg-type]
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="", write_through=False)
     try:
         yield stream
     finally:
