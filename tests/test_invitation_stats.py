@@ -44,7 +44,8 @@ def _generate(conn: Connection, seed: int) -> tuple[int, dict[str, dict[str, lis
         sent = TODAY - timedelta(days=rng.randrange(0, 365))
         style = rng.choice(["note", "note", "blank", "default"])
         group = "personalised" if style == "note" else "blank"
-        note = rng.choice(NOTES).format(name.split()[0]) if style == "note" else (DEFAULT if style == "default" else None)
+        notes = {"note": rng.choice(NOTES).format(name.split()[0]), "default": DEFAULT, "blank": None}
+        note = notes[style]
         accepted = rng.random() < (0.7 if group == "personalised" else 0.35)
         delay = rng.randrange(0, 30)
         if accepted and sent + timedelta(days=delay) > TODAY:
