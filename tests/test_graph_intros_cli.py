@@ -9,8 +9,8 @@ import networkx as nx
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from test_graph_network import add_owner, add_person, build_team, connect
 
-from test_graph_network import add_person, build_team, connect
 from twoway import intros, owners
 from twoway.cli import cli
 from twoway.errors import InputError, NotFound
@@ -42,9 +42,7 @@ def test_company_routes_rank_by_the_weaker_link_and_offer_teammates(
     with store.begin() as conn:
         # A second way to Acme: Alice -> Xena -> Zed (Acme). Xena is not an owner: that link is unknown.
         zed = add_person(conn, "Zed Zulu", company="ACME corp")
-        xena_owner = conn.exec_driver_sql(
-            "INSERT INTO owners (person_id, name, created_at) VALUES (%d, 'Xena Xu', '2026-01-01') RETURNING id"
-            % team.people["Xena Xu"]).scalar_one()
+        xena_owner = add_owner(conn, "Xena Xu", team.people["Xena Xu"])
         connect(conn, xena_owner, zed)
     # Strengths as the owners' histories would give them: Alice-Bob strong, Bob-Yuri weak, Xena's links medium.
     table = {(team.owners["Alice Archer"], team.people["Bob Baker"]): 90,
