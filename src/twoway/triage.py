@@ -435,3 +435,29 @@ def _outgoing_advice(
             return NONE, [Reason("reinvite_blocked", "", f"withdrawn; you can invite again from {until.isoformat()}")]
         return NONE, [Reason("withdrawn", "", "withdrawn; you can invite again")]
     return NONE, [Reason("expired", "", f"no answer after {inv.age_days} days; it has probably expired")]
+
+
+def overview(
+    conn: Connection,
+    owner_id: int,
+    *,
+    include_all: bool = False,
+    settings: settings_mod.Settings | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """The invitations page: incoming recommendations, outgoing advice, the weekly budget, and counts."""
+    s = settings or settings_mod.load(conn)
+    day = today or clock.today()
+    received = incoming(conn, owner_id, include_all=include_all, settings=s, today=day)
+    sent = outgoing(conn, owner_id, include_all=include_all, settings=s, today=day)
+    budget = invitations.weekly_budget(conn, owner_id, settings=s, today=day)
+    counts: dict[str, int] = {}
+    for item in (*received, *sent):
+        counts[item.recommendation.action] = counts.get(item.recommendation.action, 0) + 1
+    return {
+        "as_of": day.isoformat(),
+        "incoming": [item.to_dict() for item in received],
+        "outgoing": [item.to_dict() for item in sent],
+        "budget": budget.to_dict(),
+        "counts": counts,
+    }
