@@ -40,7 +40,8 @@ def _people(ids: list[int]) -> dict[int, PlanPerson]:
 def _plan(verdicts: list[V], **kw: object) -> object:
     base = Settings()
     s = kw.pop("settings", base)
-    return plan_week({v.person_id: v for v in verdicts}, kw.pop("strengths", {}), _people([v.person_id for v in verdicts]),
+    people = _people([v.person_id for v in verdicts])
+    return plan_week({v.person_id: v for v in verdicts}, kw.pop("strengths", {}), people,
                      s, kw.pop("week_start", MONDAY), **kw)  # type: ignore[arg-type]
 
 
@@ -60,11 +61,14 @@ def test_order_of_kinds_and_reasons() -> None:
     assert kinds == [(4, "reply"), (3, "thank"), (5, "follow_up"), (2, "retry"), (6, "congratulate"), (1, "check_in")]
     by_pid = {i.person_id: i for i in plan.items}  # type: ignore[attr-defined]
     assert "2024-02-28" in by_pid[4].why_now
-    assert "attempt 2" in by_pid[2].why_now and by_pid[2].template == "second_attempt"
+    assert "attempt 2" in by_pid[2].why_now
+    assert by_pid[2].template == "second_attempt"
     assert by_pid[2].day == MONDAY + timedelta(days=1)
     assert "Congratulations on the new role as CTO at Acme" in by_pid[6].draft
-    assert by_pid[3].draft.startswith("Hi P3,") and "accepting my invitation" in by_pid[3].draft
-    assert by_pid[1].reason == "because" and by_pid[1].url == "https://www.linkedin.com/in/p1"
+    assert by_pid[3].draft.startswith("Hi P3,")
+    assert "accepting my invitation" in by_pid[3].draft
+    assert by_pid[1].reason == "because"
+    assert by_pid[1].url == "https://www.linkedin.com/in/p1"
     assert by_pid[4].draft == ""  # a reply answers their message: there is nothing to draft ahead
 
 
@@ -83,7 +87,8 @@ def test_quota_is_about_n_over_52_and_spread_over_workdays() -> None:
     verdicts = [V(i, "never_contacted", connected_on=MONDAY - timedelta(days=1000 - i)) for i in range(1040)]
     plan = _plan(verdicts)
     assert plan.checkin_quota == math.ceil(1040 * 7 / 365) == 20  # type: ignore[attr-defined]
-    assert len(plan.items) == 20 and plan.checkins_waiting == 1020  # type: ignore[attr-defined]
+    assert len(plan.items) == 20
+    assert plan.checkins_waiting == 1020  # type: ignore[attr-defined]
     days = [i.day for i in plan.items]  # type: ignore[attr-defined]
     assert sorted(set(days)) == [MONDAY + timedelta(days=d) for d in range(5)]
     assert all(days.count(d) == 4 for d in set(days))
@@ -95,7 +100,8 @@ def test_strongest_first_among_equally_silent_and_tag_cadences_raise_the_quota()
     same = MONDAY - timedelta(days=500)
     verdicts = [V(i, "due", last_two_way=same, due_on=same + timedelta(days=365)) for i in range(52)]
     plan = _plan(verdicts, strengths={7: 80.0, 9: 20.0})
-    assert plan.checkin_quota == 1 and plan.items[0].person_id == 7  # type: ignore[attr-defined]
+    assert plan.checkin_quota == 1
+    assert plan.items[0].person_id == 7  # type: ignore[attr-defined]
     inner = [replace(v, cadence_days=91) for v in verdicts[:13]]
     assert checkin_quota(inner + verdicts[13:], Settings()) == math.ceil(13 * 7 / 91 + 39 * 7 / 365)
 
@@ -115,9 +121,11 @@ def test_long_silence_is_a_reconnect_and_limit_cuts_check_ins_last() -> None:
     verdicts = [V(1, "due", last_two_way=ancient, last_in=ancient, due_on=ancient + timedelta(days=365)),
                 V(2, "owe_reply", last_in=MONDAY - timedelta(days=3))]
     plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
-    assert plan.items[1].kind == "reconnect" and "1000 days ago" in plan.items[1].why_now  # type: ignore[attr-defined]
+    assert plan.items[1].kind == "reconnect"
+    assert "1000 days ago" in plan.items[1].why_now  # type: ignore[attr-defined]
     capped = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5, plan_max_items=1))
-    assert [i.kind for i in capped.items] == ["reply"] and capped.cut_by_limit == 1  # type: ignore[attr-defined]
+    assert [i.kind for i in capped.items] == ["reply"]
+    assert capped.cut_by_limit == 1  # type: ignore[attr-defined]
 
 
 def test_awaiting_reply_is_neither_retried_early_nor_congratulated() -> None:

@@ -45,7 +45,8 @@ def test_empty_profile_needs_a_blank_invitation_and_silence() -> None:
 def test_burst_members_who_talked_are_not_flagged() -> None:
     rows = [_facts(i, blank=D) for i in range(6)] + [_facts(99, blank=D, n=1)]
     found = find_suspicious(rows)
-    assert 99 not in found and len(found) == 6
+    assert 99 not in found
+    assert len(found) == 6
 
 
 def test_load_facts_from_the_database(any_store: Store) -> None:
@@ -60,7 +61,8 @@ def test_load_facts_from_the_database(any_store: Store) -> None:
                 {"id": pid})
             conn.execute(text(
                 "INSERT INTO invitations (owner_id, person_id, direction, sent_at, message, fingerprint) "
-                "VALUES (1, :id, 'in', 1714500000, :m, :f)"), {"id": pid, "m": "" if pid != 6 else "Hi!", "f": f"f{pid}"})
+                "VALUES (1, :id, 'in', 1714500000, :m, :f)"),
+                {"id": pid, "m": "" if pid != 6 else "Hi!", "f": f"f{pid}"})
         conn.execute(text(
             "INSERT INTO interactions (owner_id, person_id, direction, at, fingerprint) VALUES (1, 5, 'in', 1, 'i5')"))
         facts = {f.person_id: f for f in load_facts(conn, 1)}

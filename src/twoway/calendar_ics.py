@@ -13,6 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twoway.plan import PlanItem, WeekPlan
 
 PRODID = "-//twoway//twoway weekly plan//EN"
 MAX_OCTETS = 75
@@ -110,3 +114,47 @@ def write_calendar(path: str | Path, events: Iterable[CalendarEvent], *, name: s
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(body)
     return len(materialised)
+
+
+def week_events(plan: WeekPlan, *, per: str = "item") -> list[CalendarEvent]:
+    """The week's plan as all-day events: one per item (``per="item"``) or one per day (``"day"``)."""
+    week = f"{plan.week_start.isocalendar().year}-W{plan.week_start.isocalendar().week:02d}"
+    if per == "item":
+        return [
+            CalendarEvent(
+                uid=f"{week}-{item.kind}-{item.person_id}@twoway",
+                day=item.day,
+                summary=item.action + (f" ({item.company})" if item.company else ""),
+                description=_item_text(item),
+                url=item.url,
+                categories=("twoway", item.kind.replace("_", "-")),
+            )
+            for item in plan.items
+        ]
+    if per != "day":
+        raise ValueError(f"per must be 'item' or 'day', not {per!r}")
+    by_day: dict[date, list[PlanItem]] = {}
+    for item in plan.items:
+        by_day.setdefault(item.day, []).append(item)
+    events = []
+    for day, items in sorted(by_day.items()):
+        people = "person" if len(items) == 1 else "people"
+        body = "\n\n".join(f"{n}. {_item_text(item)}" for n, item in enumerate(items, 1))
+        events.append(CalendarEvent(
+            uid=f"{week}-{day.isoformat()}@twoway",
+            day=day,
+            summary=f"twoway: {len(items)} {people} to reach",
+            description=body,
+            categories=("twoway",),
+        ))
+    return events
+
+
+def _item_text(item: PlanItem) -> str:
+    lines = [item.action + (f", {item.company}" if item.company else "")]
+    lines.append(f"Why: {item.reason}" + (f"; {item.why_now}" if item.why_now else ""))
+    if item.url:
+        lines.append(item.url)
+    if item.draft:
+        lines += ["", "Draft:", item.draft]
+    return "\n".join(lines)

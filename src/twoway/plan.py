@@ -20,12 +20,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, bindparam, text
 
-from twoway import clock
+from twoway import clock, history
 from twoway import settings as settings_mod
 from twoway.drafts import DraftContext, contexts_for, load_templates, render
 from twoway.errors import InputError
 from twoway.settings import Settings
 from twoway.states import compute_states
+from twoway.strength import compute_strengths
 
 KIND_ORDER = ("reply", "thank", "follow_up", "retry", "congratulate", "check_in", "reconnect")
 TEMPLATE_FOR = {
@@ -360,10 +361,9 @@ def build_week(
     today = today or clock.today()
     week_start = week_start_of(week_of or today)
     as_of = today if week_start <= today <= week_start + timedelta(days=6) else week_start
-    verdicts = compute_states(conn, owner_id, settings=settings, today=as_of)
-    from twoway.strength import compute_strengths  # imported late: strength is the heaviest input
-
-    strengths = compute_strengths(conn, owner_id, settings=settings, today=as_of)
+    hist = history.load_history(conn, owner_id, today=as_of)  # read once, judged twice
+    verdicts = compute_states(conn, owner_id, settings=settings, today=as_of, hist=hist)
+    strengths = compute_strengths(conn, owner_id, settings=settings, today=as_of, hist=hist)
     changes = job_changes(conn, owner_id, verdicts, as_of=as_of,
                           within_days=int(settings.congratulate_within_days))
     plan = select_week(
@@ -377,6 +377,17 @@ def build_week(
         contexts = contexts_for(conn, owner_id, ids,
                                 new_jobs={pid: (c.company, c.position) for pid, c in changes.items()})
     return finish(plan, people, contexts=contexts, with_drafts=with_drafts, job_changes=changes)
+
+
+def draft_for(conn: Connection, owner_id: int, person_id: int, kind: str, *, today: date | None = None) -> str:
+    """One ``kind`` draft for one person, filled as the plan would (a known new role included)."""
+    new_jobs: dict[int, tuple[str, str]] = {}
+    if kind == "congratulate":
+        verdicts = compute_states(conn, owner_id, today=today, person_ids=[person_id])
+        changes = job_changes(conn, owner_id, verdicts, as_of=today or clock.today(), within_days=3650)
+        new_jobs = {pid: (c.company, c.position) for pid, c in changes.items()}
+    context = contexts_for(conn, owner_id, [person_id], new_jobs=new_jobs)[person_id]
+    return render(kind, context)
 
 
 def job_changes(
@@ -422,10 +433,14 @@ def snoozes(conn: Connection, owner_id: int) -> dict[int, date]:
     return {pid: until for pid, until in latest.items() if until is not None}
 
 
-def snooze(conn: Connection, owner_id: int, person_id: int, until: date | None, *, note: str | None = None) -> None:
+def snooze(
+    conn: Connection, owner_id: int, person_id: int, until: date | None, *, note: str | None = None,
+    today: date | None = None,
+) -> None:
     """Keep a person out of the plan until ``until`` (None wakes them now)."""
-    if until is not None and until <= clock.today():
-        raise InputError(f"--until must be after today ({clock.today().isoformat()}); {until.isoformat()} is not")
+    today = today or clock.today()
+    if until is not None and until <= today:
+        raise InputError(f"--until must be after today ({today.isoformat()}); {until.isoformat()} is not")
     conn.execute(
         text("INSERT INTO decisions (owner_id, person_id, subject, verdict, until, note, decided_at) "
              "VALUES (:o, :p, 'snooze', :v, :u, :n, :t)"),

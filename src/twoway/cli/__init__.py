@@ -14,6 +14,8 @@ _COMMAND_MODULES = (
     "graph",
     "people",
     "serve",
+    "plan",
+    "relations",
 )
 
 for _name in _COMMAND_MODULES:

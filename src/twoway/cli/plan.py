@@ -1,0 +1,153 @@
+"""`twoway week`, `twoway snooze` and `twoway drafts`: whom to reach this week and what to say."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from twoway import calendar_ics, clock, drafts, people
+from twoway import plan as plan_mod
+from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+def _kinds_line(plan: plan_mod.WeekPlan) -> str:
+    words = {
+        "reply": "replies owed", "thank": "thank-yous", "follow_up": "follow-ups", "retry": "retries",
+        "congratulate": "congratulations", "check_in": "check-ins", "reconnect": "reconnects",
+    }
+    parts = [f"{n} {words[k]}" for k, n in plan.counts.items()]
+    return ", ".join(parts) or "nothing to do"
+
+
+@cli.command()
+@click.option("--week-of", type=DATE, metavar="DATE", help="Plan the week holding this day (YYYY-MM-DD).")
+@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Also write the week as an iCalendar file for your calendar program.")
+@click.option("--ics-per", type=click.Choice(["item", "day"]), default="item", show_default=True,
+              help="One all-day event per person, or one per day listing everyone.")
+@click.option("--drafts", "show_drafts", is_flag=True, help="Print each draft under the table.")
+@json_option
+@pass_app
+def week(app: App, week_of: datetime | None, ics_path: Path | None, ics_per: str, show_drafts: bool,
+         as_json: bool) -> None:
+    """The week's plan: replies owed, new connections to thank, retries, congratulations, then
+    check-ins from the yearly rotation (about N/52 a week), each with its reason and a draft.
+
+    Examples: twoway week; twoway week --drafts; twoway week --week-of 2025-01-06 --ics week.ics
+    """
+    with app.read() as (conn, owner):
+        plan = plan_mod.build_week(conn, owner.id, week_of=_day(week_of))
+    if ics_path is not None:
+        count = calendar_ics.write_calendar(
+            ics_path, calendar_ics.week_events(plan, per=ics_per),
+            name=f"twoway: week of {plan.week_start.isoformat()}", stamp=clock.now(),
+        )
+        if not as_json:
+            say(f"wrote {count} event{'s' if count != 1 else ''} to {ics_path}")
+    if as_json:
+        emit_json(plan.to_dict())
+        return
+    title = f"Week of {plan.week_start.isoformat()} to {plan.week_end.isoformat()}: {_kinds_line(plan)}"
+    caption = (f"{plan.checkin_quota} check-ins a week keeps {plan.eligible} connections on their cadence; "
+               f"{plan.checkins_waiting} more are due and wait for the coming weeks")
+    if plan.cut_by_limit:
+        caption += f"; {plan.cut_by_limit} items over plan_max_items left out"
+    table(
+        ["day", "to do", "company", "why", "strength"],
+        [
+            [item.day.strftime("%a %d %b"), item.action, item.company or "",
+             item.reason + (f"; {item.why_now}" if item.why_now else ""),
+             "" if item.strength is None else f"{item.strength:.0f}"]
+            for item in plan.items
+        ],
+        title=title,
+        caption=caption,
+    )
+    if show_drafts:
+        for item in plan.items:
+            if item.draft:
+                # Plain echo, not the console: a draft must copy out exactly, without wrapping.
+                click.echo(f"\n── {item.action} ({item.url or 'no profile link'})")
+                click.echo(item.draft)
+
+
+@cli.command()
+@click.argument("person")
+@click.option("--until", type=DATE, metavar="DATE", help="Leave them out of the plan until this day.")
+@click.option("--wake", is_flag=True, help="End a snooze now.")
+@click.option("--note", help="Why, for your own records.")
+@pass_app
+def snooze(app: App, person: str, until: datetime | None, wake: bool, note: str | None) -> None:
+    """Keep PERSON out of the weekly plan until a date (name, part of a name, profile URL or #id).
+
+    Examples: twoway snooze "Ada Lovelace" --until 2025-09-01; twoway snooze '#42' --wake
+    """
+    if bool(until) == wake:
+        raise click.UsageError("give either --until DATE or --wake")
+    with app.write() as (conn, owner):
+        ref = people.resolve(conn, owner.id, person)
+        plan_mod.snooze(conn, owner.id, ref.id, _day(until), note=note)
+    say(f"{ref.label()}: back in the plan now" if wake else f"{ref.label()}: snoozed until {_day(until)}")
+
+
+@cli.group("drafts", invoke_without_command=True)
+@click.option("--edit-folder", is_flag=True,
+              help="Copy the default templates into your data folder (keeping any you edited) and print it.")
+@json_option
+@click.pass_context
+def drafts_group(ctx: click.Context, edit_folder: bool, as_json: bool) -> None:
+    """The message templates behind every draft, and drafts for one person.
+
+    Templates are text files with {placeholders}; a line whose placeholder is unknown for a person
+    is left out, and a line starting with | is used only when the line above was left out. Your
+    edited copies (in the folder `--edit-folder` prints) win over the defaults.
+
+    Examples: twoway drafts; twoway drafts --edit-folder; twoway drafts write check_in "Ada"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if edit_folder:
+        folder, copied = drafts.copy_defaults()
+        if as_json:
+            emit_json({"folder": str(folder), "copied": [str(p) for p in copied]})
+            return
+        say(f"{len(copied)} default template{'s' if len(copied) != 1 else ''} copied; edit them in:")
+        say(str(folder))
+        return
+    texts = drafts.load_templates()
+    rows = drafts.available()
+    for row in rows:
+        row["unknown_placeholders"] = ", ".join(drafts.unknown_placeholders(texts.get(row["kind"], "")))
+    if as_json:
+        emit_json({"folder": str(drafts.user_folder()), "templates": rows, "placeholders": drafts.PLACEHOLDERS})
+        return
+    table(["template", "source", "file", "unknown placeholders"],
+          [[r["kind"], r["source"], r["path"], r["unknown_placeholders"]] for r in rows],
+          caption="placeholders: " + ", ".join("{" + p + "}" for p in drafts.PLACEHOLDERS))
+
+
+@drafts_group.command("write")
+@click.argument("kind")
+@click.argument("person")
+@json_option
+@pass_app
+def drafts_write(app: App, kind: str, person: str, as_json: bool) -> None:
+    """Write the KIND draft (check_in, reconnect, congratulate…) for PERSON from what is known.
+
+    Example: twoway drafts write congratulate "Ada Lovelace"
+    """
+    with app.read() as (conn, owner):
+        ref = people.resolve(conn, owner.id, person)
+        text_ = plan_mod.draft_for(conn, owner.id, ref.id, kind)
+    if as_json:
+        emit_json({"person": ref.to_dict(), "kind": kind, "draft": text_})
+        return
+    click.echo(text_)

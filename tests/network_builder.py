@@ -1,0 +1,77 @@
+"""A tiny builder of generated networks for the plan, prune and health tests (no real people)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from itertools import count
+
+from sqlalchemy import Connection, text
+
+_seq = count(1)
+
+
+def ts(day: date, hour: int = 12) -> int:
+    return int(datetime.combine(day, time(hour), tzinfo=UTC).timestamp())
+
+
+class Net:
+    """Rows for one owner, written straight into the schema."""
+
+    def __init__(self, conn: Connection, owner_id: int = 1, owner_name: str = "Grace Hopper") -> None:
+        self.conn = conn
+        self.owner_id = owner_id
+        first = owner_name.split()[0]
+        conn.execute(text("INSERT INTO owners (id, name, first_name, created_at) VALUES (:i, :n, :f, 'x')"),
+                     {"i": owner_id, "n": owner_name, "f": first})
+
+    def person(self, name: str, *, company: str = "", position: str = "", connected_on: date | None = None,
+               status: str = "connected") -> int:
+        pid = next(_seq) + 1000 * self.owner_id
+        first = name.split()[0]
+        slug = name.lower().replace(" ", "-") + f"-{pid}"
+        self.conn.execute(text(
+            "INSERT INTO people (id, url, name_key, first_name, full_name, company, position, created_at) "
+            "VALUES (:id, :url, :k, :f, :n, :c, :p, 'x')"),
+            {"id": pid, "url": f"https://www.linkedin.com/in/{slug}", "k": name.lower(), "f": first, "n": name,
+             "c": company, "p": position})
+        self.conn.execute(text(
+            "INSERT INTO connections (owner_id, person_id, connected_on, status) VALUES (:o, :p, :d, :s)"),
+            {"o": self.owner_id, "p": pid, "d": connected_on.isoformat() if connected_on else None, "s": status})
+        return pid
+
+    def msg(self, pid: int, direction: str, day: date, content: str = "hello", subject: str | None = None,
+            kind: str = "message") -> None:
+        n = next(_seq)
+        self.conn.execute(text(
+            "INSERT INTO interactions (owner_id, person_id, kind, direction, at, subject, content, fingerprint) "
+            "VALUES (:o, :p, :k, :d, :at, :s, :c, :f)"),
+            {"o": self.owner_id, "p": pid, "k": kind, "d": direction, "at": ts(day) + n % 3600, "s": subject,
+             "c": content, "f": f"m{n}"})
+
+    def invitation(self, pid: int, direction: str, day: date, message: str = "") -> None:
+        self.conn.execute(text(
+            "INSERT INTO invitations (owner_id, person_id, direction, sent_at, message, fingerprint) "
+            "VALUES (:o, :p, :d, :at, :m, :f)"),
+            {"o": self.owner_id, "p": pid, "d": direction, "at": ts(day), "m": message, "f": f"i{next(_seq)}"})
+
+    def job(self, pid: int, company: str, position: str, first_seen: date) -> None:
+        self.conn.execute(text(
+            "INSERT INTO jobs (person_id, company, position, first_seen, last_seen) VALUES (:p, :c, :t, :d, :d)"),
+            {"p": pid, "c": company, "t": position, "d": first_seen.isoformat()})
+
+    def tag(self, pid: int, tag: str) -> None:
+        self.conn.execute(text(
+            "INSERT INTO tags (owner_id, person_id, tag, created_at) VALUES (:o, :p, :t, 'x')"),
+            {"o": self.owner_id, "p": pid, "t": tag})
+
+    def note(self, pid: int, body: str) -> None:
+        self.conn.execute(text(
+            "INSERT INTO notes (owner_id, person_id, body, created_at) VALUES (:o, :p, :b, 'x')"),
+            {"o": self.owner_id, "p": pid, "b": body})
+
+    def decision(self, pid: int, subject: str, verdict: str, decided: date, until: date | None = None) -> None:
+        self.conn.execute(text(
+            "INSERT INTO decisions (owner_id, person_id, subject, verdict, until, decided_at) "
+            "VALUES (:o, :p, :s, :v, :u, :t)"),
+            {"o": self.owner_id, "p": pid, "s": subject, "v": verdict, "u": until.isoformat() if until else None,
+             "t": decided.isoformat() + "T12:00:00"})
