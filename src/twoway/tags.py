@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from twoway import clock
+from twoway import clock, people
+from twoway import settings as settings_mod
 from twoway.errors import InputError
 from twoway.settings import Settings
 
@@ -191,3 +192,65 @@ def notes_for(conn: Connection, owner_id: int, person_id: int) -> list[Note]:
         {"o": owner_id, "p": person_id},
     )
     return [Note(int(i), int(p), b, c) for i, p, b, c in rows]
+
+
+@dataclass(frozen=True)
+class TagChange:
+    """What `twoway tag` reports: who, what changed, and the tags they carry now."""
+
+    person_id: int
+    full_name: str
+    changed: tuple[str, ...]
+    removed: bool
+    tags: tuple[str, ...]
+    cadence_days: int
+    protected: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["changed"], out["tags"] = list(self.changed), list(self.tags)
+        return out
+
+
+def tag_person(conn: Connection, owner_id: int, query: str, tags: Iterable[str], *, remove: bool = False,
+               settings: Settings | None = None) -> TagChange:
+    """Add (or remove) tags on the person QUERY means."""
+    person = people.resolve(conn, owner_id, query)
+    wanted = list(tags)
+    if not wanted:
+        raise InputError("name at least one tag")
+    change = remove_tags if remove else add_tags
+    changed = change(conn, owner_id, person.id, wanted)
+    now = tags_of(conn, owner_id, person.id)
+    cfg = settings or settings_mod.load(conn)
+    return TagChange(person.id, person.full_name, changed, remove, now, cadence_for(now, cfg), is_protected(now, cfg))
+
+
+@dataclass(frozen=True)
+class PersonNotes:
+    person_id: int
+    full_name: str
+    notes: list[Note]
+    added: Note | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"person_id": self.person_id, "full_name": self.full_name,
+                "notes": [n.to_dict() for n in self.notes],
+                "added": self.added.to_dict() if self.added else None}
+
+
+def note_person(conn: Connection, owner_id: int, query: str, body: str | None = None) -> PersonNotes:
+    """Append a note to the person QUERY means (when ``body`` is given) and return all their notes."""
+    person = people.resolve(conn, owner_id, query)
+    added = add_note(conn, owner_id, person.id, body) if body is not None else None
+    return PersonNotes(person.id, person.full_name, notes_for(conn, owner_id, person.id), added)
+
+
+def people_with_tag(conn: Connection, owner_id: int, tag: str) -> list[tuple[int, str, str | None]]:
+    """(person id, full name, company) of everyone carrying ``tag``, by name."""
+    rows = conn.execute(
+        text("SELECT p.id, p.full_name, p.company FROM tags t JOIN people p ON p.id = t.person_id "
+             "WHERE t.owner_id = :o AND t.tag = :t ORDER BY p.full_name, p.id"),
+        {"o": owner_id, "t": normalise_tag(tag)},
+    )
+    return [(int(i), n, c) for i, n, c in rows]
