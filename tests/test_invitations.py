@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, text
@@ -293,3 +296,104 @@ def test_recently_accepted_feeds_the_weekly_plan(any_store: Store) -> None:
     assert list(found) == [fresh]
     assert found[fresh].connected_on == ago(2)
     assert found[fresh].direction == "out"
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def _cli_db(tmp_path: Path) -> tuple[str, dict[str, int]]:
+    from twoway.store import open_store
+
+    path = str(tmp_path / "cli.db")
+    st = open_store(path)
+    ids: dict[str, int] = {}
+    with st.begin() as conn:
+        ids["owner"] = owner(conn)
+        ids["stranger"] = person(conn, "Carlos Medina")
+        invite(conn, ids["owner"], ids["stranger"], "in", ago(2), name="Carlos Medina")
+        ids["pitcher"] = person(conn, "Brad <b>Keller</b>")
+        invite(conn, ids["owner"], ids["pitcher"], "in", ago(3), name="Brad <b>Keller</b>",
+               note="[red]Hi Maya[/red], we help companies generate more leads. Book a call!")
+        ids["stale"] = person(conn, "Paul Pending")
+        invite(conn, ids["owner"], ids["stale"], "out", ago(22), name="Paul Pending")
+        ids["recent"] = person(conn, "Rita Recent")
+        invite(conn, ids["owner"], ids["recent"], "out", ago(21), name="Rita Recent")
+        ids["ann"] = person(conn, "Ann Lee")
+    st.close()
+    return path, ids
+
+
+def _run(path: str, *args: str, input: str | None = None) -> Any:
+    from click.testing import CliRunner
+
+    from twoway.cli import cli
+
+    return CliRunner().invoke(cli, ["--db", path, *args], input=input, env={"TWOWAY_TODAY": TODAY.isoformat(), "COLUMNS": "400"})
+
+
+def test_cli_invites_json_and_table(tmp_path: Path) -> None:
+    path, _ids = _cli_db(tmp_path)
+    result = _run(path, "invites", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    incoming = {i["counterpart"]: i for i in data["incoming"]}
+    assert incoming["Carlos Medina"]["recommendation"] == "ignore"
+    assert incoming["Brad <b>Keller</b>"]["recommendation"] == "ignore"
+    assert "pitch" in [r["key"] for r in incoming["Brad <b>Keller</b>"]["reasons"]]
+    outgoing = {i["counterpart"]: i["recommendation"] for i in data["outgoing"]}
+    assert outgoing == {"Paul Pending": "withdraw", "Rita Recent": "wait"}  # 22 days is over 21, 21 is not
+    assert data["budget"]["used"] == 0
+    table = _run(path, "invites")
+    assert table.exit_code == 0, table.output
+    assert "Brad <b>Keller</b>" in table.output  # shown literally, never interpreted as markup
+    assert "[red]Hi Maya" in table.output
+    assert "withdraw" in table.output
+
+
+def test_cli_decide_log_withdraw(tmp_path: Path) -> None:
+    path, _ids = _cli_db(tmp_path)
+    decided = _run(path, "invites", "--decide", "Carlos Medina", "accept", "--json")
+    assert decided.exit_code == 0, decided.output
+    assert "Carlos Medina" not in [i["counterpart"] for i in json.loads(decided.output)["incoming"]]
+    everything = json.loads(_run(path, "invites", "--all", "--json").output)
+    carlos = next(i for i in everything["incoming"] if i["counterpart"] == "Carlos Medina")
+    assert carlos["status"] == "accepted"
+    assert carlos["recommendation"] == "accept"
+    bad = _run(path, "invites", "--decide", "Carlos Medina", "perhaps")
+    assert bad.exit_code == 2
+    logged = _run(path, "invite", "log", "Ann Lee", "--sent", "--note", "Hi Ann, we met at PyData.", "--json")
+    assert logged.exit_code == 0, logged.output
+    assert json.loads(logged.output)["invitation"]["status"] == "pending"
+    again = _run(path, "invite", "log", "Ann Lee", "--sent")
+    assert again.exit_code == 1
+    assert "already logged" in again.output
+    assert _run(path, "invite", "log", "Ann Lee").exit_code == 2  # which way?
+    withdrawn = _run(path, "invite", "withdraw", "Paul Pending")
+    assert withdrawn.exit_code == 0, withdrawn.output
+    warned = _run(path, "invite", "draft", "Paul Pending", "--context", "we met at PyData Berlin")
+    assert warned.exit_code == 0, warned.output
+    assert "Hi Paul, we met at PyData Berlin." in warned.output
+    assert (TODAY + timedelta(days=21)).isoformat() in warned.output
+    unknown = _run(path, "invite", "withdraw", "Nobody Atall")
+    assert unknown.exit_code == 3
+
+
+def test_cli_check_and_stats(tmp_path: Path) -> None:
+    path, _ = _cli_db(tmp_path)
+    good = _run(path, "invite", "check", "Hi Ann, we met at the PyData Berlin meetup. Glad to stay in touch!",
+                "--to", "Ann Lee")
+    assert good.exit_code == 0, good.output
+    assert good.output.startswith("OK")
+    bad = _run(path, "invite", "check", "I'd like to add you to my professional network on LinkedIn.", "--json")
+    assert bad.exit_code == 1
+    assert "default_text" in [i["code"] for i in json.loads(bad.output)["issues"]]
+    piped = _run(path, "invite", "check", "-", "--limit", "20", input="Hi Ann, we met at PyData Berlin!\n")
+    assert piped.exit_code == 1
+    assert "too long" not in piped.output
+    assert "at most 20" in piped.output
+    stats = _run(path, "invite", "stats", "--json")
+    assert stats.exit_code == 0, stats.output
+    data = json.loads(stats.output)
+    assert data["outgoing"]["sent"] == 2
+    assert data["incoming"]["received"] == 2
+    assert _run(path, "invite", "stats").exit_code == 0
