@@ -328,7 +328,8 @@ def _run(path: str, *args: str, input: str | None = None) -> Any:
 
     from twoway.cli import cli
 
-    return CliRunner().invoke(cli, ["--db", path, *args], input=input, env={"TWOWAY_TODAY": TODAY.isoformat(), "COLUMNS": "400"})
+    env = {"TWOWAY_TODAY": TODAY.isoformat(), "COLUMNS": "400"}  # wide, so table cells are not folded
+    return CliRunner().invoke(cli, ["--db", path, *args], input=input, env=env)
 
 
 def test_cli_invites_json_and_table(tmp_path: Path) -> None:

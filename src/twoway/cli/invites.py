@@ -22,7 +22,7 @@ def _day(value: datetime | None) -> date | None:
 
 
 def _reasons(item: dict[str, Any]) -> str:
-    return "; ".join(f"{r['effect']}{r['text']}" if r["effect"] else r["text"] for r in item["reasons"])
+    return "; ".join(f"{r['effect']} {r['text']}" if r["effect"] else r["text"] for r in item["reasons"])
 
 
 def _note(message: str | None, width: int = 60) -> str:
