@@ -9,6 +9,7 @@ from twoway.cli.base import cli
 # One module per concept; each registers its commands on `cli` when imported.
 _COMMAND_MODULES = (
     "core",
+    "demo",
     "invites",
     "imports",
     "graph",

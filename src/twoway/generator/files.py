@@ -135,6 +135,7 @@ def messages(cut: Cut) -> CsvFile:
             stats["spam"] += n
         if p.hidden:
             stats["linkedin_member"] += n
+            stats["hidden_member"] += n
         events = p.events
         for i in range(n - 1, -1, -1):
             e = events[i]

@@ -310,7 +310,8 @@ def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken
         first, _, last = name.strip().partition(" ")
         taken.add(name.strip())
     else:
-        first, last = _unique_name(rng, taken)
+        first, last = rng.choice(names.FIRST_NAMES), rng.choice(names.LAST_NAMES)
+        taken.add(f"{first} {last}")
     joined = base_day - span - rng.randint(30, 400)
     positions: list[tuple[str, str, int, int | None]] = []
     day = joined - rng.randint(300, 2000)

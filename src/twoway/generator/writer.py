@@ -70,7 +70,10 @@ class GeneratedExport:
     group_messages: int
     group_conversations: int
     conversations: int
+    #: Rows from or to "LinkedIn Member" (hidden profiles, deleted accounts, some sponsors).
     linkedin_member: int
+    #: Of those, rows of direct threads whose other side shows only as "LinkedIn Member".
+    hidden_member: int
     owner_sent: int
     invitations_in: int
     invitations_out: int
@@ -91,6 +94,11 @@ class GeneratedExport:
     files: tuple[str, ...]
     utf16_files: tuple[str, ...]
     excel_files: tuple[str, ...]
+
+    @property
+    def person_messages(self) -> int:
+        """Messages with someone identifiable: all rows but drafts, sponsored and "LinkedIn Member" threads."""
+        return self.messages - self.sponsored - self.hidden_member
 
     @property
     def invitations(self) -> int:
@@ -251,6 +259,7 @@ def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[s
         drafts=stats["drafts"], sponsored=stats["sponsored"], spam=stats["spam"],
         group_messages=stats["group_messages"], group_conversations=stats["group_conversations"],
         conversations=stats["conversations"], linkedin_member=stats["linkedin_member"],
+        hidden_member=stats["hidden_member"],
         owner_sent=stats["owner_sent"], invitations_in=stats["invitations_in"],
         invitations_out=stats["invitations_out"], invitation_notes=stats["invitation_notes"],
         endorsements_received=stats["endorsements_received"], endorsements_given=stats["endorsements_given"],
