@@ -16,6 +16,7 @@ _COMMAND_MODULES = (
     "people",
     "serve",
     "plan",
+    "prune",
     "relations",
 )
 
