@@ -195,7 +195,7 @@ def test_cli_list_csv_flags_and_bulk_confirmation(tmp_path: Path, monkeypatch: p
 
 def test_review_without_a_terminal_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TWOWAY_TODAY", TODAY.isoformat())
-    db, p = _db(tmp_path)
+    db, _p = _db(tmp_path)
     code, out = _run(db, "prune", "--review", input="h\nh\nh\n")
     assert code == 0
     assert "nothing changed" in out
@@ -208,7 +208,7 @@ def test_review_with_a_terminal_reads_one_key_per_candidate(
 ) -> None:
     monkeypatch.setenv("TWOWAY_TODAY", TODAY.isoformat())
     monkeypatch.setattr("twoway.cli.prune.stdin_is_tty", lambda: True)
-    db, p = _db(tmp_path)
+    db, _p = _db(tmp_path)
     code, out = _run(db, "prune", "--review", input="xhkq")  # x is ignored; the third candidate is left
     assert code == 0, out
     assert "kept 1, hid 1, marked 0" in out
