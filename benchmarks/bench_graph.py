@@ -158,7 +158,7 @@ def bench_networkx(a: np.ndarray, b: np.ndarray, eng: Engine, args: argparse.Nam
            row("2nd-degree size (BFS cutoff 2)", timed(second, few[:50]), 50),
            row("introduction paths to one person", timed(paths, few[:100]), 100),
            row("top-20 suggestions (adamic_adar_index over 2nd degree)", timed(suggest, few[:20]), 20)]
-    del g
+    g.clear()
     gc.collect()
     return out
 
