@@ -186,3 +186,19 @@ def test_draft_warns_while_a_withdrawal_blocks_reinviting(store: Store, days_ago
     assert warned == blocked
     if blocked:
         assert (TODAY + timedelta(days=1)).isoformat() in " ".join(result.warnings)
+
+
+def test_the_owners_edited_template_wins(store: Store) -> None:
+    from twoway import drafts
+
+    with store.begin() as conn:
+        ids = _setup(conn)
+    folder = drafts.user_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "invite_company.txt").write_text(
+        "## my own wording\nHello {first_name}, your work at {company} caught my eye because of my research. "
+        "Cheers, {owner_first_name}\n", "utf-8")
+    with store.connect() as conn:
+        result = notes_coach.draft(conn, ids["owner"], ids["role"], today=TODAY)
+    assert result.text == "Hello Lena, your work at Kranich caught my eye because of my research. Cheers, Maya"
+    assert result.check.ok

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import Connection, text
 
-from twoway import clock, identity, invitations, pitch
+from twoway import clock, drafts, identity, invitations, pitch
 from twoway import settings as settings_mod
 
 BLANK, DEFAULT, PITCH, GENERIC, PERSONAL = "blank", "default", "pitch", "generic", "personal"
@@ -238,8 +237,11 @@ class _Blank(dict[str, str]):
 
 
 def template(name: str) -> str:
-    """The text of ``templates/drafts/<name>.txt`` (invitation templates are ``invite_*``)."""
-    raw = (resources.files("twoway") / "templates" / "drafts" / f"{name}.txt").read_text("utf-8")
+    """The one-line text of the ``invite_*`` template ``name``: the owner's edited copy if any, else the default.
+
+    Templates live with the other drafts (``twoway templates`` lists them); ``##`` lines are notes.
+    """
+    raw = drafts.template_text(name)
     return " ".join(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("##"))
 
 
