@@ -301,12 +301,18 @@ class Engine:
             out.append(Suggestion(node, score, int(np.count_nonzero(sc.stamp[row] == st))))
         return out
 
-    def introductions(self, s: int, limit: int = 20) -> list[Introduction]:
+    def introductions(self, s: int, limit: int = 20, budget: int = 20_000_000) -> list[Introduction]:
         """Pairs of s's connections who do not know each other, ranked by Adamic–Adar over their
-        shared connections other than s (s is common to every pair and says nothing)."""
+        shared connections other than s (s is common to every pair and says nothing).
+
+        Reads the 2-hop neighbourhood of each connection, least connected first; on a huge graph it
+        stops after ``budget`` adjacency entries and ranks the pairs seen so far.
+        """
         n1 = self.neighbors(s)
         if n1.shape[0] < 2:
             return []
+        n1 = n1[np.argsort(self._volume(n1), kind="stable")]
+        spent = 0
         sc = self.scratch
         st = sc.next_stamp()
         stamp, acc, claim = sc.stamp, sc.acc, sc.claim
@@ -315,6 +321,9 @@ class Engine:
         for x in n1.tolist():
             middle = self.neighbors(x)
             middle = middle[middle != s]
+            spent += int(self._volume(middle).sum())
+            if spent > budget:
+                break
             values, counts = self.gather(middle)
             weights = np.repeat(self.inv_log_degree[middle], counts)
             inside = (stamp[values] == st) & (values > x)
