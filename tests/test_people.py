@@ -97,7 +97,7 @@ def test_people_and_person_commands(tmp_path: Path) -> None:
     assert listing.exit_code == 0, listing.output
     rows = json.loads(listing.output)["rows"]
     assert rows[0]["name"] == "[bold]Mallory[/bold] <script>"
-    shown = runner.invoke(cli, ["--db", db, "people"])
+    shown = runner.invoke(cli, ["--db", db, "people"], env={"COLUMNS": "250"})
     assert "[bold]Mallory[/bold]" in shown.output  # printed literally, not as markup
     detail = runner.invoke(cli, ["--db", db, "person", "mallory"])
     assert detail.exit_code == 0, detail.output
