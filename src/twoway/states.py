@@ -7,7 +7,9 @@ Words used below (all days are UTC calendar days, "today" honours TWOWAY_TODAY):
 * *Attempts* are the owner's outgoing messages after the last answer. They fold greedily: an
   outgoing message less than ``attempt_gap_days`` after the start of the current attempt belongs
   to it; one at least that many days after the start begins the next attempt. Messages 6 days
-  apart are one attempt, 7 days apart two. Any answer resets the count to zero.
+  apart are one attempt, 7 days apart two. Any answer resets the count to zero. The owner's
+  reply to their message (the first group after an answer) is not an attempt: it is the owner
+  answering, and it makes that day a two-way contact; only later messages are attempts.
 * *Two-way contact* happens on a day when the conversation changes hands: an incoming message
   after an outgoing one (they answered), an outgoing message after an incoming one (you
   answered), or a meeting or call. The *last two-way contact* is the latest such day.
@@ -35,6 +37,7 @@ The states, and the order in which they win when several apply:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -160,6 +163,21 @@ def fold_attempts(out_days: Sequence[int], gap_days: int) -> list[int]:
     return starts
 
 
+def open_attempts(tail_days: Sequence[int], gap_days: int, *, after_answer: bool) -> tuple[list[int], int]:
+    """The open attempts in the owner's messages after the last answer, and how many messages they hold.
+
+    When those messages follow an answer from them (``after_answer``), the first group is your reply
+    to it, not an attempt to reach them: it closes the exchange (a two-way contact) and only the
+    messages from ``gap_days`` after it on count as attempts.
+    """
+    starts = fold_attempts(tail_days, gap_days)
+    if not after_answer or not starts:
+        return starts, len(tail_days)
+    if len(starts) == 1:
+        return [], 0
+    return starts[1:], len(tail_days) - bisect_left(tail_days, starts[1])
+
+
 def facts_from_events(events: Sequence[Event], gap_days: int) -> Facts:
     """The facts of one person's events (any order); the reference the vectorised pass must match."""
     ordered = sorted(events, key=lambda e: e.at)
@@ -179,8 +197,7 @@ def facts_from_events(events: Sequence[Event], gap_days: int) -> Facts:
             facts.last_two_way = day
         prev_side = side
         facts.last_any, facts.last_side = day, side
-    facts.attempt_days = fold_attempts(tail, gap_days)
-    facts.open_messages = len(tail)
+    facts.attempt_days, facts.open_messages = open_attempts(tail, gap_days, after_answer=facts.last_in is not None)
     return facts
 
 
@@ -356,8 +373,8 @@ def facts_from_history(h: History, gap_days: int) -> dict[int, Facts]:
             last_in_met=met,
         )
         if t_hi > t_lo:
-            f.attempt_days = fold_attempts(day_list[t_lo:t_hi].tolist(), gap_days)
-            f.open_messages = t_hi - t_lo
+            f.attempt_days, f.open_messages = open_attempts(day_list[t_lo:t_hi].tolist(), gap_days,
+                                                            after_answer=li >= 0)
         out[pid] = f
     return out
 
