@@ -12,9 +12,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from pydantic import BaseModel, Field
 
-from twoway import invitations
+from twoway import invitations, people
 from twoway import settings as settings_mod
 from twoway.owners import all_owners
+from twoway.people import PeopleQuery
 from twoway.web import data
 from twoway.web.app import Web, web_of
 from twoway.web.errors import API_ERRORS
@@ -111,3 +112,97 @@ def invitations_decide(person_id: int, body: InvitationDecision, web: WebDep) ->
 def invitations_withdraw(person_id: int, body: Withdrawal, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(invitations.withdraw(conn, owner.id, person_id, on=body.on))
+
+
+# -- People -----------------------------------------------------------------------------------------
+class TagsBody(BaseModel):
+    tags: list[str] = Field(min_length=1, description="Tags to add (or remove), e.g. [\"inner circle\"].")
+
+
+class NoteBody(BaseModel):
+    body: str = Field(description="How you met, interests, goals. Notes are appended, never edited.")
+
+
+class LogBody(BaseModel):
+    kind: Literal["message", "email", "meeting", "call"] = "message"
+    direction: Literal["out", "in"] = Field("out", description="`out`: you reached out; `in`: they did.")
+    on: date | None = Field(None, description="When (default today); back-dated entries count at their date.")
+    note: str | None = None
+
+
+class SnoozeBody(BaseModel):
+    until: date | None = Field(description="Out of the plan until this day; null wakes them now.")
+
+
+class PruneBody(BaseModel):
+    verdict: Literal["keep", "hide", "remove", "soured", "mended"]
+    note: str | None = None
+
+
+PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
+
+
+@router.get("/people", tags=["people"], summary="Search and filter connections, sorted and paginated",
+            description="Each row has state, reason, strength, tags and last contact. Sorts: "
+                        "name, connected, company, last_contact, strength; `desc=true` reverses.")
+def people_list(web: WebDep, q: PeopleQueryDep) -> JSON:
+    with web.read() as (conn, owner):
+        return json_object(people.search(conn, owner.id, q))
+
+
+@router.get("/people/{person_id}", tags=["people"],
+            summary="Everything known about one person: timeline, state with reason, strength with parts, notes")
+def people_detail(person_id: int, web: WebDep) -> JSON:
+    with web.read() as (conn, owner):
+        return json_object(data.person(conn, owner.id, person_id))
+
+
+@router.post("/people/{person_id}/tags", tags=["people"], summary="Add tags")
+def people_tag(person_id: int, body: TagsBody, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return data.tag(conn, owner.id, person_id, body.tags)
+
+
+@router.delete("/people/{person_id}/tags/{tag}", tags=["people"], summary="Remove a tag")
+def people_untag(person_id: int, tag: str, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return data.tag(conn, owner.id, person_id, [tag], remove=True)
+
+
+@router.post("/people/{person_id}/notes", tags=["people"], status_code=201, summary="Add a note")
+def people_note(person_id: int, body: NoteBody, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return json_object(data.note(conn, owner.id, person_id, body.body))
+
+
+@router.post("/people/{person_id}/log", tags=["people"], status_code=201,
+             summary="Log what happened elsewhere: mark a message sent, a reply received, a meeting or a call")
+def people_log(person_id: int, body: LogBody, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return json_object(data.log(conn, owner.id, person_id, body.kind, body.direction, body.on, body.note))
+
+
+@router.post("/people/{person_id}/snooze", tags=["people"], summary="Keep someone out of the weekly plan until a day")
+def people_snooze(person_id: int, body: SnoozeBody, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return data.snooze(conn, owner.id, person_id, body.until)
+
+
+@router.post("/people/{person_id}/decision", tags=["prune"],
+             summary="Keep, hide (leaves the plan), remove (recorded), or mark the relationship soured/mended")
+def people_decide(person_id: int, body: PruneBody, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return data.prune_decide(conn, owner.id, person_id, body.verdict, body.note)
+
+
+# -- The week, pruning ------------------------------------------------------------------------------
+@router.get("/week", tags=["plan"], summary="The weekly plan: replies owed, follow-ups, retries, check-ins, drafts")
+def week(web: WebDep, week_of: date | None = None) -> JSON:
+    with web.read() as (conn, owner):
+        return json_object(data.week(conn, owner.id, week_of))
+
+
+@router.get("/prune", tags=["prune"], summary="Prune candidates with their reasons (decide with /people/{id}/decision)")
+def prune_list(web: WebDep) -> JSON:
+    with web.read() as (conn, owner):
+        return json_object(data.prune_candidates(conn, owner.id))

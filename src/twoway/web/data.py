@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
 
+from twoway import clock, people
 from twoway import settings as settings_mod
+from twoway import tags as tags_mod
+from twoway.errors import InputError
+from twoway.people import PeopleQuery
+from twoway.states import STATES
 from twoway.store import Store
 
 
@@ -33,3 +39,119 @@ def invitations_view(conn: Connection, owner_id: int, *, include_all: bool = Fal
         "all": include_all,
     }
 
+
+
+# -- People -----------------------------------------------------------------------------------------
+def _day(raw: str | None, name: str) -> date | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise InputError(f"{name}: {raw!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _int(raw: str | None, name: str) -> int | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise InputError(f"{name}: {raw!r} is not a whole number") from None
+
+
+def parse_day(raw: str | None) -> date | None:
+    """A date from a form field; empty means none."""
+    return _day(raw, "date")
+
+
+def snooze_options() -> list[tuple[str, str]]:
+    """(until, label) choices offered next to a Snooze button."""
+    today = clock.today()
+    return [((today + timedelta(days=days)).isoformat(), label)
+            for days, label in ((7, "1 week"), (30, "1 month"), (91, "3 months"), (182, "6 months"))]
+
+
+def people_query(
+    text: str | None = None, company: str | None = None, tag: str | None = None, state: str | None = None,
+    min_strength: str | None = None, connected_since: str | None = None, connected_before: str | None = None,
+    status: str | None = None, sort: str | None = None, desc: str | None = None, page: str | None = None,
+    per_page: str | None = None,
+) -> PeopleQuery:
+    """A listing query from form or URL fields, where an empty field means "any" (HTML forms send them)."""
+    if state and state.strip() and state.strip() not in STATES:
+        raise InputError(f"state {state!r}: expected one of {', '.join(STATES)}")
+    return PeopleQuery(
+        text=(text or "").strip() or None, company=(company or "").strip() or None,
+        tag=(tag or "").strip() or None, state=(state or "").strip() or None,
+        min_strength=_int(min_strength, "min_strength"),
+        connected_since=_day(connected_since, "connected_since"),
+        connected_before=_day(connected_before, "connected_before"),
+        status=(status or "").strip() or "connected", sort=(sort or "").strip() or "name",
+        descending=(desc or "").strip().lower() in ("1", "true", "yes", "on"),
+        page=_int(page, "page") or 1, per_page=min(_int(per_page, "per_page") or 50, 500),
+    )
+
+
+def person(conn: Connection, owner_id: int, person_id: int) -> dict[str, Any]:
+    """Everything known about one person (the Person page)."""
+    return people.person_detail(conn, owner_id, person_id)
+
+
+def _known(conn: Connection, person_id: int) -> None:
+    people.get(conn, person_id)  # NotFound for an id that names nobody
+
+
+def tag(conn: Connection, owner_id: int, person_id: int, raw: str | list[str], *, remove: bool = False
+        ) -> dict[str, Any]:
+    _known(conn, person_id)
+    names = [t for t in (raw.split(",") if isinstance(raw, str) else raw) if t.strip()]
+    if not names:
+        raise InputError("name at least one tag")
+    change = tags_mod.remove_tags if remove else tags_mod.add_tags
+    return {"person_id": person_id, "tags": list(change(conn, owner_id, person_id, names))}
+
+
+def note(conn: Connection, owner_id: int, person_id: int, body: str) -> tags_mod.Note:
+    _known(conn, person_id)
+    return tags_mod.add_note(conn, owner_id, person_id, body)
+
+
+def log(conn: Connection, owner_id: int, person_id: int, kind: str, direction: str, on: date | None,
+        note_text: str | None) -> Any:
+    """Record something that happened elsewhere (a message sent, a reply, a meeting, a call)."""
+    from twoway.interactions import log_interaction
+
+    _known(conn, person_id)
+    return log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
+
+
+def snooze(conn: Connection, owner_id: int, person_id: int, until: date | None) -> dict[str, Any]:
+    from twoway import plan
+
+    _known(conn, person_id)
+    plan.snooze(conn, owner_id, person_id, until)
+    return {"person_id": person_id, "snoozed_until": until.isoformat() if until else None}
+
+
+def prune_decide(conn: Connection, owner_id: int, person_id: int, verdict: str, note_text: str | None = None
+                 ) -> dict[str, Any]:
+    """Keep, hide or remove (or mark soured / mended) one connection, as the prune review does."""
+    from twoway import prune
+
+    _known(conn, person_id)
+    prune.decide(conn, owner_id, person_id, verdict, note=note_text)
+    return {"person_id": person_id, "verdict": verdict}
+
+
+# -- The week and pruning -------------------------------------------------------------------------
+def week(conn: Connection, owner_id: int, week_of: date | None = None) -> Any:
+    from twoway import plan
+
+    return plan.build_week(conn, owner_id, week_of=week_of)
+
+
+def prune_candidates(conn: Connection, owner_id: int) -> Any:
+    from twoway import prune
+
+    return prune.find_candidates(conn, owner_id)

@@ -11,9 +11,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from twoway import invitations
+from twoway import clock, invitations, people
 from twoway import settings as settings_mod
 from twoway.errors import InvalidSetting
+from twoway.people import PeopleQuery
+from twoway.states import STATES
 from twoway.web import data
 from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
@@ -112,3 +114,92 @@ def invitations_withdraw(request: Request, person_id: int, web: WebDep) -> Respo
     with web.write() as (conn, owner):
         invitations.withdraw(conn, owner.id, person_id)
     return back(request, "/invitations", "withdrawn")
+
+
+# -- People and one person ----------------------------------------------------------------------------
+PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
+
+
+@router.get("/people")
+def people_page(request: Request, web: WebDep, q: PeopleQueryDep) -> Response:
+    with web.read() as (conn, owner):
+        result = jsonable(people.search(conn, owner.id, q))
+    return render(request, "people.html", active="people", result=result, states=STATES, sorts=people.SORTS,
+                  title="People")
+
+
+@router.get("/people/{person_id}")
+def person_page(request: Request, person_id: int, web: WebDep) -> Response:
+    with web.read() as (conn, owner):
+        detail = jsonable(data.person(conn, owner.id, person_id))
+    return render(request, "person.html", active="people", d=detail, today=clock.today(),
+                  title=detail["person"]["full_name"])
+
+
+@router.post("/people/{person_id}/tags")
+def person_tag(request: Request, person_id: int, web: WebDep, tags: Annotated[str, Form()]) -> Response:
+    with web.write() as (conn, owner):
+        data.tag(conn, owner.id, person_id, tags)
+    return back(request, f"/people/{person_id}", "tagged")
+
+
+@router.post("/people/{person_id}/tags/remove")
+def person_untag(request: Request, person_id: int, web: WebDep, tag: Annotated[str, Form()]) -> Response:
+    with web.write() as (conn, owner):
+        data.tag(conn, owner.id, person_id, [tag], remove=True)
+    return back(request, f"/people/{person_id}", "tagged")
+
+
+@router.post("/people/{person_id}/notes")
+def person_note(request: Request, person_id: int, web: WebDep, body: Annotated[str, Form()]) -> Response:
+    with web.write() as (conn, owner):
+        data.note(conn, owner.id, person_id, body)
+    return back(request, f"/people/{person_id}#notes", "noted")
+
+
+@router.post("/people/{person_id}/log")
+def person_log(
+    request: Request, person_id: int, web: WebDep,
+    kind: Annotated[str, Form()] = "message", direction: Annotated[str, Form()] = "out",
+    on: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
+) -> Response:
+    with web.write() as (conn, owner):
+        data.log(conn, owner.id, person_id, kind, direction, data.parse_day(on), note or None)
+    done = "sent" if (kind, direction) == ("message", "out") else "replied" if direction == "in" else "logged"
+    return back(request, f"/people/{person_id}", done)
+
+
+@router.post("/people/{person_id}/snooze")
+def person_snooze(request: Request, person_id: int, web: WebDep, until: Annotated[str, Form()] = "") -> Response:
+    with web.write() as (conn, owner):
+        data.snooze(conn, owner.id, person_id, data.parse_day(until))
+    return back(request, f"/people/{person_id}", "snoozed")
+
+
+@router.post("/people/{person_id}/decision")
+def person_decide(request: Request, person_id: int, web: WebDep, verdict: Annotated[str, Form()],
+                  note: Annotated[str, Form()] = "") -> Response:
+    with web.write() as (conn, owner):
+        data.prune_decide(conn, owner.id, person_id, verdict, note or None)
+    return back(request, f"/people/{person_id}", {"keep": "kept", "hide": "hidden", "remove": "removed"}.get(
+        verdict, "saved"))
+
+
+# -- The week and the prune review ---------------------------------------------------------------
+@router.get("/week")
+def week_page(request: Request, web: WebDep, week_of: str = "") -> Response:
+    with web.read() as (conn, owner):
+        plan = jsonable(data.week(conn, owner.id, data.parse_day(week_of)))
+    return render(request, "week.html", active="week", plan=plan, snooze_options=data.snooze_options(),
+                  title="This week")
+
+
+@router.get("/prune")
+def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
+    with web.read() as (conn, owner):
+        listing = jsonable(data.prune_candidates(conn, owner.id))
+    total = len(listing["candidates"])
+    index = min(max(at, 0), max(total - 1, 0))
+    current = listing["candidates"][index] if total else None
+    return render(request, "prune.html", active="prune", listing=listing, c=current, index=index, total=total,
+                  title="Prune review")

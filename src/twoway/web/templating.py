@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -60,6 +60,10 @@ def _fmt_date(value: Any) -> str:
         return text
 
 
+def _shift_week(value: Any, weeks: int) -> str:
+    return (date.fromisoformat(str(value)[:10]) + timedelta(weeks=weeks)).isoformat()
+
+
 def _fmt_number(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.1f}"
@@ -90,6 +94,16 @@ def _trusted_svg(svg: str) -> Markup:
     return Markup(svg)  # noqa: S704 - twoway.charts escapes its text
 
 
+def _qs(query: dict[str, Any], **overrides: Any) -> str:
+    """A query string from a listing's query, leaving out empty fields and defaults."""
+    merged = {**query, **overrides}
+    if merged.pop("descending", False):
+        merged["desc"] = "true"
+    defaults = {"page": 1, "per_page": 50, "sort": "name", "status": "connected"}
+    pairs = {k: v for k, v in merged.items() if v not in (None, "", False) and defaults.get(k) != v}
+    return urlencode(pairs)
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -100,9 +114,10 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
+        prev_week=lambda v: _shift_week(v, -1), next_week=lambda v: _shift_week(v, 1),
         day=_fmt_date, num=_fmt_number, pct=_fmt_percent, value=_fmt_value, svg=_trusted_svg,
     )
-    env.globals.update(nav=NAV, urlencode=urlencode)
+    env.globals.update(nav=NAV, urlencode=urlencode, qs=_qs)
     return env
 
 
