@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "serve",
     "plan",
     "prune",
+    "health",
     "relations",
 )
 
