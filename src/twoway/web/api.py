@@ -69,7 +69,7 @@ def settings_reset(name: str, web: WebDep) -> JSON:
 def imports_start(
     request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")]
 ) -> JSON:
-    path = save_upload(file.file, file.filename or "", request.app.state.guard.max_body_bytes)
+    path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
     return web.imports.start(web.store, path, owner=web.owner_hint).to_dict()
 
 

@@ -97,6 +97,7 @@ def create_app(
     guard = Guard.build(token, allowed_hosts, max_upload_mb * 2**20 + 2**20)
     app.state.web = web
     app.state.guard = guard
+    app.state.max_upload_bytes = max_upload_mb * 2**20
     errors.install(app)
 
     from twoway.web import api, pages

@@ -1,0 +1,111 @@
+"""Import through the web: upload with a size cap, a background import with progress, then the summary."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_support import WebClient
+
+from twoway.generator import GeneratedExport, generate_export
+from twoway.web import create_app
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> GeneratedExport:
+    return generate_export(tmp_path_factory.mktemp("export"), seed=7, connections=150, years=4,
+                           today=date(2026, 11, 20))
+
+
+@pytest.fixture
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[WebClient]:
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
+    with WebClient(create_app(str(tmp_path / "t.db"), max_upload_mb=5)) as c:
+        yield c
+
+
+def _wait(client: WebClient, job_id: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 60
+    while True:
+        job: dict[str, Any] = client.get(f"/api/imports/{job_id}").json()
+        if job["state"] in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.05)
+
+
+def test_api_upload_imports_in_the_background(client: WebClient, export: GeneratedExport) -> None:
+    with export.path.open("rb") as fh:
+        started = client.api("POST", "/api/imports", files={"file": (export.path.name, fh, "application/zip")})
+    assert started.status_code == 202
+    job = _wait(client, started.json()["id"])
+    assert job["state"] == "done", job
+    assert job["percent"] == 100
+    assert job["summary"]["connections_added"] == export.connections
+    assert job["summary"]["owner_name"] == export.owner_name
+    people = client.get("/api/people", params={"per_page": "1"}).json()
+    assert people["total"] == export.connections
+    assert [j["id"] for j in client.get("/api/imports").json()] == [job["id"]]
+
+
+def test_page_upload_redirects_to_progress_then_summary(client: WebClient, export: GeneratedExport) -> None:
+    with export.path.open("rb") as fh:
+        response = client.post("/import", data={"csrf_token": client.csrf},
+                               files={"file": (export.path.name, fh, "application/zip")}, follow_redirects=False)
+    assert response.status_code == 303
+    job_url = response.headers["location"]
+    assert job_url.startswith("/import/")
+    client.app.state.web.imports.wait(60)  # type: ignore[attr-defined]
+    page = client.get(job_url).text
+    assert "Imported in" in page
+    assert str(export.connections) in page
+
+
+def _zip_bytes(files: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, body in files.items():
+            zf.writestr(name, body)
+    return buf.getvalue()
+
+
+def test_a_bad_archive_fails_clearly_and_changes_nothing(client: WebClient) -> None:
+    junk = _zip_bytes({"readme.txt": "not an export"})
+    started = client.api("POST", "/api/imports", files={"file": ("export.zip", junk, "application/zip")})
+    assert started.status_code == 202
+    job = _wait(client, started.json()["id"])
+    assert job["state"] == "failed"
+    assert job["error"]
+    assert "Traceback" not in job["error"]
+    page = client.get(f"/import/{job['id']}").text
+    assert "nothing was changed" in page
+    assert client.get("/api/people").status_code == 404  # still no owner: nothing imported
+
+
+def test_truncated_zip_fails_clearly(client: WebClient, export: GeneratedExport) -> None:
+    half = export.path.read_bytes()[: export.path.stat().st_size // 2]
+    started = client.api("POST", "/api/imports", files={"file": ("export.zip", half, "application/zip")})
+    job = _wait(client, started.json()["id"])
+    assert job["state"] == "failed"
+    assert job["error"]
+
+
+def test_uploads_must_be_zip_and_within_the_cap(client: WebClient) -> None:
+    not_zip = client.api("POST", "/api/imports", files={"file": ("notes.txt", b"hello", "text/plain")})
+    assert not_zip.status_code == 400
+    assert not_zip.json()["error"]["code"] == "bad_input"
+    empty = client.api("POST", "/api/imports", files={"file": ("e.zip", b"", "application/zip")})
+    assert empty.status_code == 400
+    big = client.api("POST", "/api/imports", files={"file": ("e.zip", b"0" * (7 * 2**20), "application/zip")})
+    assert big.status_code == 413
+    assert client.get("/api/imports").json() == []
+
+
+def test_unknown_job_is_not_found(client: WebClient) -> None:
+    assert client.get("/api/imports/nope").status_code == 404
+    assert client.get("/import/nope").status_code == 404
