@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import IO
+from typing import IO, Any
 
 from twoway.errors import InputError
 from twoway.linkedin import kinds
@@ -173,10 +173,10 @@ class Table:
             text, _ = self._open_text(self.progress if record else None)
             with text:
                 reader = csv.reader(text, delimiter=self.delimiter)
+                guard.reader = reader
                 for row in reader:
                     start = line + 1
                     line = reader.line_num
-                    guard.line = line + 1  # where the next read starts, should it fail
                     if start <= self.header_line:
                         continue
                     if len(row) != width:
@@ -199,7 +199,13 @@ class _Guard:
 
     def __init__(self, table: Table, line: int) -> None:
         self.table = table
-        self.line = line
+        self._line = line
+        self.reader: Any = None
+
+    @property
+    def line(self) -> int:
+        """The line being read when something failed."""
+        return int(self.reader.line_num) if self.reader is not None else self._line
 
     def __enter__(self) -> _Guard:
         return self

@@ -170,7 +170,7 @@ class _Import:
             "AND finished_at IS NOT NULL", {"o": rec.id, "i": import_id, "d": exported_on}))
         s.older_than_previous = bool(later)
         ctx.source_id = people.source_id = source[conn_file.entry.name]
-        network.write_connections(ctx, rows, exported_on, later)
+        network.write_connections(ctx, rows, exported_on, later, conn_file.entry.name)
 
         invitation_files = self.of(kinds.INVITATIONS)
         if invitation_files:

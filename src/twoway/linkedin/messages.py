@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from twoway.identity import normalise_url
-from twoway.linkedin.content import is_sponsored, plain_text
+from twoway.linkedin.content import SPONSORED_MARK, plain_text
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_instant
@@ -79,10 +79,6 @@ class _Columns:
         self.drafts = [i for i in (t.col("ismessagedraft"), t.col("isconversationdraft")) if i is not None]
 
 
-def _cell(row: list[str], i: int | None) -> str:
-    return row[i] if i is not None else ""
-
-
 class MessageImporter:
     def __init__(self, ctx: ImportContext, table: Table, tick: Callable[[], None] | None = None) -> None:
         self.ctx = ctx
@@ -91,68 +87,85 @@ class MessageImporter:
         self.pending: list[_Conversation] = []
         self.pending_messages = 0
         self.newest = 0
-        self.read = 0
 
     def run(self) -> int:
         """Import every row; return the newest message time seen (epoch seconds, 0 if none)."""
         c = _Columns(self.table)
-        ctx = self.ctx
+        ctx, table = self.ctx, self.table
+        owner_url = ctx.owner_url
+        # Absent columns point at an empty cell appended to each row: no branches on the hot path.
+        pad = len(table.header)
+        i_conv, i_title, i_sender, i_url, i_to, i_rcpt, i_date, i_subject, i_content, i_folder = (
+            pad if i is None else i
+            for i in (c.conv, c.title, c.sender, c.sender_url, c.to, c.recipients, c.date, c.subject,
+                      c.content, c.folder)
+        )
+        drafts, i_direction = c.drafts, c.direction
         current: _Conversation | None = None
-        urls_cache: dict[str, str | None] = {}
-        for line, row in self.table.rows():
-            if c.drafts and any(row[i].strip().lower() == "yes" for i in c.drafts):
-                self.table.skipped["draft"] += 1
+        urls: dict[str, str | None] = {"": None}
+        recipients: dict[str, tuple[str, ...]] = {"": ()}
+        blake2b = hashlib.blake2b
+        newest = 0
+        for line, row in table.rows():
+            row.append("")
+            if drafts and any(row[i].strip().lower() == "yes" for i in drafts):
+                table.skipped["draft"] += 1
                 continue
-            at = parse_instant(row[c.date]) if c.date is not None else None
+            at = parse_instant(row[i_date])
             if at is None:
-                self.table.problem(line, f"unreadable DATE {_cell(row, c.date)[:40]!r}", "unreadable date")
+                table.problem(line, f"unreadable DATE {row[i_date][:40]!r}", "unreadable date")
                 continue
-            sender = _cell(row, c.sender).strip()
-            raw_url = _cell(row, c.sender_url)
-            sender_url = urls_cache.get(raw_url, "") if raw_url else None
+            sender = row[i_sender].strip()
+            raw_url = row[i_url]
+            sender_url = urls.get(raw_url, "")
             if sender_url == "":
-                sender_url = urls_cache[raw_url] = normalise_url(raw_url)
-            to = _cell(row, c.to).strip()
-            if c.direction is not None:
-                out = row[c.direction].strip().upper().startswith("OUT") or row[c.direction].strip().upper() == "SENT"
+                sender_url = urls[raw_url] = normalise_url(raw_url)
+            to = row[i_to].strip()
+            if i_direction is not None:
+                direction = row[i_direction].strip().upper()
+                out = direction.startswith("OUT") or direction == "SENT"
             else:
                 out = ctx.is_owner(sender_url, sender)
-            ext = _cell(row, c.conv).strip()
+            ext = row[i_conv].strip()
             if not ext:
                 ext = "legacy:" + name_key(to if out else sender)
-            raw = _cell(row, c.content)
             if current is None or current.external_id != ext:
                 if current is not None:
                     self._add(current)
-                current = _Conversation(ext, _cell(row, c.title).strip())
+                current = _Conversation(ext, row[i_title].strip())
+            members = current.urls
             if not out:
-                if sender_url and sender_url != ctx.owner_url:
-                    if not current.urls.get(sender_url):
-                        current.urls[sender_url] = sender
+                if sender_url and sender_url != owner_url:
+                    if not members.get(sender_url):
+                        members[sender_url] = sender
                 elif sender and not sender_url and sender.casefold() != HIDDEN_MEMBER:
                     current.names.add(sender)
-            if c.recipients is not None and row[c.recipients]:
-                parts = row[c.recipients].split(",")
-                for part in parts:
-                    url = normalise_url(part)
-                    if url and url != ctx.owner_url and url != sender_url and url not in current.urls:
+            raw_rcpt = row[i_rcpt]
+            if raw_rcpt:
+                found = recipients.get(raw_rcpt)
+                if found is None:
+                    found = recipients[raw_rcpt] = tuple(
+                        u for u in (normalise_url(part) for part in raw_rcpt.split(",")) if u)
+                for url in found:
+                    if url != owner_url and url != sender_url and url not in members:
                         # TO names several people at once when there are several URLs: no name then.
-                        current.urls[url] = to if out and len(parts) == 1 else ""
+                        members[url] = to if out and len(found) == 1 else ""
             elif out and to and to.casefold() != HIDDEN_MEMBER:
                 current.names.add(to)
+            raw = row[i_content]
             body = raw.replace("\r\n", "\n") if "\r" in raw else raw
             key = f"{ext}\x1f{at}\x1f{sender_url or sender}\x1f{body}"
             current.messages.append(_Message(
-                out, sender_url, sender, at, _cell(row, c.subject), body, _cell(row, c.folder).strip(),
-                hashlib.blake2b(key.encode(), digest_size=16).hexdigest(), is_sponsored(raw),
+                out, sender_url, sender, at, row[i_subject], body, row[i_folder].strip(),
+                blake2b(key.encode(), digest_size=16).hexdigest(), SPONSORED_MARK in raw,
             ))
-            if at > self.newest:
-                self.newest = at
-            self.read += 1
+            if at > newest:
+                newest = at
         if current is not None:
             self._add(current)
         self._flush()
-        return self.newest
+        self.newest = newest
+        return newest
 
     def _add(self, conv: _Conversation) -> None:
         self.pending.append(conv)

@@ -64,7 +64,7 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
 
 
 def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on: str,
-                      later_exports: list[str]) -> None:
+                      later_exports: list[str], file_name: str = "Connections.csv") -> None:
     """Merge this export's connections into the owner's; ``later_exports`` are newer imports' dates."""
     bulk, people, s = ctx.bulk, ctx.people, ctx.summary
     newest = not later_exports
@@ -91,7 +91,8 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
             pid = people.with_name(r.full, r.first, r.last, exclude=used, email=r.email, company=r.company,
                                    position=r.position)
         if pid in used:
-            ctx.summary.problem(f"{ctx.summary.archive}: {r.full} is listed twice in Connections.csv (line {r.line})")
+            what = f"the profile {r.url}" if r.url else f"the name {r.full!r}"
+            ctx.summary.problem(f"{file_name}, line {r.line}: {what} is listed twice; the first row was kept")
             s.skip("duplicate connection")
             continue
         used.add(pid)

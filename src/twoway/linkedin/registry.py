@@ -102,7 +102,7 @@ class PeopleIndex:
             first, last = _split(full)
         key = name_key(full)
         candidates = self.name_only.get(key, [])
-        if len(candidates) == 1:
+        if len(candidates) == 1 and self.known_names.get(key) == candidates:
             # A name-only person this owner knew gets their URL now (an older export met a newer one).
             pid = candidates.pop()
             self.bulk.run("UPDATE people SET url = :url, low_confidence = 0 WHERE id = :id AND url IS NULL",
@@ -113,8 +113,13 @@ class PeopleIndex:
 
     def match_name(self, full: str, *, exclude: set[int] | None = None) -> int | None:
         """The one known person with this name (not among ``exclude``), else None."""
-        ids = [i for i in self.known_names.get(name_key(full), []) if not exclude or i not in exclude]
-        return ids[0] if len(ids) == 1 else None
+        key = name_key(full)
+        ids = [i for i in self.known_names.get(key, []) if not exclude or i not in exclude]
+        if len(ids) == 1:
+            return ids[0]
+        # Several people share the name: a name-only person made for it before is the one meant.
+        only = [i for i in self.name_only.get(key, []) if not exclude or i not in exclude]
+        return only[0] if len(only) == 1 else None
 
     def with_name(self, full: str, first: str = "", last: str = "", *, exclude: set[int] | None = None,
                   email: str = "", company: str = "", position: str = "") -> int:
