@@ -33,7 +33,7 @@ def test_every_page_renders_and_escapes_hostile_names(setup: Setup) -> None:
     with client.app.state.web.store.begin() as conn:  # type: ignore[attr-defined]
         tags.add_tags(conn, ids["owner"], ids["xss"], [XSS])
         tags.add_note(conn, ids["owner"], ids["xss"], XSS)
-    pages = ["/people", f"/people/{ids['xss']}", "/week", "/prune", "/invitations", "/settings", "/import",
+    pages = ["/", "/people", f"/people/{ids['xss']}", "/week", "/prune", "/invitations", "/settings", "/import",
              "/people?text=%3Cscript%3E", f"/people?tag={XSS}"]
     for url in pages:
         response = client.get(url)
@@ -187,8 +187,30 @@ def test_openapi_covers_every_api_route(setup: Setup) -> None:
         "/api/people": {"get"}, "/api/people/{person_id}": {"get"}, "/api/people/{person_id}/log": {"post"},
         "/api/people/{person_id}/tags": {"post"}, "/api/people/{person_id}/notes": {"post"},
         "/api/people/{person_id}/snooze": {"post"}, "/api/people/{person_id}/decision": {"post"},
-        "/api/week": {"get"}, "/api/prune": {"get"}, "/api/invitations": {"get"}, "/api/settings": {"get"},
+        "/api/week": {"get"}, "/api/overview": {"get"}, "/api/prune": {"get"}, "/api/invitations": {"get"}, "/api/settings": {"get"},
         "/api/settings/{name}": {"put", "delete"}, "/api/imports": {"post", "get"},
     }.items():
         assert methods <= set(paths[path]), path
     assert not [p for p in paths if not p.startswith("/api/")]  # pages are not in the API description
+
+
+def test_overview_plots_the_health_figures(setup: Setup) -> None:
+    client, _store, _ids = setup
+    health = client.get("/api/overview").json()
+    assert health["size"] == 4
+    assert sum(health["states"].values()) == 4
+    html = client.get("/").text
+    for chart in ("states", "coverage", "rates", "size", "per_year", "per_month"):
+        assert f'id="chart-{chart}"' in html
+    assert html.count("<svg") >= 6
+    assert health["size_text"] in html
+    assert f'<a href="/people?state=owe_reply">{health["replies_owed"]}</a>' in html
+
+
+def test_empty_database_points_to_import(tmp_path: Path) -> None:
+    with WebClient(create_app(str(tmp_path / "empty.db"))) as client:
+        page = client.get("/")
+        assert page.status_code == 404
+        assert 'href="/import"' in page.text
+        assert client.get("/api/people").json()["error"]["code"] == "not_found"
+        assert client.get("/import").status_code == 200

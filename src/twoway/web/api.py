@@ -206,3 +206,10 @@ def week(web: WebDep, week_of: date | None = None) -> JSON:
 def prune_list(web: WebDep) -> JSON:
     with web.read() as (conn, owner):
         return json_object(data.prune_candidates(conn, owner.id))
+
+
+@router.get("/overview", tags=["health"],
+            summary="Network health: size for your career stage, states, reply rates, coverage, growth, acceptance")
+def overview(web: WebDep) -> JSON:
+    with web.read() as (conn, owner):
+        return json_object(data.overview(conn, owner.id))

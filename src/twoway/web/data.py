@@ -155,3 +155,10 @@ def prune_candidates(conn: Connection, owner_id: int) -> Any:
     from twoway import prune
 
     return prune.find_candidates(conn, owner_id)
+
+
+def overview(conn: Connection, owner_id: int) -> Any:
+    """The Overview page's figures: network health, including invitation acceptance."""
+    from twoway import health
+
+    return health.compute_health(conn, owner_id)

@@ -16,7 +16,7 @@ from twoway import settings as settings_mod
 from twoway.errors import InvalidSetting
 from twoway.people import PeopleQuery
 from twoway.states import STATES
-from twoway.web import data
+from twoway.web import data, figures
 from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
 from twoway.web.imports import save_upload
@@ -203,3 +203,12 @@ def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
     current = listing["candidates"][index] if total else None
     return render(request, "prune.html", active="prune", listing=listing, c=current, index=index, total=total,
                   title="Prune review")
+
+
+# -- Overview -----------------------------------------------------------------------------------------
+@router.get("/")
+def overview_page(request: Request, web: WebDep) -> Response:
+    with web.read() as (conn, owner):
+        health = jsonable(data.overview(conn, owner.id))
+    return render(request, "overview.html", active="overview", h=health, charts=figures.overview_charts(health),
+                  owner=owner.name, title="Overview")
