@@ -75,11 +75,15 @@ def _owner_delay(rng: random.Random) -> int | None:
 
 
 def _exchange(ev: list[int], rng: random.Random, style: str, t: int, their_turn: bool) -> None:
-    """A back-and-forth after an answer; ``their_turn`` says who speaks next."""
+    """A back-and-forth after an answer; ``their_turn`` says who speaks next.
+
+    The owner answers almost always (a thread ends on their message only when the owner drops the
+    ball); the other side decides when the conversation is over.
+    """
     keep_going = _STYLE[style][2]
-    while rng.random() < keep_going:
+    while True:
         if their_turn:
-            delay = _answer_delay(rng, style)
+            delay = _answer_delay(rng, style) if rng.random() < keep_going else None
             if delay is None:
                 return
             t += delay
@@ -101,8 +105,11 @@ def _they_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int
         _exchange(ev, rng, style, t + owner, True)
 
 
-def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int, persist: float) -> None:
-    """An opening message, retried 7–14 days apart until answered or three attempts are spent."""
+def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int, persist: float) -> bool:
+    """An opening message, retried 7–14 days apart until answered or three attempts are spent.
+
+    Returns whether they answered.
+    """
     attempt = 0
     while True:
         ev.append(encode(t, kind if attempt == 0 else RETRY, OUT))
@@ -112,9 +119,11 @@ def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: in
         if delay is not None and (delay < gap or attempt == 3 or rng.random() >= persist):
             ev.append(encode(t + delay, REPLY_IN if kind != CONGRATS else THANKS_BACK, IN))
             _exchange(ev, rng, style, t + delay, False)
-            return
+            return True
         if attempt == 3 or rng.random() >= persist:
-            return
+            return False
+        if any(t < (e >> 6) <= t + gap for e in ev):
+            return False  # the conversation moved on in between: no retry needed
         t += gap
 
 
@@ -168,20 +177,26 @@ def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end
     care = 0.55 if style == "quick" else 0.45
     writes_first = _STYLE[style][1]
     day = start + rng.randint(200, 420)
+    unanswered = 0
     while day < stop:
-        if rng.random() < care:
-            _owner_wrote(ev, rng, style, _at(rng, day), CHECKIN, 0.75)
+        # After two years of silence the owner gives up on the yearly check-in (a prune candidate).
+        if unanswered < 2 and rng.random() < care:
+            unanswered = 0 if _owner_wrote(ev, rng, style, _at(rng, day), CHECKIN, 0.9) else unanswered + 1
         if rng.random() < writes_first:
             _they_wrote(ev, rng, style, _at(rng, day + rng.randint(30, 300)), ASK)
         day += rng.randint(330, 400)
     for since, company, _ in p.jobs[1:]:
         if start < since < stop and company and rng.random() < 0.3:
-            _owner_wrote(ev, rng, style, _at(rng, since + rng.randint(1, 20)), CONGRATS, 0.0)
+            at = _at(rng, since + rng.randint(1, 20))
+            # Not in the middle of another exchange: congratulations open a conversation of their own.
+            if all(not -20 * DAY < (e >> 6) - at < 100 * DAY for e in ev):
+                _owner_wrote(ev, rng, style, at, CONGRATS, 0.0)
     if style in ("quick", "slow") and rng.random() < 0.02 and start < base_day - 30:
         # They asked something lately and the owner has not answered yet (answered after the base day).
         asked = _at(rng, base_day - rng.randint(3, 20))
-        ev.append(encode(asked, ASK, IN))
-        ev.append(encode(_at(rng, base_day + rng.randint(3, 40)), REPLY_OUT, OUT))
+        if all(abs((e >> 6) - asked) > 30 * DAY for e in ev):
+            ev.append(encode(asked, ASK, IN))
+            ev.append(encode(_at(rng, base_day + rng.randint(3, 40)), REPLY_OUT, OUT))
 
 
 def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:

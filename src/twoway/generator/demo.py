@@ -131,8 +131,8 @@ def _is_empty_or_demo(url: str, *, require_empty: bool = False) -> bool:
     store = open_store(url)
     try:
         with store.connect() as conn:
-            owners = conn.execute(text("SELECT COUNT(*) FROM owners")).scalar_one()
-            real = conn.execute(text("SELECT COUNT(*) FROM imports WHERE source <> 'demo'")).scalar_one()
+            owners = int(conn.execute(text("SELECT COUNT(*) FROM owners")).scalar_one())
+            real = int(conn.execute(text("SELECT COUNT(*) FROM imports WHERE source <> 'demo'")).scalar_one())
     finally:
         store.close()
     if require_empty:
