@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from sqlalchemy import Connection, text
 
 from twoway import clock, history, states
+from twoway.cli import cli
 from twoway.errors import NotFound
 from twoway.history import Event
 from twoway.settings import Settings
 from twoway.states import classify, facts_from_events, fold_attempts, open_attempts
-from twoway.store import Store
+from twoway.store import Store, open_store
 
 TODAY = date(2026, 11, 22)
 CFG = Settings()
@@ -416,3 +420,39 @@ def test_list_states_filters_and_counts(store: Store) -> None:
     assert [r.full_name for r in tagged] == ["Twoway Tess"]
     assert tagged[0].verdict.state == "due"  # 98 days: over the tag's 90-day cadence
     assert counts["due"] == 2
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+
+def _cli_db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    s = open_store(str(path))
+    with s.begin() as conn:
+        _seed(conn)
+    s.close()
+    return path
+
+
+def test_cli_state_and_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", TODAY.isoformat())
+    db = str(_cli_db(tmp_path))
+    runner = CliRunner()
+    one = runner.invoke(cli, ["--db", db, "state", "Quinn"])
+    assert one.exit_code == 0, one.output
+    assert "Quiet Quinn: unresponsive. 3 messages since" in one.output
+    data = json.loads(runner.invoke(cli, ["--db", db, "state", "Olga", "--json"]).output)
+    assert data["state"] == "owe_reply"
+    assert data["full_name"] == "Owed Olga"
+    assert data["last_in"] == ago(5).isoformat()
+    listing = json.loads(runner.invoke(cli, ["--db", db, "states", "--state", "new", "--state", "hidden",
+                                             "--json"]).output)
+    assert [c["state"] for c in listing["connections"]] == ["new", "hidden"]
+    assert listing["counts"]["removed"] == 1
+    table_out = runner.invoke(cli, ["--db", db, "states", "--limit", "3"])
+    assert table_out.exit_code == 0
+    assert "showing 3 of 10" in table_out.output
+    assert runner.invoke(cli, ["--db", db, "states", "--state", "sleepy"]).exit_code == 2
+    stranger = runner.invoke(cli, ["--db", db, "state", "Stranger"])
+    assert stranger.exit_code == 3
+    assert "not one of your connections" in stranger.output
