@@ -141,7 +141,8 @@ def test_debug_shows_the_traceback(db: Path, tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("TWOWAY_DEBUG", "1")
     result = run_import(db, tmp_path / "nowhere")
     assert result.exit_code != 0
-    assert result.exception is not None and "no such file or folder" in str(result.exception)
+    assert result.exception is not None
+    assert "no such file or folder" in str(result.exception)
 
 
 def test_json_summary(tmp_path: Path) -> None:
@@ -151,6 +152,7 @@ def test_json_summary(tmp_path: Path) -> None:
                                       str(write_export(tmp_path, default_files())), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["connections_added"] == 3 and data["owner_name"] == "Olga Owner"
+    assert data["connections_added"] == 3
+    assert data["owner_name"] == "Olga Owner"
     listed = json.loads(CliRunner().invoke(cli, ["--db", str(tmp_path / "j.db"), "imports", "--json"]).output)
     assert [item["id"] for item in listed] == [data["import_id"]]

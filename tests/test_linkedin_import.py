@@ -49,8 +49,10 @@ def test_first_import_reads_every_part(any_store: Store, tmp_path: Path) -> None
     summary = import_export(any_store, write_export(tmp_path, files))
     assert summary.owner_name == "Olga Owner"
     assert summary.exported_on == "2026-06-07"
-    assert summary.connections_added == 2 and summary.connections_total == 2
-    assert summary.date_only_rows == 2 and summary.skipped["date-only row"] == 2
+    assert summary.connections_added == 2
+    assert summary.connections_total == 2
+    assert summary.date_only_rows == 2
+    assert summary.skipped["date-only row"] == 2
     assert summary.messages_added == 2
     assert summary.invitations_added == 1
     [(url, person_id)] = q(any_store, "SELECT profile_url, person_id FROM owners")
@@ -66,7 +68,8 @@ def test_first_import_reads_every_part(any_store: Store, tmp_path: Path) -> None
     assert sources == [("messages.csv",)]
     with any_store.connect() as conn:
         [past] = past_imports(conn)
-    assert past.summary["connections_added"] == 2 and past.files == 4
+    assert past.summary["connections_added"] == 2
+    assert past.files == 4
 
 
 def test_same_export_twice_changes_nothing(any_store: Store, tmp_path: Path) -> None:
@@ -193,7 +196,8 @@ def test_2018_export_keys_people_by_name_then_a_newer_export_gives_urls(any_stor
                                   ""]]),
     }
     first = import_export(any_store, write_export(tmp_path, old, name="LinkedInDataExport_10-01-2018"))
-    assert first.connections_added == 2 and first.messages_added == 2
+    assert first.connections_added == 2
+    assert first.messages_added == 2
     assert q(any_store, "SELECT COUNT(*) FROM people WHERE low_confidence = 1 AND url IS NULL") == [(3,)]
     assert sorted(q(any_store, "SELECT connected_on FROM connections")) == [("2018-09-01",), ("2018-09-14",)]
     newer = import_export(any_store, write_export(tmp_path, default_files(), as_zip=True))

@@ -40,7 +40,8 @@ def test_import_killed_half_way_leaves_the_database_as_it_was(tmp_path: Path) ->
     big = generate_export(tmp_path / "big", seed=3, connections=2000, messages=120_000, today=date(2026, 6, 7))
 
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(big.path)], stdout=subprocess.PIPE,
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(big.path)],  # noqa: S603
+                             stdout=subprocess.PIPE,
                              text=True, env=env)
     assert child.stdout is not None
     killed_at = None

@@ -1,0 +1,97 @@
+"""Import speed and peak memory: a generated export of 30,000 connections and 1,000,000 messages.
+
+    python benchmarks/bench_import.py                       # 30k connections, 1M messages
+    python benchmarks/bench_import.py --connections 5000 --messages 100000
+    NETKEEP=/tmp/venv-netkeep/bin/netkeep python benchmarks/bench_import.py   # also time netkeep 0.1.0
+
+Targets: first import ≤ 20 s with peak memory ≤ 800 MB; re-importing it unchanged ≤ 5 s. Each run is a
+fresh child process, so its peak RSS (getrusage of the child) is the import's alone. netkeep
+(`netkeep import archive PATH`, Python ≥ 3.12, in its own venv) is timed on the same zip when
+its executable is found ($NETKEEP, else /tmp/venv-netkeep/bin/netkeep).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+CHILD = """
+import sys, time
+from twoway.store import open_store
+from twoway.linkedin import import_export
+store = open_store(sys.argv[1])
+started = time.perf_counter()
+s = import_export(store, sys.argv[2])
+print(f"{time.perf_counter() - started:.2f} {s.connections_total} {s.messages_added} {s.sponsored_messages}")
+"""
+
+
+PEAK = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:])\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(r.returncode)\n"
+)
+
+
+def _child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run one command under a fresh watcher: (wall seconds, that command's peak RSS in MB, its stdout)."""
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", PEAK, *cmd],  # noqa: S603 (our own interpreter and script)
+                         capture_output=True, text=True, env=env, check=False)
+    wall = time.perf_counter() - started
+    if out.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed:\n{out.stdout}\n{out.stderr}")
+    peak_kb = int(out.stderr.strip().splitlines()[-1])
+    return wall, peak_kb / 1024, out.stdout.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--connections", type=int, default=30_000)
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--workdir", default=None, help="keep the export and databases here")
+    args = parser.parse_args()
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="bench-import-"))
+    work.mkdir(parents=True, exist_ok=True)
+    from twoway.generator import generate_export
+
+    started = time.perf_counter()
+    export = generate_export(work / "export", seed=11, connections=args.connections, messages=args.messages,
+                             today=date(2026, 6, 7))
+    print(f"export: {export.path} ({export.path.stat().st_size / 1e6:.0f} MB zip, {export.connections:,} "
+          f"connections, {export.messages:,} messages; generated in {time.perf_counter() - started:.1f} s)")
+    db = work / "twoway.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    cmd = [sys.executable, "-c", CHILD, str(db), str(export.path)]
+    wall, peak, out = _child(cmd)
+    inner, conns, added, sponsored = out.split()
+    print(f"twoway import (first):    {wall:6.2f} s wall ({inner} s inside), peak RSS {peak:5.0f} MB, "
+          f"{int(conns):,} connections, {int(added):,} messages + {int(sponsored):,} sponsored/system")
+    wall, peak, out = _child(cmd)
+    inner, _, added, _ = out.split()
+    print(f"twoway import (unchanged): {wall:6.2f} s wall ({inner} s inside), peak RSS {peak:5.0f} MB, "
+          f"{int(added):,} messages added")
+
+    netkeep = os.environ.get("NETKEEP", "/tmp/venv-netkeep/bin/netkeep")  # noqa: S108 (where the research put it)
+    if shutil.which(netkeep) or Path(netkeep).exists():
+        data = work / "netkeep-data"
+        shutil.rmtree(data, ignore_errors=True)
+        env = {**os.environ, "NETKEEP_DATA": str(data)}
+        _child([netkeep, "db", "upgrade"], env)
+        wall, nk_peak, _ = _child([netkeep, "import", "archive", str(export.path)], env)
+        print(f"netkeep 0.1.0 import:      {wall:6.2f} s wall, peak RSS {nk_peak:5.0f} MB")
+    else:
+        print(f"netkeep not found at {netkeep}; skipped (set NETKEEP=…)")
+
+
+if __name__ == "__main__":
+    main()
