@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,11 +42,21 @@ PEAK = (
 )
 
 
-def _child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+def _child(cmd: list[str], env: dict[str, str] | None = None,
+           timeout: float | None = None) -> tuple[float, float, str]:
     """Run one command under a fresh watcher: (wall seconds, that command's peak RSS in MB, its stdout)."""
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", PEAK, *cmd],  # noqa: S603 (our own interpreter and script)
-                         capture_output=True, text=True, env=env, check=False)
+    # Own session, so a timeout ends the measured command too, not only its watcher.
+    proc = subprocess.Popen([sys.executable, "-c", PEAK, *cmd],  # noqa: S603 (our own interpreter and script)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    out = subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
     wall = time.perf_counter() - started
     if out.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed:\n{out.stdout}\n{out.stderr}")
@@ -58,6 +69,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=30_000)
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--workdir", default=None, help="keep the export and databases here")
+    parser.add_argument("--netkeep-timeout", type=float, default=1800, help="give up on netkeep after this")
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="bench-import-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -87,8 +99,12 @@ def main() -> None:
         shutil.rmtree(data, ignore_errors=True)
         env = {**os.environ, "NETKEEP_DATA": str(data)}
         _child([netkeep, "db", "upgrade"], env)
-        wall, nk_peak, _ = _child([netkeep, "import", "archive", str(export.path)], env)
-        print(f"netkeep 0.1.0 import:      {wall:6.2f} s wall, peak RSS {nk_peak:5.0f} MB")
+        try:
+            wall, nk_peak, _ = _child([netkeep, "import", "archive", str(export.path)], env, args.netkeep_timeout)
+        except subprocess.TimeoutExpired:
+            print(f"netkeep 0.1.0 import:      did not finish within {args.netkeep_timeout:.0f} s")
+        else:
+            print(f"netkeep 0.1.0 import:      {wall:6.2f} s wall, peak RSS {nk_peak:5.0f} MB")
     else:
         print(f"netkeep not found at {netkeep}; skipped (set NETKEEP=…)")
 
