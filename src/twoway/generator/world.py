@@ -246,9 +246,10 @@ def build(
     for _ in range(n_new):
         p = person("new", base_day)
         p.connected = base_day - rng.randint(0, 13)
-    for _ in range(n_strangers):
+    burst = base_day - rng.randint(20, 150)  # a burst of blank invitations accepted: suspicious accounts
+    for i in range(n_strangers):
         p = person("silent", base_day)
-        p.connected = base_day - rng.randint(15, 170)
+        p.connected = burst + rng.randint(0, 2) if i < n_strangers * 0.6 else base_day - rng.randint(15, 170)
         p.invitation = Invitation("in", 0, "", False)
         if rng.random() < 0.5:
             p.jobs = [(p.jobs[0][0], "", "")]
