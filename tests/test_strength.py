@@ -39,11 +39,14 @@ def test_no_interaction_scores_zero_on_every_interaction_part() -> None:
     assert "No interaction yet" in s.reasons[0]
 
 
-def test_recency_halves_every_half_life() -> None:
-    s = score_from_events([ev("out", 180)], now_ts=NOW, settings=CFG)
+def test_recency_halves_every_half_life_from_their_last_word() -> None:
+    s = score_from_events([ev("in", 180), ev("out", 1)], now_ts=NOW, settings=CFG)
     assert s.parts["recency"] == pytest.approx(0.5)
     quick = CFG.with_values(strength_half_life_days=90)
-    assert score_from_events([ev("out", 180)], now_ts=NOW, settings=quick).parts["recency"] == pytest.approx(0.25)
+    assert score_from_events([ev("in", 180)], now_ts=NOW, settings=quick).parts["recency"] == pytest.approx(0.25)
+    # Your own unanswered messages do not make a tie recent.
+    assert score_from_events([ev("out", 1)], now_ts=NOW, settings=CFG).parts["recency"] == 0.0
+    assert score_from_events([ev("out", 9, "call", "phone")], now_ts=NOW, settings=CFG).parts["recency"] > 0.9
 
 
 def test_reciprocity_is_the_balance_of_both_sides() -> None:
@@ -68,9 +71,11 @@ def test_responsiveness_counts_answers_within_seven_days_and_a_day() -> None:
 
 
 def test_frequency_is_log_scaled_and_decays() -> None:
-    one = score_from_events([ev("out", 0.1)], now_ts=NOW, settings=CFG).parts["frequency"]
-    many = score_from_events([ev("out", 0.1 + i / 100) for i in range(30)], now_ts=NOW, settings=CFG)
-    old = score_from_events([ev("out", 720 + i / 100) for i in range(30)], now_ts=NOW, settings=CFG)
+    one = score_from_events([ev("in", 0.1)], now_ts=NOW, settings=CFG).parts["frequency"]
+    many = score_from_events([ev("in", 0.1 + i / 100) for i in range(30)], now_ts=NOW, settings=CFG)
+    old = score_from_events([ev("in", 720 + i / 100) for i in range(30)], now_ts=NOW, settings=CFG)
+    mine = score_from_events([ev("out", 0.1 + i / 100) for i in range(30)], now_ts=NOW, settings=CFG)
+    assert mine.parts["frequency"] == 0.0  # only their side counts
     assert 0 < one < many.parts["frequency"] < 1
     assert old.parts["frequency"] < many.parts["frequency"]
     assert one == pytest.approx(math.log1p(1) / math.log1p(strength.FREQUENCY_FULL), rel=1e-3)
@@ -87,7 +92,7 @@ def test_duration_channels_and_endorsements() -> None:
 
 def test_the_score_is_the_weighted_mean_of_the_parts() -> None:
     only_recency = CFG.with_values(strength_weights="recency=1")
-    s = score_from_events([ev("out", 180)], now_ts=NOW, settings=only_recency)
+    s = score_from_events([ev("in", 180)], now_ts=NOW, settings=only_recency)
     assert s.score == 50
     events = [ev("out", 30), ev("in", 29), ev("out", 3, "meeting", "meeting")]
     full = score_from_events(events, now_ts=NOW, settings=CFG)
