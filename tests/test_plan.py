@@ -135,6 +135,17 @@ def test_awaiting_reply_is_neither_retried_early_nor_congratulated() -> None:
     assert plan.items == []  # type: ignore[attr-defined]
 
 
+def test_an_attempt_older_than_the_cadence_is_a_fresh_check_in_not_a_retry() -> None:
+    old = MONDAY - timedelta(days=400)
+    verdicts = [V(1, "awaiting_reply", attempts=1, last_out=old, next_try_on=old + timedelta(days=7)),
+                V(2, "awaiting_reply", attempts=1, last_out=MONDAY - timedelta(days=9),
+                  next_try_on=MONDAY - timedelta(days=2))]
+    plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
+    kinds = {i.person_id: i.kind for i in plan.items}  # type: ignore[attr-defined]
+    assert kinds == {2: "retry", 1: "check_in"}
+    assert "went unanswered, so a fresh check-in" in plan.items[1].why_now  # type: ignore[attr-defined]
+
+
 def test_week_of_any_day_starts_on_monday_and_today_moves_the_first_day() -> None:
     assert week_start_of(date(2024, 3, 7)) == MONDAY
     verdicts = [V(i, "never_contacted") for i in range(10)]

@@ -44,7 +44,8 @@ def populate(net: Net) -> dict[str, int]:
     p["fay"] = net.person("Fay Wait", company="Later Ltd", connected_on=date(2019, 1, 1))
     net.msg(p["fay"], "out", date(2023, 2, 1))
     net.msg(p["fay"], "in", date(2023, 2, 2))
-    net.msg(p["fay"], "out", _days(8))
+    net.msg(p["fay"], "out", date(2023, 2, 3))  # answering them is not an attempt
+    net.msg(p["fay"], "out", _days(8))  # this check-in is
     p["gus"] = net.person("Gus Hidden", connected_on=date(2019, 1, 1))
     net.decision(p["gus"], "prune", "hide", _days(30))
     p["hal"] = net.person("Hal Gone", connected_on=date(2019, 1, 1))

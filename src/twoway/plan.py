@@ -263,8 +263,13 @@ def select_week(
         else:
             add(v, "follow_up", "you connected" + (f" on {v.connected_on.isoformat()}" if v.connected_on else "")
                 + " and nothing has been said yet", first_day, TEMPLATE_FOR["follow_up"])
+    def stale(v: VerdictLike) -> bool:
+        # An attempt older than the cadence is a thread that ended, not one to chase: check in afresh.
+        return v.state == "awaiting_reply" and v.last_out is not None and (
+            (week_start - v.last_out).days >= (v.cadence_days or int(settings.cadence_days)))
+
     retries = [v for v in eligible if v.state == "awaiting_reply" and v.next_try_on is not None
-               and v.next_try_on <= week_end]
+               and v.next_try_on <= week_end and not stale(v)]
     for v in sorted(retries, key=lambda v: (v.next_try_on or date.min, -(strength.get(v.person_id) or 0.0))):
         attempt = v.attempts + 1
         template = "second_attempt" if attempt <= 2 else "third_attempt"
@@ -273,12 +278,13 @@ def select_week(
     # Someone still waiting on a retry is not written to again early, even to congratulate.
     for pid, change in sorted(job_changes.items(), key=lambda kv: kv[1].seen_on, reverse=True):
         target = by_pid.get(pid)
-        if target is None or pid in taken or target.state == "awaiting_reply":
+        if target is None or pid in taken or (target.state == "awaiting_reply" and not stale(target)):
             continue
         add(target, "congratulate", change.describe(), first_day, TEMPLATE_FOR["congratulate"])
 
     pool = [v for v in eligible if v.person_id not in taken and (
-        v.state in CHECK_IN_STATES or (v.state == "two_way" and v.due_on is not None and v.due_on <= week_end))]
+        v.state in CHECK_IN_STATES or stale(v)
+        or (v.state == "two_way" and v.due_on is not None and v.due_on <= week_end))]
     pool.sort(key=urgency)
     quota = checkin_quota(eligible, settings)
     chosen = pool[:quota]
@@ -295,6 +301,8 @@ def select_week(
             kind = "reconnect" if silent > 2 * cadence else "check_in"
         if v.due_on is not None and v.state == "two_way":
             why += f"; due on {v.due_on.isoformat()}"
+        if v.state == "awaiting_reply" and v.last_out is not None:
+            why += f"; your message of {v.last_out.isoformat()} went unanswered, so a fresh check-in"
         add(v, kind, why, day, TEMPLATE_FOR[kind])
 
     limit = int(settings.plan_max_items)
