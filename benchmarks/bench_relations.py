@@ -1,0 +1,135 @@
+"""States and strength for 30,000 connections and 1,000,000 messages: how long do they take?
+
+    python benchmarks/bench_relations.py                  # generated export, imported (built once)
+    python benchmarks/bench_relations.py --direct         # seed the tables directly (faster to build)
+    python benchmarks/bench_relations.py --rebuild        # build the database again
+
+The database is built once into the temporary folder (``--db`` to choose) with the synthetic export generator and
+the real importer when they are available (``--direct`` seeds the same shape with executemany).
+Then, several times over: the one-pass history read, ``compute_states`` and ``compute_strengths``
+on it (as the weekly plan calls them, sharing the history), each timed, with the history cache
+cleared first so every round pays the full read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import text
+
+from twoway import history, states, strength
+from twoway.store import Store, open_store
+
+DEFAULT_DB = Path(tempfile.gettempdir()) / "twoway-bench-relations.db"
+
+
+def seed_direct(store: Store, connections: int, messages: int, seed: int = 7) -> None:
+    """Connections, people and direct conversations shaped like a real inbox: most people never
+    written to, a long tail of frequent correspondents, replies minutes to days after a message."""
+    rng = np.random.default_rng(seed)
+    today = date(2026, 11, 1)
+    end = int((today - date(1970, 1, 1)).days) * 86_400
+    with store.begin() as conn:
+        conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Bench Owner', '2026-01-01')"))
+        conn.execute(text("INSERT INTO people (id, url, name_key, full_name, created_at) VALUES (:i, :u, :k, :n, 'x')"),
+                     [{"i": i, "u": f"https://www.linkedin.com/in/bench-{i}", "k": f"person {i}",
+                       "n": f"Person {i}"} for i in range(1, connections + 1)])
+        connected = [today - timedelta(days=int(d)) for d in rng.integers(0, 10 * 365, connections)]
+        conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on) VALUES (1, :p, :d)"),
+                     [{"p": i + 1, "d": connected[i].isoformat()} for i in range(connections)])
+        conn.execute(text("INSERT INTO conversations (id, owner_id, external_id, kind) VALUES (:i, 1, :e, 'direct')"),
+                     [{"i": i, "e": f"conv-{i}"} for i in range(1, connections + 1)])
+        # 40% of connections have conversations; their sizes follow a heavy tail.
+        talkers = rng.choice(np.arange(1, connections + 1), size=int(connections * 0.4), replace=False)
+        weights = rng.pareto(1.2, talkers.size) + 1
+        counts = np.maximum(1, np.round(weights / weights.sum() * messages)).astype(np.int64)
+        counts[0] += messages - counts.sum()
+        person = np.repeat(talkers, counts)
+        at = end - rng.integers(0, 10 * 365 * 86_400, person.size)
+        direction = np.where(rng.random(person.size) < 0.45, "in", "out")
+        batch = []
+        for i, (p, a, d) in enumerate(zip(person.tolist(), at.tolist(), direction.tolist(), strict=True)):
+            batch.append({"p": p, "c": p, "a": a, "d": d, "f": f"m{i}"})
+            if len(batch) == 50_000:
+                _insert(conn, batch)
+                batch = []
+        _insert(conn, batch)
+
+
+def _insert(conn: object, rows: list[dict[str, object]]) -> None:
+    if rows:
+        conn.execute(text("INSERT INTO interactions (owner_id, person_id, conversation_id, direction, at, content, "  # type: ignore[attr-defined]
+                          "fingerprint) VALUES (1, :p, :c, :d, :a, 'a message of some length to make rows real', :f)"),
+                     rows)
+
+
+def build(path: Path, direct: bool, connections: int, messages: int) -> str:
+    if direct:
+        store = open_store(str(path))
+        seed_direct(store, connections, messages)
+        store.close()
+        return "seeded directly (executemany)"
+    try:
+        from twoway.generator import generate_export
+        from twoway.linkedin import import_export
+    except ImportError:
+        return build(path, True, connections, messages)
+    export = generate_export(path.parent / "twoway-bench-export.zip", seed=3, connections=connections,
+                             messages=messages)
+    store = open_store(str(path))
+    import_export(store, export.path)
+    store.close()
+    return "generated export, imported"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--direct", action="store_true")
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--connections", type=int, default=30_000)
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    if args.rebuild and args.db.exists():
+        args.db.unlink()
+    how = "existing database"
+    if not args.db.exists():
+        started = time.perf_counter()
+        how = build(args.db, args.direct, args.connections, args.messages)
+        print(f"built {args.db} ({how}) in {time.perf_counter() - started:.0f} s")
+    store = open_store(str(args.db))
+    with store.connect() as conn:
+        owner = conn.execute(text("SELECT MIN(id) FROM owners")).scalar_one()
+        n_conn = conn.execute(text("SELECT COUNT(*) FROM connections WHERE owner_id = :o"), {"o": owner}).scalar_one()
+        n_msg = conn.execute(text("SELECT COUNT(*) FROM interactions WHERE owner_id = :o"), {"o": owner}).scalar_one()
+        today = date(2026, 11, 1)
+        timings: dict[str, list[float]] = {"history": [], "states": [], "strength": [], "total": []}
+        for _ in range(args.rounds):
+            history.clear_cache()
+            t0 = time.perf_counter()
+            hist = history.load_history(conn, owner, today=today)
+            t1 = time.perf_counter()
+            verdicts = states.compute_states(conn, owner, today=today, hist=hist)
+            t2 = time.perf_counter()
+            strengths = strength.compute_strengths(conn, owner, today=today, hist=hist)
+            t3 = time.perf_counter()
+            for key, value in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t3 - t0), strict=True):
+                timings[key].append(value)
+    print(f"{n_conn} connections, {n_msg} interactions ({hist.event_count} direct events, {len(hist)} people "
+          f"with history); {len(verdicts)} states, {len(strengths)} strengths")
+    print(f"states: {states.count_by_state(verdicts)}")
+    for key, values in timings.items():
+        print(f"  {key:<9} median {statistics.median(values):.3f} s   best {min(values):.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
