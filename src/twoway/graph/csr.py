@@ -9,6 +9,7 @@ sorted label array doubles as the id map (binary search, no hash table of a mill
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +22,8 @@ from twoway.errors import InputError, NotFound
 Int32s = NDArray[np.int32]
 Int64s = NDArray[np.int64]
 
-# Entries sorted per bucket while building: 8M int64 keys = 64 MB, which bounds the build's extra memory.
-_BUCKET_ENTRIES = 8_000_000
+# Entries sorted per bucket while building: 24M int64 keys = 192 MB, which bounds the build's extra memory.
+_BUCKET_ENTRIES = 24_000_000
 _MAX_NODES = 2**31 - 2
 
 
@@ -64,7 +65,7 @@ def from_edges(src: NDArray[Any], dst: NDArray[Any], n: int | None = None) -> CS
     """Build the CSR of the undirected graph with edges ``src[i] - dst[i]`` on nodes ``0..n-1``.
 
     Symmetrises, drops self-loops and duplicate edges. Works bucket by bucket over ranges of source
-    nodes so the temporary sort keys never exceed ~64 MB, whatever the graph's size.
+    nodes so the temporary sort keys never exceed ~200 MB, whatever the graph's size.
     """
     a = np.asarray(src)
     b = np.asarray(dst)
@@ -79,22 +80,23 @@ def from_edges(src: NDArray[Any], dst: NDArray[Any], n: int | None = None) -> CS
     raw_counts = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
     indices = np.empty(int(raw_counts.sum()), dtype=np.int32)
     degree = np.zeros(n, dtype=np.int64)
+    low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
     filled = 0
     for lo, hi in _buckets(raw_counts):
-        keys = _bucket_keys(a, b, lo, hi, n)
+        keys = _bucket_keys(a, b, lo, hi, int(raw_counts[lo:hi].sum()))
         keys.sort()
-        row = keys // n
-        col = keys - row * n
+        halves = keys.view(np.int32).reshape(-1, 2)  # zero-copy views of each key's two 32-bit halves
+        col, row = halves[:, low], halves[:, high]
         keep = np.empty(keys.shape[0], dtype=bool)
         if keep.size:
             keep[0] = True
             np.not_equal(keys[1:], keys[:-1], out=keep[1:])
-            keep &= (row + lo) != col
-        kept = col[keep]
-        indices[filled : filled + kept.shape[0]] = kept
-        filled += kept.shape[0]
+            keep &= row != (col - lo)  # self-loop: source (row + lo) equals target
+        count = int(np.count_nonzero(keep))
+        np.compress(keep, col, out=indices[filled : filled + count])
+        filled += count
         degree[lo:hi] = np.bincount(row[keep], minlength=hi - lo)
-        del keys, row, col, keep, kept
+        del keys, halves, col, row, keep
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(degree, out=indptr[1:])
     # Duplicates are usually few: keep the slice unless trimming frees a meaningful share.
@@ -114,17 +116,25 @@ def _buckets(counts: Int64s) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in itertools.pairwise(bounds) if hi > lo]
 
 
-def _bucket_keys(a: NDArray[Any], b: NDArray[Any], lo: int, hi: int, n: int) -> Int64s:
-    """``(source - lo) * n + target`` for every directed entry whose source lies in [lo, hi)."""
-    if lo == 0 and hi == n:
-        forward = a.astype(np.int64) * n + b
-        backward = b.astype(np.int64) * n + a
-        return np.concatenate([forward, backward])
-    in_a = (a >= lo) & (a < hi)
-    in_b = (b >= lo) & (b < hi)
-    forward = (a[in_a].astype(np.int64) - lo) * n + b[in_a]
-    backward = (b[in_b].astype(np.int64) - lo) * n + a[in_b]
-    return np.concatenate([forward, backward])
+def _bucket_keys(a: NDArray[Any], b: NDArray[Any], lo: int, hi: int, size: int) -> Int64s:
+    """``(source - lo) << 32 | target`` for every directed entry whose source lies in [lo, hi)."""
+    keys = np.empty(size, dtype=np.int64)
+    whole = lo == 0 and hi >= max(int(a.max(initial=-1)), int(b.max(initial=-1))) + 1
+    filled = 0
+    for src, dst in ((a, b), (b, a)):
+        if whole:
+            s_part, d_part = src, dst
+        else:
+            inside = (src >= lo) & (src < hi)
+            s_part, d_part = src[inside], dst[inside]
+        part = keys[filled : filled + s_part.shape[0]]
+        part[...] = s_part
+        if lo:
+            part -= lo
+        part <<= 32
+        part |= d_part
+        filled += s_part.shape[0]
+    return keys
 
 
 def unique_sorted(values: NDArray[Any]) -> NDArray[Any]:
