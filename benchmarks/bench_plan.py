@@ -16,6 +16,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -41,7 +42,8 @@ def build(path: Path, connections: int, messages: int, seed: int = 7) -> None:
     store = open_store(str(path))
     now = int(time.mktime(TODAY.timetuple()))
     with store.begin() as conn:
-        conn.execute(text("INSERT INTO owners (id, name, first_name, created_at) VALUES (1, 'Bench Owner', 'Bench', 'x')"))
+        conn.execute(text("INSERT INTO owners (id, name, first_name, created_at) "
+                          "VALUES (1, 'Bench Owner', 'Bench', 'x')"))
         people, links = [], []
         for pid in range(1, connections + 1):
             first, last = f"First{pid}", f"Last{pid % 997}"
@@ -49,8 +51,8 @@ def build(path: Path, connections: int, messages: int, seed: int = 7) -> None:
                            "f": first, "n": f"{first} {last}", "c": f"Company {pid % 1500}", "p": "Engineer"})
             connected = TODAY - timedelta(days=rng.randint(0, 3650))
             links.append({"p": pid, "d": connected.isoformat()})
-        conn.execute(text("INSERT INTO people (id, url, name_key, first_name, full_name, company, position, created_at) "
-                          "VALUES (:id, :url, :k, :f, :n, :c, :p, 'x')"), people)
+        conn.execute(text("INSERT INTO people (id, url, name_key, first_name, full_name, company, position, "
+                          "created_at) VALUES (:id, :url, :k, :f, :n, :c, :p, 'x')"), people)
         conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on) VALUES (1, :p, :d)"), links)
         # Messages concentrate on a minority of people, as in real inboxes; a third never hear a word.
         talkers = rng.sample(range(1, connections + 1), k=connections * 2 // 3)
@@ -95,7 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--connections", type=int, default=30_000)
     parser.add_argument("--messages", type=int, default=1_000_000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/twoway-bench-plan.db"))
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "twoway-bench-plan.db")
     args = parser.parse_args()
     db = args.db.with_name(f"{args.db.stem}-v2-{args.connections}-{args.messages}{args.db.suffix}")
     if not db.exists():
@@ -125,9 +127,11 @@ def main() -> None:
         rows.append(("build_week, history cached", t))
     store.close()
     env = {**os.environ, "TWOWAY_TODAY": TODAY.isoformat()}
-    for label, extra in (("`twoway week --json` (fresh process)", ["--json"]), ("`twoway week` table (fresh process)", [])):
+    for label, extra in (("`twoway week --json` (fresh process)", ["--json"]),
+                         ("`twoway week` table (fresh process)", [])):
         cmd = [sys.executable, "-m", "twoway", "--db", str(db), "week", *extra]
-        t, _ = timed(lambda cmd=cmd: subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL))
+        t, _ = timed(lambda cmd=cmd: subprocess.run(cmd, env=env, check=True,  # noqa: S603 (our own command)
+                                                    stdout=subprocess.DEVNULL))
         rows.append((label, t))
     print(f"\n{args.connections:,} connections, {events:,} messages; plan: {len(full.items)} items "
           f"({full.counts}), quota {full.checkin_quota}/week\n")

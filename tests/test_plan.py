@@ -245,3 +245,31 @@ def test_a_year_of_weeks_reaches_everyone_once_per_cadence(
             assert (horizon - contacts[pid][-1]).days <= 2 * cadence + 14
             for a, b in zip(contacts[pid], contacts[pid][1:], strict=False):
                 assert (b - a).days <= 2 * cadence + 7
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["due", "never_contacted", "two_way", "owe_reply", "new",
+                                           "awaiting_reply"]),
+                          st.integers(0, 30), st.floats(0, 100)), min_size=1, max_size=120),
+       st.integers(1, 20))
+def test_asking_strengths_lazily_gives_the_same_plan(rows: list[tuple[str, int, float]], quota: int) -> None:
+    verdicts = {}
+    for pid, (state, ago, _) in enumerate(rows):
+        day = MONDAY - timedelta(days=400 + ago)  # few distinct days: many ties for strength to break
+        verdicts[pid] = V(pid, state, last_two_way=day if state != "never_contacted" else None,
+                          connected_on=day, due_on=day + timedelta(days=365), last_in=MONDAY - timedelta(days=5),
+                          last_out=MONDAY - timedelta(days=9), attempts=1 if state == "awaiting_reply" else 0,
+                          next_try_on=MONDAY - timedelta(days=2) if state == "awaiting_reply" else None)
+    full = {pid: strength for pid, (_, _, strength) in enumerate(rows)}
+    asked: list[int] = []
+
+    def lazy(ids: object) -> dict[int, float]:
+        asked.extend(ids)  # type: ignore[call-overload]
+        return {pid: full[pid] for pid in ids}  # type: ignore[attr-defined]
+
+    s = Settings().with_values(weekly_checkins=quota)
+    eager = plan_week(verdicts, full, {}, s, MONDAY, with_drafts=False)
+    late = plan_week(verdicts, lazy, {}, s, MONDAY, with_drafts=False)
+    assert [(i.person_id, i.kind, i.day, i.strength) for i in late.items] == [
+        (i.person_id, i.kind, i.day, i.strength) for i in eager.items]
+    assert set(asked) <= set(verdicts)

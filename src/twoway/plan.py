@@ -13,7 +13,7 @@ after week, without a database; :func:`build_week` loads its inputs for one owne
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -182,9 +182,25 @@ def _spread(days: list[date], count: int) -> list[date]:
     return [days[i // per_day] for i in range(count)]
 
 
+def _strength_needed(
+    eligible: list[VerdictLike], quota: int, in_pool: Callable[[VerdictLike], bool],
+    job_changes: Mapping[int, JobChange],
+) -> set[int]:
+    """Whose strength can change the plan: everyone outside the rotation who may be planned, and
+    every rotation candidate at least as silent as the last one the quota can take."""
+    needed = {v.person_id for v in eligible if v.state in ("owe_reply", "new", "awaiting_reply")}
+    needed |= set(job_changes)
+    pool = sorted((_silence_anchor(v), v.person_id) for v in eligible if in_pool(v))
+    k = min(len(pool), quota + len(job_changes))  # congratulations may take some of the pool first
+    if k:
+        boundary = pool[k - 1][0]
+        needed |= {pid for anchor, pid in pool if anchor <= boundary}
+    return needed
+
+
 def plan_week(
     verdicts: Mapping[int, VerdictLike],
-    strengths: Mapping[int, Any],
+    strengths: Mapping[int, Any] | Callable[[Collection[int]], Mapping[int, Any]],
     people: Mapping[int, PlanPerson],
     settings: Settings,
     week_start: date,
@@ -209,7 +225,7 @@ def plan_week(
 
 def select_week(
     verdicts: Mapping[int, VerdictLike],
-    strengths: Mapping[int, Any],
+    strengths: Mapping[int, Any] | Callable[[Collection[int]], Mapping[int, Any]],
     settings: Settings,
     week_start: date,
     *,
@@ -218,7 +234,12 @@ def select_week(
     snoozed: Mapping[int, date] | None = None,
     invited_by_owner: Collection[int] = frozenset(),
 ) -> WeekPlan:
-    """Who is in the week's plan, of which kind, on which day, and why (names and drafts come later)."""
+    """Who is in the week's plan, of which kind, on which day, and why (names and drafts come later).
+
+    ``strengths`` may be a function of person ids: it is then asked only for the people whose
+    strength can matter (everyone planned, and those tied for the last check-in places), which
+    spares scoring the whole network every week.
+    """
     week_start = week_start_of(week_start)
     week_end = week_start + timedelta(days=6)
     first_day = max(week_start, today) if today and week_start <= today <= week_end else week_start
@@ -237,6 +258,19 @@ def select_week(
         return min(day, week_end)
 
     eligible = [v for v in verdicts.values() if v.state not in NEVER_PLANNED and not is_snoozed(v.person_id)]
+    quota = checkin_quota(eligible, settings)
+
+    def stale(v: VerdictLike) -> bool:
+        # An attempt older than the cadence is a thread that ended, not one to chase: check in afresh.
+        return v.state == "awaiting_reply" and v.last_out is not None and (
+            (week_start - v.last_out).days >= (v.cadence_days or int(settings.cadence_days)))
+
+    def in_pool(v: VerdictLike) -> bool:
+        return v.state in CHECK_IN_STATES or stale(v) or (
+            v.state == "two_way" and v.due_on is not None and v.due_on <= week_end)
+
+    if callable(strengths):
+        strengths = strengths(_strength_needed(eligible, quota, in_pool, job_changes))
     strength = {pid: _score(s) for pid, s in strengths.items()}
     items: list[PlanItem] = []
     taken: set[int] = set()
@@ -263,11 +297,6 @@ def select_week(
         else:
             add(v, "follow_up", "you connected" + (f" on {v.connected_on.isoformat()}" if v.connected_on else "")
                 + " and nothing has been said yet", first_day, TEMPLATE_FOR["follow_up"])
-    def stale(v: VerdictLike) -> bool:
-        # An attempt older than the cadence is a thread that ended, not one to chase: check in afresh.
-        return v.state == "awaiting_reply" and v.last_out is not None and (
-            (week_start - v.last_out).days >= (v.cadence_days or int(settings.cadence_days)))
-
     retries = [v for v in eligible if v.state == "awaiting_reply" and v.next_try_on is not None
                and v.next_try_on <= week_end and not stale(v)]
     for v in sorted(retries, key=lambda v: (v.next_try_on or date.min, -(strength.get(v.person_id) or 0.0))):
@@ -282,11 +311,8 @@ def select_week(
             continue
         add(target, "congratulate", change.describe(), first_day, TEMPLATE_FOR["congratulate"])
 
-    pool = [v for v in eligible if v.person_id not in taken and (
-        v.state in CHECK_IN_STATES or stale(v)
-        or (v.state == "two_way" and v.due_on is not None and v.due_on <= week_end))]
+    pool = [v for v in eligible if v.person_id not in taken and in_pool(v)]
     pool.sort(key=urgency)
-    quota = checkin_quota(eligible, settings)
     chosen = pool[:quota]
     for v, day in zip(chosen, _spread(workdays, len(chosen)), strict=True):
         cadence = v.cadence_days or int(settings.cadence_days)
@@ -371,7 +397,10 @@ def build_week(
     as_of = today if week_start <= today <= week_start + timedelta(days=6) else week_start
     hist = history.load_history(conn, owner_id, today=as_of)  # read once, judged twice
     verdicts = compute_states(conn, owner_id, settings=settings, today=as_of, hist=hist)
-    strengths = compute_strengths(conn, owner_id, settings=settings, today=as_of, hist=hist)
+
+    def strengths(ids: Collection[int]) -> Mapping[int, Any]:
+        return compute_strengths(conn, owner_id, settings=settings, today=as_of, hist=hist, person_ids=ids)
+
     changes = job_changes(conn, owner_id, verdicts, as_of=as_of,
                           within_days=int(settings.congratulate_within_days))
     plan = select_week(
