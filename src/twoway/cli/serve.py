@@ -52,7 +52,8 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
             hosts.append(host)
         else:
             hosts.append(socket.gethostname())
-    web_app = create_app(app.db, token=token, allowed_hosts=hosts, owner=app.owner_hint, max_upload_mb=max_upload_mb)
+    web_app = create_app(app.db, token=token, allowed_hosts=hosts, owner=app.owner_hint, max_upload_mb=max_upload_mb,
+                         warm=True)
     config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", access_log=False,
                             proxy_headers=False, server_header=False)
     server = uvicorn.Server(config)

@@ -7,7 +7,7 @@ Handlers stay one call deep; the shapes are the core's own ``to_dict()`` output 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from pydantic import BaseModel, Field
@@ -23,6 +23,12 @@ from twoway.web.imports import save_upload
 from twoway.web.shapes import json_object, jsonable
 
 router = APIRouter(prefix="/api", responses=API_ERRORS)
+
+
+def cached(view: tuple[Any, Any]) -> dict[str, Any]:
+    """The remembered view's data (already JSON-shaped); see Web.view."""
+    return cast(dict[str, Any], view[1])
+
 WebDep = Annotated[Web, Depends(web_of)]
 JSON = dict[str, Any]
 
@@ -54,12 +60,12 @@ def settings_list(web: WebDep) -> list[JSON]:
 
 @router.put("/settings/{name}", tags=["settings"], summary="Change one setting")
 def settings_set(name: str, body: SettingValue, web: WebDep) -> JSON:
-    return data.change_setting(web.store, name, body.value)
+    return data.change_setting(web, name, body.value)
 
 
 @router.delete("/settings/{name}", tags=["settings"], summary="Return one setting to its default")
 def settings_reset(name: str, web: WebDep) -> JSON:
-    return data.change_setting(web.store, name, None, reset=True)
+    return data.change_setting(web, name, None, reset=True)
 
 
 # -- Import -----------------------------------------------------------------------------------------
@@ -96,8 +102,7 @@ class Withdrawal(BaseModel):
             summary="Incoming invitations with a recommendation and reasons; outgoing ones with advice",
             description="`all=true` lists every invitation, not only those that need something.")
 def invitations_list(web: WebDep, all: bool = False) -> JSON:
-    with web.read() as (conn, owner):
-        return json_object(data.invitations_view(conn, owner.id, include_all=all))
+    return cached(web.view("invitations", data.invitations_view, all))
 
 
 @router.post("/invitations/incoming/{person_id}/decision", tags=["invitations"],
@@ -146,15 +151,13 @@ PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
             description="Each row has state, reason, strength, tags and last contact. Sorts: "
                         "name, connected, company, last_contact, strength; `desc=true` reverses.")
 def people_list(web: WebDep, q: PeopleQueryDep) -> JSON:
-    with web.read() as (conn, owner):
-        return json_object(people.search(conn, owner.id, q))
+    return cached(web.view("people", people.search, q))
 
 
 @router.get("/people/{person_id}", tags=["people"],
             summary="Everything known about one person: timeline, state with reason, strength with parts, notes")
 def people_detail(person_id: int, web: WebDep) -> JSON:
-    with web.read() as (conn, owner):
-        return json_object(data.person(conn, owner.id, person_id))
+    return cached(web.view("person", data.person, person_id))
 
 
 @router.post("/people/{person_id}/tags", tags=["people"], summary="Add tags")
@@ -198,18 +201,15 @@ def people_decide(person_id: int, body: PruneBody, web: WebDep) -> JSON:
 # -- The week, pruning ------------------------------------------------------------------------------
 @router.get("/week", tags=["plan"], summary="The weekly plan: replies owed, follow-ups, retries, check-ins, drafts")
 def week(web: WebDep, week_of: date | None = None) -> JSON:
-    with web.read() as (conn, owner):
-        return json_object(data.week(conn, owner.id, week_of))
+    return cached(web.view("week", data.week, week_of))
 
 
 @router.get("/prune", tags=["prune"], summary="Prune candidates with their reasons (decide with /people/{id}/decision)")
 def prune_list(web: WebDep) -> JSON:
-    with web.read() as (conn, owner):
-        return json_object(data.prune_candidates(conn, owner.id))
+    return cached(web.view("prune", data.prune_candidates))
 
 
 @router.get("/overview", tags=["health"],
             summary="Network health: size for your career stage, states, reply rates, coverage, growth, acceptance")
 def overview(web: WebDep) -> JSON:
-    with web.read() as (conn, owner):
-        return json_object(data.overview(conn, owner.id))
+    return cached(web.view("overview", data.overview))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,15 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Connection
 
-from twoway import owners
+from twoway import owners, people
+from twoway.errors import TwowayError
 from twoway.owners import Owner
 from twoway.store import Store, open_store
 from twoway.web import errors
+from twoway.web.cache import ResultCache
 from twoway.web.imports import ImportJobs
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
+from twoway.web.shapes import jsonable
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD_MB = 512
@@ -36,11 +40,12 @@ server is bound to anything but localhost, the access token is required on every
 
 @dataclass
 class Web:
-    """What every route needs: the store, whose network, and the running imports."""
+    """What every route needs: the store, whose network, the running imports and remembered views."""
 
     store: Store
     owner_hint: str | None = None
     imports: ImportJobs = field(default_factory=ImportJobs)
+    cache: ResultCache = field(default_factory=ResultCache)
 
     def owner(self, conn: Connection) -> Owner:
         return owners.current(conn, self.owner_hint)
@@ -52,8 +57,43 @@ class Web:
 
     @contextmanager
     def write(self) -> Iterator[tuple[Connection, Owner]]:
-        with self.store.begin() as conn:
+        with self.transaction() as conn:
             yield conn, self.owner(conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction; once committed, every remembered view is out of date."""
+        with self.store.begin() as conn:
+            yield conn
+        self.cache.bump()
+
+    def view(self, name: str, fn: Callable[..., Any], *args: Any) -> tuple[Owner, Any]:
+        """``jsonable(fn(conn, owner_id, *args))``, remembered until the data changes (see cache.py)."""
+        with self.store.connect() as conn:
+            owner = self.owner(conn)
+
+        def compute() -> Any:
+            with self.store.connect() as conn:
+                return jsonable(fn(conn, owner.id, *args))
+
+        key = (name, owner.id, tuple(astuple(a) if is_dataclass(a) and not isinstance(a, type) else a for a in args))
+        return owner, self.cache.get(key, compute)
+
+    def warm(self) -> None:
+        """Compute the heaviest views once in the background, so the first visitor does not wait."""
+        from twoway.web import data
+
+        def run() -> None:
+            try:
+                self.view("overview", data.overview)
+                self.view("week", data.week, None)
+                self.view("people", people.search, data.people_query())
+                self.view("invitations", data.invitations_view, False)
+                self.view("prune", data.prune_candidates)
+            except TwowayError:
+                pass  # no export yet, or several owners and none chosen: nothing to warm
+
+        threading.Thread(target=run, daemon=True, name="twoway-warm").start()
 
 
 def web_of(request: Request) -> Web:
@@ -68,18 +108,23 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     owner: str | None = None,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
+    warm: bool = False,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a path or URL; TWOWAY_DB or the default otherwise).
 
     ``token``: required on every request (bearer header, cookie, or ``?token=`` once) when set;
     ``twoway serve`` always sets one when bound beyond loopback. ``allowed_hosts``: host names the
-    server answers to besides localhost, 127.0.0.1 and [::1].
+    server answers to besides localhost, 127.0.0.1 and [::1]. ``warm``: compute the heavy views
+    in the background at start-up (``twoway serve`` does).
     """
     store = open_store(db)
     web = Web(store=store, owner_hint=owner)
+    web.imports.on_finish = web.cache.bump
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            web.warm()
         yield
         web.imports.shutdown()
         store.close()

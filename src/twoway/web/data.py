@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -13,20 +13,22 @@ from twoway import tags as tags_mod
 from twoway.errors import InputError
 from twoway.people import PeopleQuery
 from twoway.states import STATES
-from twoway.store import Store
+
+if TYPE_CHECKING:
+    from twoway.web.app import Web
 
 
-def change_setting(store: Store, name: str, value: Any, *, reset: bool = False) -> dict[str, Any]:
+def change_setting(web: Web, name: str, value: Any, *, reset: bool = False) -> dict[str, Any]:
     """Set (or reset) one setting and return its description as the Settings page shows it."""
-    with store.begin() as conn:
+    with web.transaction() as conn:
         if reset:
             settings_mod.reset(conn, name)
         else:
             settings_mod.set_value(conn, name, value)
-    return next(row for row in settings_mod.describe(store.settings()) if row["name"] == name)
+    return next(row for row in settings_mod.describe(web.store.settings()) if row["name"] == name)
 
 
-def invitations_view(conn: Connection, owner_id: int, *, include_all: bool = False) -> dict[str, Any]:
+def invitations_view(conn: Connection, owner_id: int, include_all: bool = False) -> dict[str, Any]:
     """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates."""
     from twoway import invitation_stats, invitations, triage
 

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -93,6 +94,8 @@ class ImportJobs:
         self._jobs: dict[str, ImportJob] = {}
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
+        #: Called after an import lands (the app forgets its remembered views).
+        self.on_finish: Callable[[], None] | None = None
 
     def start(self, store: Store, path: Path, *, owner: str | None = None) -> ImportJob:
         with self._lock:
@@ -101,7 +104,7 @@ class ImportJobs:
                 raise Conflict("an import is already running; wait for it to finish")
             job = ImportJob(id=secrets.token_hex(8), filename=path.name)
             self._jobs[job.id] = job
-        thread = threading.Thread(target=self._run, args=(job, store, path, owner), daemon=True,
+        thread = threading.Thread(target=self._run, args=(job, store, path, owner, self.on_finish), daemon=True,
                                   name=f"twoway-import-{job.id}")
         self._threads.append(thread)
         thread.start()
@@ -124,7 +127,8 @@ class ImportJobs:
         self.wait(timeout=0.1)
 
     @staticmethod
-    def _run(job: ImportJob, store: Store, path: Path, owner: str | None) -> None:
+    def _run(job: ImportJob, store: Store, path: Path, owner: str | None,
+             on_finish: Callable[[], None] | None) -> None:
         def progress(stage: str, done: int, total: int) -> None:
             job.stage, job.done, job.total = stage, done, total
 
@@ -136,6 +140,8 @@ class ImportJobs:
             job.summary = summary.to_dict()
             lines = getattr(summary, "lines", None)
             job.lines = list(lines()) if callable(lines) else []
+            if on_finish is not None:
+                on_finish()
             job.state, job.stage = "done", "finished"
         except TwowayError as exc:
             job.error, job.state = exc.message, "failed"

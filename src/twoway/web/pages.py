@@ -21,7 +21,6 @@ from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
 from twoway.web.imports import save_upload
 from twoway.web.security import TOKEN_COOKIE
-from twoway.web.shapes import jsonable
 from twoway.web.templating import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -54,7 +53,7 @@ def settings_save(
     value: Annotated[str, Form()] = "", reset: Annotated[str, Form()] = "",
 ) -> Response:
     try:
-        data.change_setting(web.store, name, value, reset=bool(reset))
+        data.change_setting(web, name, value, reset=bool(reset))
     except InvalidSetting as exc:
         rows = settings_mod.describe(web.store.settings())
         return render(request, "settings.html", active="settings", rows=rows, errors={name: exc.message},
@@ -95,8 +94,7 @@ def login(request: Request, token: Annotated[str, Form()]) -> Response:
 # -- Invitations ------------------------------------------------------------------------------------
 @router.get("/invitations")
 def invitations_page(request: Request, web: WebDep, all: bool = False) -> Response:
-    with web.read() as (conn, owner):
-        view = jsonable(data.invitations_view(conn, owner.id, include_all=all))
+    _owner, view = web.view("invitations", data.invitations_view, all)
     return render(request, "invitations.html", active="invitations", view=view, title="Invitations")
 
 
@@ -122,16 +120,14 @@ PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
 
 @router.get("/people")
 def people_page(request: Request, web: WebDep, q: PeopleQueryDep) -> Response:
-    with web.read() as (conn, owner):
-        result = jsonable(people.search(conn, owner.id, q))
+    _owner, result = web.view("people", people.search, q)
     return render(request, "people.html", active="people", result=result, states=STATES, sorts=people.SORTS,
                   title="People")
 
 
 @router.get("/people/{person_id}")
 def person_page(request: Request, person_id: int, web: WebDep) -> Response:
-    with web.read() as (conn, owner):
-        detail = jsonable(data.person(conn, owner.id, person_id))
+    _owner, detail = web.view("person", data.person, person_id)
     return render(request, "person.html", active="people", d=detail, today=clock.today(),
                   title=detail["person"]["full_name"])
 
@@ -188,16 +184,14 @@ def person_decide(request: Request, person_id: int, web: WebDep, verdict: Annota
 # -- The week and the prune review ---------------------------------------------------------------
 @router.get("/week")
 def week_page(request: Request, web: WebDep, week_of: str = "") -> Response:
-    with web.read() as (conn, owner):
-        plan = jsonable(data.week(conn, owner.id, data.parse_day(week_of)))
+    _owner, plan = web.view("week", data.week, data.parse_day(week_of))
     return render(request, "week.html", active="week", plan=plan, snooze_options=data.snooze_options(),
                   title="This week")
 
 
 @router.get("/prune")
 def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
-    with web.read() as (conn, owner):
-        listing = jsonable(data.prune_candidates(conn, owner.id))
+    _owner, listing = web.view("prune", data.prune_candidates)
     total = len(listing["candidates"])
     index = min(max(at, 0), max(total - 1, 0))
     current = listing["candidates"][index] if total else None
@@ -208,7 +202,6 @@ def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
 # -- Overview -----------------------------------------------------------------------------------------
 @router.get("/")
 def overview_page(request: Request, web: WebDep) -> Response:
-    with web.read() as (conn, owner):
-        health = jsonable(data.overview(conn, owner.id))
+    owner, health = web.view("overview", data.overview)
     return render(request, "overview.html", active="overview", h=health, charts=figures.overview_charts(health),
                   owner=owner.name, title="Overview")

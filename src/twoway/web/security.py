@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -204,12 +205,15 @@ class SecurityMiddleware:
             return message
 
         started = False
+        t0 = time.perf_counter()
 
         async def send_wrapper(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                message["headers"] = _merge_headers(message.get("headers", []), extra, path)
+                # The server's own time, so a benchmark can tell it from queueing in the client.
+                timing = (b"server-timing", f"app;dur={1000 * (time.perf_counter() - t0):.1f}".encode())
+                message["headers"] = _merge_headers([*message.get("headers", []), timing], extra, path)
             await send(message)
 
         try:

@@ -1,0 +1,103 @@
+"""Remembered views: fresh after every write through the app, refreshed by age after writes elsewhere."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from web_support import WebClient, seed_network
+
+from twoway import tags
+from twoway.store import open_store
+from twoway.web import create_app
+from twoway.web.cache import ResultCache
+
+
+def test_bump_forgets_everything() -> None:
+    cache = ResultCache()
+    calls: list[int] = []
+    assert cache.get("k", lambda: calls.append(1) or len(calls)) == 1
+    assert cache.get("k", lambda: calls.append(1) or len(calls)) == 1
+    cache.bump()
+    assert cache.get("k", lambda: calls.append(1) or len(calls)) == 2
+
+
+def test_concurrent_misses_compute_once() -> None:
+    cache = ResultCache()
+    calls = 0
+    lock = threading.Lock()
+
+    def slow() -> str:
+        nonlocal calls
+        with lock:
+            calls += 1
+        time.sleep(0.2)
+        return "value"
+
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == ["value"] * 10
+    assert calls == 1
+
+
+def test_old_entries_are_served_once_more_while_refreshing() -> None:
+    cache = ResultCache(ttl=0.05)
+    values = iter(["first", "second"])
+    assert cache.get("k", lambda: next(values)) == "first"
+    time.sleep(0.1)
+    assert cache.get("k", lambda: next(values)) == "first"  # stale, refresh started in the background
+    deadline = time.monotonic() + 5
+    while cache.get("k", lambda: "unused") != "second":
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+def test_a_result_computed_across_a_write_is_not_kept() -> None:
+    cache = ResultCache()
+
+    def racing() -> str:
+        cache.bump()  # a write lands while this view is computed
+        return "old"
+
+    assert cache.get("k", racing) == "old"
+    assert cache.get("k", lambda: "new") == "new"
+
+
+def test_today_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ResultCache()
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
+    assert cache.get("k", lambda: "friday") == "friday"
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-21")
+    assert cache.get("k", lambda: "saturday") == "saturday"
+
+
+def test_pages_show_writes_through_the_app_at_once_and_others_by_age(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
+    db = str(tmp_path / "t.db")
+    store = open_store(db)
+    ids = seed_network(store)
+    app = create_app(db)
+    with WebClient(app) as client:
+        assert client.get("/api/people", params={"tag": "vip"}).json()["total"] == 0
+        client.api("POST", f"/api/people/{ids['ada']}/tags", json={"tags": ["vip"]})
+        assert client.get("/api/people", params={"tag": "vip"}).json()["total"] == 1  # own write: fresh
+        with store.begin() as conn:  # a write from elsewhere (the CLI)
+            tags.add_tags(conn, ids["owner"], ids["grace"], ["vip"])
+        app.state.web.cache.ttl = 0.0
+        deadline = time.monotonic() + 5
+        while client.get("/api/people", params={"tag": "vip"}).json()["total"] != 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        # a changed setting changes the views too
+        before = client.get(f"/api/people/{ids['silent']}").json()["state"]["state"]
+        client.api("PUT", "/api/settings/attempts_to_unresponsive", json={"value": 5})
+        after = client.get(f"/api/people/{ids['silent']}").json()["state"]["state"]
+        assert (before, after) == ("unresponsive", "awaiting_reply")
+    store.close()
