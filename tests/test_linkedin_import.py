@@ -244,3 +244,16 @@ def test_preamble_missing_or_with_blank_lines(any_store: Store, tmp_path: Path) 
     files["Connections.csv"] = "\n\n" + body
     assert import_export(any_store, write_export(tmp_path / "a", files)).connections_added == 1
     assert PREAMBLE.startswith("Notes:")
+
+
+def test_same_export_as_folder_then_zip_without_dates_in_names(any_store: Store, tmp_path: Path) -> None:
+    files = default_files()
+    import_export(any_store, write_export(tmp_path / "a", files, name="my export"))
+    before = snapshot(any_store)
+    again = import_export(any_store, write_export(tmp_path / "b", files, name="copy", as_zip=True))
+    assert snapshot(any_store) == before
+    # The unchanged messages file was not read again, yet the export date is the same.
+    assert any("unchanged since an earlier import" in p for p in again.problems)
+    with any_store.connect() as conn:
+        dates = [p.exported_on for p in past_imports(conn)]
+    assert dates == ["2026-06-05", "2026-06-05"]

@@ -60,7 +60,13 @@ class Bulk:
         return max(int(self.conn.execute(text(sql), dict(params or {})).rowcount), 0)
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self.conn.execute(text(sql), dict(params or {}))]
+        """All rows of a query, read through the driver's cursor (tens of thousands at a time)."""
+        cur = self._driver.cursor()
+        try:
+            cur.execute(self._native(sql), dict(params or {}))
+            return [tuple(r) for r in cur.fetchall()]
+        finally:
+            cur.close()
 
     def scalar(self, sql: str, params: Mapping[str, Any] | None = None) -> Any:
         return self.conn.execute(text(sql), dict(params or {})).scalar()

@@ -173,6 +173,7 @@ def parse_instant(raw: str | None) -> int | None:
     return _day_seconds(y, m, d) + secs
 
 
+@lru_cache(maxsize=65536)
 def parse_day(raw: str | None) -> str | None:
     """ISO ``YYYY-MM-DD`` for any date shape; None when empty or unreadable."""
     ts = parse_instant(raw)

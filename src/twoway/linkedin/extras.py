@@ -10,12 +10,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from twoway.identity import full_name, normalise_url
+from twoway.identity import full_name
 from twoway.linkedin import kinds
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_instant, parse_month
-from twoway.linkedin.registry import name_key
+from twoway.linkedin.registry import name_key, profile_url
 
 
 def _getter(table: Table) -> Callable[..., str]:
@@ -57,8 +57,8 @@ def read_invitations(table: Table) -> list[Invitation]:
             table.problem(line, f"unreadable Sent At {get(row, 'sentat')[:40]!r}", "unreadable date")
             continue
         out.append(Invitation(line, "in" if direction == "INCOMING" else "out", sent_at, get(row, "from"),
-                              get(row, "to"), get(row, "message"), normalise_url(get(row, "inviterprofileurl")),
-                              normalise_url(get(row, "inviteeprofileurl"))))
+                              get(row, "to"), get(row, "message"), profile_url(get(row, "inviterprofileurl")),
+                              profile_url(get(row, "inviteeprofileurl"))))
     return out
 
 
@@ -89,7 +89,7 @@ def import_endorsements(ctx: ImportContext, table: Table) -> None:
     for line, row in table.rows():
         first, last = get(row, who + "firstname"), get(row, who + "lastname")
         name = full_name(first, last)
-        url = normalise_url(get(row, who + "publicurl"))
+        url = profile_url(get(row, who + "publicurl"))
         skill = get(row, "skillname")
         if not skill or not (name or url):
             table.problem(line, "an endorsement without skill or person", "incomplete row")

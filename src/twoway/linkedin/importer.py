@@ -113,6 +113,7 @@ class _Import:
         self.created_at = clock.now().isoformat(timespec="seconds")
         self.summary = ImportSummary(archive=archive.name)
         self.file_ids: dict[str, int] = {}
+        self.unread_sources: list[int] = []
         self.total_bytes = sum(f.entry.size for f in files) or 1
         self.done_bytes = 0
 
@@ -239,8 +240,8 @@ class _Import:
             "ORDER BY f.id LIMIT 1", {"o": ctx.owner_id, "c": cid, "k": f.kind, "me": ctx.import_id})
         if previous:
             ctx.summary.problem(f"{f.entry.name}: unchanged since an earlier import, not read again")
-            newest = self.bulk.scalar("SELECT MAX(at) FROM interactions WHERE source_id = :s", {"s": previous[0][0]})
-            return int(newest or 0)
+            self.unread_sources.append(int(previous[0][0]))
+            return 0
         return MessageImporter(ctx, f.table).run()
 
     def _export_date(self, rows: list[network.ConnectionRow], newest_seen: int) -> str:
@@ -249,5 +250,9 @@ class _Import:
             found = export_date_from_name(part)
             if found:
                 return found
+        for source_id in self.unread_sources:
+            # The messages of an unchanged file were not read: their newest date is in the store.
+            newest = self.bulk.scalar("SELECT MAX(at) FROM interactions WHERE source_id = :s", {"s": source_id})
+            newest_seen = max(newest_seen, int(newest or 0))
         candidates = [d for d in (network.newest_day(rows), iso_day(newest_seen) if newest_seen else None) if d]
         return max(candidates) if candidates else clock.today().isoformat()

@@ -15,12 +15,11 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from twoway.identity import normalise_url
 from twoway.linkedin.content import SPONSORED_MARK, plain_text
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_instant
-from twoway.linkedin.registry import name_key
+from twoway.linkedin.registry import name_key, profile_url
 
 BATCH_MESSAGES = 5000
 HIDDEN_MEMBER = "linkedin member"
@@ -119,7 +118,7 @@ class MessageImporter:
             raw_url = row[i_url]
             sender_url = urls.get(raw_url, "")
             if sender_url == "":
-                sender_url = urls[raw_url] = normalise_url(raw_url)
+                sender_url = urls[raw_url] = profile_url(raw_url)
             to = row[i_to].strip()
             if i_direction is not None:
                 direction = row[i_direction].strip().upper()
@@ -145,7 +144,7 @@ class MessageImporter:
                 found = recipients.get(raw_rcpt)
                 if found is None:
                     found = recipients[raw_rcpt] = tuple(
-                        u for u in (normalise_url(part) for part in raw_rcpt.split(",")) if u)
+                        u for u in (profile_url(part) for part in raw_rcpt.split(",")) if u)
                 for url in found:
                     if url != owner_url and url != sender_url and url not in members:
                         # TO names several people at once when there are several URLs: no name then.

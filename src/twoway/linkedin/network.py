@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twoway.identity import full_name, normalise_url
+from twoway.identity import full_name
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_day
-from twoway.linkedin.registry import name_key
+from twoway.linkedin.registry import name_key, profile_url
 
 
 @dataclass(slots=True)
@@ -47,7 +47,7 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
     date_only = 0
     for line, row in table.rows():
         first, last, raw_url = get(row, i_first), get(row, i_last), get(row, i_url)
-        url = normalise_url(raw_url)
+        url = profile_url(raw_url)
         if not first and not last and not url:
             if any(get(row, i) for i in (i_email, i_company, i_position)) or not get(row, i_date):
                 table.problem(line, "a connection without name or profile URL", "no name")

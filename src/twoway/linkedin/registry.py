@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from twoway.identity import name_key as _name_key
+from twoway.identity import normalise_url
 from twoway.linkedin.bulk import Bulk
 
 _INSERT = (
@@ -24,6 +25,18 @@ _INSERT = (
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     return _name_key(name)
+
+
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+
+
+def profile_url(raw: str) -> str | None:
+    """:func:`twoway.identity.normalise_url`, with a shortcut for the canonical form LinkedIn writes."""
+    if raw.startswith(_PROFILE_PREFIX):
+        slug = raw[len(_PROFILE_PREFIX):]
+        if slug and "/" not in slug and "?" not in slug and "#" not in slug and not slug[-1].isspace():
+            return raw
+    return normalise_url(raw)
 
 
 def _split(full: str) -> tuple[str, str]:
