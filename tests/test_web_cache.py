@@ -12,7 +12,7 @@ from web_support import WebClient, seed_network
 from twoway import tags
 from twoway.store import open_store
 from twoway.web import create_app
-from twoway.web.cache import ResultCache
+from twoway.web.cache import ResultCache, file_probe
 
 
 def test_bump_forgets_everything() -> None:
@@ -46,6 +46,16 @@ def test_concurrent_misses_compute_once() -> None:
     assert calls == 1
 
 
+def test_a_probe_notices_outside_writes(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    db.write_bytes(b"1")
+    cache = ResultCache(probe=file_probe(db), probe_every=0.0)
+    assert cache.get("k", lambda: "before") == "before"
+    assert cache.get("k", lambda: "unused") == "before"
+    db.write_bytes(b"22")  # another process committed
+    assert cache.get("k", lambda: "after") == "after"
+
+
 def test_old_entries_are_served_once_more_while_refreshing() -> None:
     cache = ResultCache(ttl=0.05)
     values = iter(["first", "second"])
@@ -77,7 +87,7 @@ def test_today_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cache.get("k", lambda: "saturday") == "saturday"
 
 
-def test_pages_show_writes_through_the_app_at_once_and_others_by_age(tmp_path: Path,
+def test_pages_show_writes_through_the_app_at_once_and_from_elsewhere_soon(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
     db = str(tmp_path / "t.db")
@@ -90,7 +100,7 @@ def test_pages_show_writes_through_the_app_at_once_and_others_by_age(tmp_path: P
         assert client.get("/api/people", params={"tag": "vip"}).json()["total"] == 1  # own write: fresh
         with store.begin() as conn:  # a write from elsewhere (the CLI)
             tags.add_tags(conn, ids["owner"], ids["grace"], ["vip"])
-        app.state.web.cache.ttl = 0.0
+        app.state.web.cache.probe_every = 0.0
         deadline = time.monotonic() + 5
         while client.get("/api/people", params={"tag": "vip"}).json()["total"] != 2:
             assert time.monotonic() < deadline

@@ -18,7 +18,7 @@ from twoway.errors import TwowayError
 from twoway.owners import Owner
 from twoway.store import Store, open_store
 from twoway.web import errors
-from twoway.web.cache import ResultCache
+from twoway.web.cache import ResultCache, file_probe
 from twoway.web.imports import ImportJobs
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
 from twoway.web.shapes import jsonable
@@ -119,6 +119,9 @@ def create_app(
     """
     store = open_store(db)
     web = Web(store=store, owner_hint=owner)
+    database = store.engine.url.database
+    if store.dialect == "sqlite" and database:
+        web.cache = ResultCache(probe=file_probe(Path(database)))
     web.imports.on_finish = web.cache.bump
 
     @asynccontextmanager

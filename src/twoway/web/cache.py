@@ -4,8 +4,10 @@ The core recomputes states, strengths and plans from the whole history on every 
 second or more at LinkedIn's cap). Pages ask for the same few views again and again, so each
 result is kept under its arguments, the owner, "today", and a data version that every write made
 through the app bumps (as does every finished import): after your own change you always see fresh
-data. Writes made elsewhere (the CLI on the same database) are picked up by age: an entry older
-than ``ttl`` seconds is served once more while a background thread recomputes it (stale while
+data. Writes made elsewhere (the CLI on the same database) are noticed by a ``probe``: for SQLite,
+the size and modification time of the database and its write-ahead log, looked at no more than
+once a second (any commit by any process changes them). Without a probe (PostgreSQL), entries older
+than ``ttl`` seconds are served once more while a background thread recomputes them (stale while
 revalidate), so nobody waits for a refresh they did not cause. Computations of one key run once at
 a time: twenty clients asking for a cold page wait for one computation, not twenty.
 """
@@ -17,6 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from twoway import clock
@@ -29,10 +32,36 @@ class _Entry:
     value: Any
 
 
+Probe = Callable[[], Hashable]
+
+
+def file_probe(path: Path) -> Probe:
+    """Changes whenever any process commits to the SQLite database at ``path``."""
+    files = (path, path.with_name(path.name + "-wal"))
+
+    def probe() -> Hashable:
+        out: list[tuple[int, int] | None] = []
+        for f in files:
+            try:
+                st = f.stat()
+            except OSError:
+                out.append(None)
+                continue
+            out.append((st.st_mtime_ns, st.st_size))
+        return tuple(out)
+
+    return probe
+
+
 class ResultCache:
-    def __init__(self, *, ttl: float = 30.0, max_entries: int = 512) -> None:
+    def __init__(self, *, ttl: float = 60.0, max_entries: int = 512, probe: Probe | None = None,
+                 probe_every: float = 1.0) -> None:
         self.ttl = ttl
         self.max_entries = max_entries
+        self.probe = probe
+        self.probe_every = probe_every
+        self._probed_at = 0.0
+        self._probed: Hashable = probe() if probe else None
         self._version = 0
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._lock = threading.Lock()
@@ -49,11 +78,24 @@ class ResultCache:
             self._version += 1
             self._entries.clear()
 
+    def _check_outside_writes(self) -> None:
+        if self.probe is None:
+            return
+        now = time.monotonic()
+        if now - self._probed_at < self.probe_every:
+            return
+        self._probed_at = now
+        seen = self.probe()
+        if seen != self._probed:
+            self._probed = seen
+            self.bump()
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        self._check_outside_writes()
         full = (key, clock.today().isoformat())
         entry = self._fresh_or_stale(full)
         if entry is not None:
-            if time.monotonic() - entry.made > self.ttl:
+            if self.probe is None and time.monotonic() - entry.made > self.ttl:
                 self._refresh_in_background(full, compute)
             return entry.value
         with self._key_lock(full):
