@@ -31,9 +31,10 @@ batches, so the benchmark measures exactly the code the product runs.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -62,8 +63,13 @@ class Strength:
     score: int
     parts: dict[str, float]
     structural: float | None
-    reasons: list[str] = field(default_factory=list)
     mutual_connections: int | None = None
+    # Reasons are written only when read: 30,000 people's sentences cost more than their scores.
+    explain: Callable[[], list[str]] = field(default=list, repr=False, compare=False)
+
+    @property
+    def reasons(self) -> list[str]:
+        return self.explain()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,7 +112,8 @@ class Batch:
     asks: F64
     answered: F64
     answered_fast: F64
-    median_reply_s: F64  # NaN when nothing was answered
+    answer_delay: I64  # per event: seconds until their answer within ANSWER_DAYS, else -1
+    starts: I64
     channels_used: I64  # bit mask over CHANNELS
 
 
@@ -161,7 +168,7 @@ def score_batch(
     hi = np.maximum(n_in, n_out)
     reciprocity = np.divide(np.minimum(n_in, n_out), hi, out=np.zeros(n_seg), where=hi > 0)
 
-    asks, answered, fast, median = _answers(at, sd, seg, now, n_seg)
+    asks, answered, fast, answer_delay = _answers(at, sd, seg, now, n_seg)
     responsiveness = (answered + fast) / (2.0 * (asks + RESPONSIVENESS_PRIOR))
 
     days_known = np.where(has, (now - first_at) / _DAY, 0.0)
@@ -186,7 +193,7 @@ def score_batch(
     return Batch(parts=parts, scores=scores, raw=raw, n_in=n_in, n_out=n_out, last_at=last_at,
                  last_from_them=last_from_them,
                  first_at=first_at, asks=asks, answered=answered, answered_fast=fast,
-                 median_reply_s=median, channels_used=mask)
+                 answer_delay=answer_delay, starts=starts, channels_used=mask)
 
 
 def _popcount(mask: I64) -> F64:
@@ -196,38 +203,27 @@ def _popcount(mask: I64) -> F64:
     return count
 
 
-def _answers(at: I64, side: I64, seg: I64, now: I64, n_seg: int) -> tuple[F64, F64, F64, F64]:
+def _answers(at: I64, side: I64, seg: I64, now: I64, n_seg: int) -> tuple[F64, F64, F64, I64]:
     """Per segment: your messages that could have been answered by now, those answered within
-    ANSWER_DAYS and within a day, and the median delay of the answered ones."""
+    ANSWER_DAYS and within a day; and, per event, the delay of the answer (-1 when none in time)."""
     size = at.size
     if size == 0:
         z = np.zeros(n_seg)
-        return z, z, z, np.full(n_seg, np.nan)
+        return z, z, z, np.zeros(0, dtype=np.int64)
     idx = np.arange(size, dtype=np.int64)
     candidate = np.where(side != OUT, idx, size)
     next_answer = np.minimum.accumulate(candidate[::-1])[::-1]
     mine = side == OUT
-    ok = mine & (next_answer < size)
-    ok[ok] = seg[next_answer[ok]] == seg[ok]
-    delay = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
-    delay[ok] = at[next_answer[ok]] - at[ok]
+    nxt = np.minimum(next_answer, size - 1)
+    ok = mine & (next_answer < size) & (seg[nxt] == seg)
+    delay = np.where(ok, at[nxt] - at, -1)
     within = ok & (delay <= ANSWER_DAYS * _DAY)
     within_day = ok & (delay <= _DAY)
     settled = mine & (within | (now[seg] - at >= ANSWER_DAYS * _DAY))
     asks = np.bincount(seg, weights=settled, minlength=n_seg).astype(np.float64)
     answered = np.bincount(seg, weights=within, minlength=n_seg).astype(np.float64)
     fast = np.bincount(seg, weights=within_day, minlength=n_seg).astype(np.float64)
-    median = np.full(n_seg, np.nan)
-    if within.any():
-        s_seg, s_delay = seg[within], delay[within]
-        order = np.lexsort((s_delay, s_seg))
-        s_seg, s_delay = s_seg[order], s_delay[order].astype(np.float64)
-        cut = np.flatnonzero(np.diff(s_seg)) + 1
-        lo = np.concatenate(([0], cut))
-        hi = np.concatenate((cut, [s_seg.size]))
-        mid = (lo + hi - 1) / 2.0
-        median[s_seg[lo]] = (s_delay[np.floor(mid).astype(np.int64)] + s_delay[np.ceil(mid).astype(np.int64)]) / 2
-    return asks, answered, fast, median
+    return asks, answered, fast, np.where(within, delay, -1)
 
 
 def score_from_events(
@@ -263,8 +259,14 @@ def _fmt_delay(seconds: float) -> str:
 
 
 def _strength(batch: Batch, k: int, person_id: int, now_ts: int, extras: Extras,
-              structural: float | None, mutual: int | None) -> Strength:
-    parts = {name: float(batch.parts[k, j]) for j, name in enumerate(PARTS)}
+              structural: float | None, mutual: int | None, parts_row: list[float] | None = None) -> Strength:
+    row = parts_row if parts_row is not None else batch.parts[k].tolist()
+    return Strength(person_id=person_id, score=int(batch.scores[k]), parts=dict(zip(PARTS, row, strict=True)),
+                    structural=structural, mutual_connections=mutual,
+                    explain=partial(_reasons, batch, k, now_ts, extras, mutual))
+
+
+def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | None) -> list[str]:
     reasons: list[str] = []
     last = int(batch.last_at[k])
     if last < 0:
@@ -281,8 +283,10 @@ def _strength(batch: Batch, k: int, person_id: int, now_ts: int, extras: Extras,
         asks, ans = int(batch.asks[k]), int(batch.answered[k])
         if asks:
             line = f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days"
-            med = float(batch.median_reply_s[k])
-            if not math.isnan(med):
+            delays = batch.answer_delay[int(batch.starts[k]):int(batch.starts[k + 1])]
+            delays = delays[delays >= 0]
+            if delays.size:
+                med = float(np.median(delays))
                 line += f" (median {_fmt_delay(med)})"
             reasons.append(line)
         reasons.append(f"Known since {history.ts_date_words(int(batch.first_at[k]))}")
@@ -295,8 +299,7 @@ def _strength(batch: Batch, k: int, person_id: int, now_ts: int, extras: Extras,
                        f"{r_them} from them, {r_you} from you")
     if mutual is not None:
         reasons.append(f"{mutual} mutual connections")
-    return Strength(person_id=person_id, score=int(batch.scores[k]), parts=parts, structural=structural,
-                    reasons=reasons, mutual_connections=mutual)
+    return reasons
 
 
 def _extras(conn: Connection, owner_id: int, person_ids: I64, until: int) -> Extras:
@@ -373,17 +376,20 @@ def compute_strengths(
         people.size, dtype=bool)
     lengths = np.zeros(people.size, dtype=np.int64)
     lengths[present] = hist.starts[k[present] + 1] - hist.starts[k[present]]
+    starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     if present.all() and people.size == len(hist):
         at, side, channel = hist.at, hist.side, hist.channel
     else:
-        rows = np.concatenate([np.arange(hist.starts[i], hist.starts[i + 1]) for i in k[present].tolist()]) \
-            if present.any() else np.zeros(0, dtype=np.int64)
+        # Row numbers of the kept people's events, without a Python loop over people.
+        first = np.zeros(people.size, dtype=np.int64)
+        first[present] = hist.starts[k[present]]
+        rows = np.repeat(first - starts[:-1], lengths) + np.arange(int(starts[-1]), dtype=np.int64)
         at, side, channel = hist.at[rows], hist.side[rows], hist.channel[rows]
-    starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     extras = _extras(conn, owner_id, people, now_ts)
     batch = score_batch(at, side, channel, starts, np.full(people.size, now_ts, dtype=np.int64),
                         settings=settings, extras=extras)
     team = mutual_counts(conn, owner_id)
+    rows_of_parts = batch.parts.tolist()
     out: dict[int, Strength] = {}
     for i, pid in enumerate(people.tolist()):
         m: int | None = None
@@ -394,14 +400,14 @@ def compute_strengths(
         elif pid in team:
             m, theirs, yours = team[pid]
             structural = structural_share(m, theirs, yours)
-        out[pid] = _strength(batch, i, pid, now_ts, extras, structural, m)
+        out[pid] = _strength(batch, i, pid, now_ts, extras, structural, m, rows_of_parts[i])
     return out
 
 
 def _connection_ids(conn: Connection, owner_id: int, person_ids: Collection[int] | None) -> I64:
     rows = conn.execute(text("SELECT person_id FROM connections WHERE owner_id = :o "
-                             "AND status IN ('connected', 'removed') ORDER BY person_id"), {"o": owner_id})
-    ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
+                             "AND status IN ('connected', 'removed') ORDER BY person_id"), {"o": owner_id}).all()
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
     if person_ids is not None:
         ids = ids[np.isin(ids, np.array(sorted({int(p) for p in person_ids}), dtype=np.int64))]
     return ids
