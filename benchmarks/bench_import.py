@@ -116,7 +116,8 @@ def main() -> None:
                 print(f"netkeep 0.1.0 import ({label}): did not finish within {args.netkeep_timeout:.0f} s")
                 break
             except SystemExit as refused:
-                print(f"netkeep 0.1.0 import ({label}): refused: {str(refused).strip().splitlines()[-1]}")
+                reason = next((ln for ln in str(refused).splitlines() if ln.lower().startswith("error")), "?")
+                print(f"netkeep 0.1.0 import ({label}): refused: {reason}")
                 continue
             print(f"netkeep 0.1.0 import ({label}): {wall:6.2f} s wall ({cpu:.2f} s CPU), peak RSS {nk_peak:4.0f} MB")
             print("   " + "\n   ".join(nk_out.splitlines()[:4]))
