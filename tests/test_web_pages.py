@@ -214,3 +214,19 @@ def test_empty_database_points_to_import(tmp_path: Path) -> None:
         assert 'href="/import"' in page.text
         assert client.get("/api/people").json()["error"]["code"] == "not_found"
         assert client.get("/import").status_code == 200
+
+
+def test_long_lists_are_paged(setup: Setup) -> None:
+    from twoway.web.pages import Page
+
+    page = Page.of(list(range(120)), 3)
+    assert page.items == list(range(100, 120))
+    assert (page.number, page.pages, page.total) == (3, 3, 120)
+    assert Page.of([], 5).number == 1
+    client, _store, _ids = setup
+    listing = client.get("/api/prune", params={"limit": "1"}).json()
+    assert listing["limit"] == 1
+    assert len(listing["candidates"]) == 1
+    assert listing["total"] >= 1
+    assert client.get("/week", params={"page": "99"}).status_code == 200
+    assert client.get("/invitations", params={"page": "2", "all": "true"}).status_code == 200

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal, cast
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from twoway import invitations, people
@@ -204,9 +204,15 @@ def week(web: WebDep, week_of: date | None = None) -> JSON:
     return cached(web.view("week", data.week, week_of))
 
 
-@router.get("/prune", tags=["prune"], summary="Prune candidates with their reasons (decide with /people/{id}/decision)")
-def prune_list(web: WebDep) -> JSON:
-    return cached(web.view("prune", data.prune_candidates))
+@router.get("/prune", tags=["prune"], summary="Prune candidates with their reasons (decide with /people/{id}/decision)",
+            description="Most reasons first. `total` counts every candidate; page through them with "
+                        "`offset` and `limit`.")
+def prune_list(web: WebDep, offset: Annotated[int, Query(ge=0)] = 0,
+               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> JSON:
+    listing = cached(web.view("prune", data.prune_candidates))
+    candidates = listing["candidates"]
+    return {**listing, "total": len(candidates), "offset": offset, "limit": limit,
+            "candidates": candidates[offset : offset + limit]}
 
 
 @router.get("/overview", tags=["health"],

@@ -6,7 +6,8 @@ upgrades some of them to in-place requests.
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -24,6 +25,24 @@ from twoway.web.security import TOKEN_COOKIE
 from twoway.web.templating import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Page:
+    """One screenful of a long list (a plan at LinkedIn's cap has hundreds of items)."""
+
+    items: list[Any]
+    number: int
+    pages: int
+    total: int
+
+    @classmethod
+    def of(cls, items: list[Any], number: int, per_page: int = PER_PAGE) -> Page:
+        pages = max(1, -(-len(items) // per_page))
+        number = min(max(1, number), pages)
+        return cls(items[(number - 1) * per_page : number * per_page], number, pages, len(items))
+
 WebDep = Annotated[Web, Depends(web_of)]
 
 
@@ -93,9 +112,11 @@ def login(request: Request, token: Annotated[str, Form()]) -> Response:
 
 # -- Invitations ------------------------------------------------------------------------------------
 @router.get("/invitations")
-def invitations_page(request: Request, web: WebDep, all: bool = False) -> Response:
+def invitations_page(request: Request, web: WebDep, all: bool = False, page: int = 1, sent_page: int = 1
+                     ) -> Response:
     _owner, view = web.view("invitations", data.invitations_view, all)
-    return render(request, "invitations.html", active="invitations", view=view, title="Invitations")
+    return render(request, "invitations.html", active="invitations", view=view, title="Invitations",
+                  received=Page.of(view["incoming"], page), sent=Page.of(view["outgoing"], sent_page))
 
 
 @router.post("/invitations/incoming/{person_id}/decision")
@@ -183,10 +204,11 @@ def person_decide(request: Request, person_id: int, web: WebDep, verdict: Annota
 
 # -- The week and the prune review ---------------------------------------------------------------
 @router.get("/week")
-def week_page(request: Request, web: WebDep, week_of: str = "") -> Response:
+def week_page(request: Request, web: WebDep, week_of: str = "", page: int = 1) -> Response:
     _owner, plan = web.view("week", data.week, data.parse_day(week_of))
-    return render(request, "week.html", active="week", plan=plan, snooze_options=data.snooze_options(),
-                  title="This week")
+    shown = Page.of(plan["items"], page)
+    return render(request, "week.html", active="week", plan=plan, shown=shown, week_of=week_of,
+                  snooze_options=data.snooze_options(), title="This week")
 
 
 @router.get("/prune")
