@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 from sqlalchemy import Connection, text
 
-from twoway import clock, history
+from twoway import clock, history, paths
 from twoway.history import BOTH, IN, OUT, Event
 from twoway.store import Store
 
@@ -116,3 +116,34 @@ def test_dates_in_words_and_day_numbers() -> None:
     d = date(2026, 2, 28)
     assert history.day_to_date(history.date_to_day(d)) == d
     assert history.day_number(clock.day_start_ts(d) + DAY - 1) == history.date_to_day(d)
+
+
+def test_the_disk_cache_serves_a_new_process_and_follows_changes(store: Store) -> None:
+    with store.begin() as conn:
+        _seed(conn)
+    with store.connect() as conn:
+        first = history.load_history(conn, 1, today=date(2026, 9, 1))
+    files = list((paths.user_dir() / "cache").glob("history-*.npz"))
+    assert len(files) == 1
+    assert files[0].stat().st_mode & 0o077 == 0  # private to the user
+    history.clear_cache()  # as if a new process started
+    with store.connect() as conn:
+        again = history.load_history(conn, 1, today=date(2026, 9, 1))
+        later = history.load_history(conn, 1, today=date(2027, 12, 31))
+    assert again is not first
+    assert again.at.tolist() == first.at.tolist()
+    assert again.person_ids.tolist() == first.person_ids.tolist()
+    assert later.event_count == first.event_count + 1  # the call after 1 Sep 2026, from the same cache
+    with store.begin() as conn:
+        conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, fingerprint) "
+                          "VALUES (1, 8, 'in', :a, 'newer')"), {"a": T0})
+    history.clear_cache()
+    with store.connect() as conn:
+        fresh = history.load_history(conn, 1, today=date(2026, 9, 1))
+    assert 8 in fresh.person_ids.tolist()
+    files[0].write_bytes(b"not a cache")  # a damaged file is rebuilt, never trusted
+    history.clear_cache()
+    with store.connect() as conn:
+        assert history.load_history(conn, 1, today=date(2026, 9, 1)).at.tolist() == fresh.at.tolist()
+    history.clear_cache(disk=True)
+    assert not list((paths.user_dir() / "cache").glob("history-*.npz"))

@@ -16,19 +16,22 @@ Results are cached per database and owner until the owner's interactions change.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Connection, text
 
-from twoway import clock
+from twoway import clock, paths
 
 I64 = npt.NDArray[np.int64]
 BOOL = npt.NDArray[np.bool_]
@@ -165,6 +168,9 @@ _VERSION = "SELECT (SELECT COUNT(*) FROM interactions WHERE owner_id = :owner), 
 _cache_lock = threading.Lock()
 _cache: dict[tuple[object, ...], History] = {}
 _CACHE_MAX = 8
+_FOREVER = 2**62
+#: Set to 1 to keep the history cache out of the data folder (memory only).
+ENV_NO_DISK_CACHE = "TWOWAY_NO_DISK_CACHE"
 
 
 def until_ts(today: date) -> int:
@@ -180,7 +186,12 @@ def load_history(
     person_ids: Collection[int] | None = None,
     use_cache: bool = True,
 ) -> History:
-    """The owner's direct interactions up to the end of ``today``, one segment per person."""
+    """The owner's direct interactions up to the end of ``today``, one segment per person.
+
+    The whole history is cached (in memory, and as a small binary file in the data folder) until
+    the owner's interactions change; "today" is then applied to the cached arrays, so the cache
+    serves every date.
+    """
     until = until_ts(today or clock.today())
     if person_ids is not None:
         wanted = sorted({int(p) for p in person_ids})
@@ -191,22 +202,91 @@ def load_history(
     if not use_cache:
         return _fetch(conn, owner_id, until, None)
     count, max_id = conn.execute(text(_VERSION), {"owner": owner_id}).one()
-    key = (str(conn.engine.url), id(conn.engine), owner_id, until, count, max_id)
+    where = conn.engine.url.render_as_string(hide_password=False)
+    key = (where, owner_id, int(count or 0), int(max_id or 0))
     with _cache_lock:
+        seen = _cache.get((*key, until))
         hit = _cache.get(key)
-    if hit is not None:
-        return hit
-    history = _fetch(conn, owner_id, until, None)
+    if seen is not None:
+        return seen
+    if hit is None:
+        hit = _read_disk(where, key)
+        if hit is None:
+            hit = _fetch(conn, owner_id, _FOREVER, None)
+            _write_disk(where, key, hit)
+    result = cut(hit, until)
     with _cache_lock:
-        if len(_cache) >= _CACHE_MAX:
+        while len(_cache) >= _CACHE_MAX - 1:
             _cache.pop(next(iter(_cache)))
-        _cache[key] = history
-    return history
+        _cache[key] = hit
+        _cache[(*key, until)] = result
+    return result
 
 
-def clear_cache() -> None:
+def clear_cache(*, disk: bool = False) -> None:
+    """Forget cached histories (``disk=True``: the files in the data folder too)."""
     with _cache_lock:
         _cache.clear()
+    if disk:
+        folder = paths.user_dir() / "cache"
+        for f in folder.glob("history-*.npz") if folder.exists() else ():
+            f.unlink(missing_ok=True)
+
+
+def _disk_file(where: str, owner_id: object) -> Path | None:
+    if os.environ.get(ENV_NO_DISK_CACHE):
+        return None
+    name = hashlib.sha256(f"{where}|{owner_id}".encode()).hexdigest()[:32]
+    return paths.user_dir() / "cache" / f"history-{name}.npz"
+
+
+def _read_disk(where: str, key: tuple[Any, ...]) -> History | None:
+    path = _disk_file(where, key[1])
+    if path is None or not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if data["version"].tolist() != [int(key[2]), int(key[3]), _DISK_FORMAT]:
+                return None
+            return History(person_ids=data["person_ids"], starts=data["starts"], at=data["at"],
+                           side=data["side"], channel=data["channel"])
+    except (OSError, ValueError, KeyError):
+        return None  # a damaged or foreign cache file is simply rebuilt
+
+
+def _write_disk(where: str, key: tuple[Any, ...], h: History) -> None:
+    path = _disk_file(where, key[1])
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
+            np.savez(fh, version=np.array([int(key[2]), int(key[3]), _DISK_FORMAT], dtype=np.int64),
+                     person_ids=h.person_ids, starts=h.starts, at=h.at, side=h.side, channel=h.channel)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the cache is an optimisation; a read-only data folder must not break a command
+
+
+_DISK_FORMAT = 1
+
+
+def cut(h: History, until: int) -> History:
+    """Only the events before ``until`` (the people left without any are dropped)."""
+    if h.at.size == 0 or int(h.at.max()) < until:
+        return h
+    keep = h.at < until
+    seg = h.segment_ids()[keep]
+    counts = np.bincount(seg, minlength=len(h))
+    alive = counts > 0
+    return History(
+        person_ids=h.person_ids[alive],
+        starts=np.concatenate(([0], np.cumsum(counts[alive]))).astype(np.int64),
+        at=h.at[keep],
+        side=h.side[keep],
+        channel=h.channel[keep],
+    )
 
 
 def _fetch(conn: Connection, owner_id: int, until: int, wanted: list[int] | None) -> History:
