@@ -187,7 +187,8 @@ def test_openapi_covers_every_api_route(setup: Setup) -> None:
         "/api/people": {"get"}, "/api/people/{person_id}": {"get"}, "/api/people/{person_id}/log": {"post"},
         "/api/people/{person_id}/tags": {"post"}, "/api/people/{person_id}/notes": {"post"},
         "/api/people/{person_id}/snooze": {"post"}, "/api/people/{person_id}/decision": {"post"},
-        "/api/week": {"get"}, "/api/overview": {"get"}, "/api/prune": {"get"}, "/api/invitations": {"get"}, "/api/settings": {"get"},
+        "/api/week": {"get"}, "/api/overview": {"get"}, "/api/prune": {"get"}, "/api/invitations": {"get"},
+        "/api/settings": {"get"},
         "/api/settings/{name}": {"put", "delete"}, "/api/imports": {"post", "get"},
     }.items():
         assert methods <= set(paths[path]), path

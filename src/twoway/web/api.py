@@ -7,9 +7,9 @@ Handlers stay one call deep; the shapes are the core's own ``to_dict()`` output 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from twoway import invitations, people
@@ -23,11 +23,6 @@ from twoway.web.imports import save_upload
 from twoway.web.shapes import json_object, jsonable
 
 router = APIRouter(prefix="/api", responses=API_ERRORS)
-
-
-def cached(view: tuple[Any, Any]) -> dict[str, Any]:
-    """The remembered view's data (already JSON-shaped); see Web.view."""
-    return cast(dict[str, Any], view[1])
 
 WebDep = Annotated[Web, Depends(web_of)]
 JSON = dict[str, Any]
@@ -98,11 +93,11 @@ class Withdrawal(BaseModel):
     on: date | None = Field(None, description="When you withdrew it on LinkedIn (default today).")
 
 
-@router.get("/invitations", tags=["invitations"],
+@router.get("/invitations", tags=["invitations"], response_model=JSON,
             summary="Incoming invitations with a recommendation and reasons; outgoing ones with advice",
             description="`all=true` lists every invitation, not only those that need something.")
-def invitations_list(web: WebDep, all: bool = False) -> JSON:
-    return cached(web.view("invitations", data.invitations_view, all))
+def invitations_list(web: WebDep, all: bool = False) -> Response:
+    return web.view_json("invitations", data.invitations_view, all)
 
 
 @router.post("/invitations/incoming/{person_id}/decision", tags=["invitations"],
@@ -147,17 +142,18 @@ class PruneBody(BaseModel):
 PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
 
 
-@router.get("/people", tags=["people"], summary="Search and filter connections, sorted and paginated",
+@router.get("/people", tags=["people"], response_model=JSON,
+            summary="Search and filter connections, sorted and paginated",
             description="Each row has state, reason, strength, tags and last contact. Sorts: "
                         "name, connected, company, last_contact, strength; `desc=true` reverses.")
-def people_list(web: WebDep, q: PeopleQueryDep) -> JSON:
-    return cached(web.view("people", people.search, q))
+def people_list(web: WebDep, q: PeopleQueryDep) -> Response:
+    return web.view_json("people", people.search, q)
 
 
-@router.get("/people/{person_id}", tags=["people"],
+@router.get("/people/{person_id}", tags=["people"], response_model=JSON,
             summary="Everything known about one person: timeline, state with reason, strength with parts, notes")
-def people_detail(person_id: int, web: WebDep) -> JSON:
-    return cached(web.view("person", data.person, person_id))
+def people_detail(person_id: int, web: WebDep) -> Response:
+    return web.view_json("person", data.person, person_id)
 
 
 @router.post("/people/{person_id}/tags", tags=["people"], summary="Add tags")
@@ -199,23 +195,28 @@ def people_decide(person_id: int, body: PruneBody, web: WebDep) -> JSON:
 
 
 # -- The week, pruning ------------------------------------------------------------------------------
-@router.get("/week", tags=["plan"], summary="The weekly plan: replies owed, follow-ups, retries, check-ins, drafts")
-def week(web: WebDep, week_of: date | None = None) -> JSON:
-    return cached(web.view("week", data.week, week_of))
+@router.get("/week", tags=["plan"], response_model=JSON,
+            summary="The weekly plan: replies owed, follow-ups, retries, check-ins, drafts")
+def week(web: WebDep, week_of: date | None = None) -> Response:
+    return web.view_json("week", data.week, week_of)
 
 
-@router.get("/prune", tags=["prune"], summary="Prune candidates with their reasons (decide with /people/{id}/decision)",
+@router.get("/prune", tags=["prune"], response_model=JSON,
+            summary="Prune candidates with their reasons (decide with /people/{id}/decision)",
             description="Most reasons first. `total` counts every candidate; page through them with "
                         "`offset` and `limit`.")
 def prune_list(web: WebDep, offset: Annotated[int, Query(ge=0)] = 0,
-               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> JSON:
-    listing = cached(web.view("prune", data.prune_candidates))
-    candidates = listing["candidates"]
-    return {**listing, "total": len(candidates), "offset": offset, "limit": limit,
-            "candidates": candidates[offset : offset + limit]}
+               limit: Annotated[int, Query(ge=1, le=5000)] = 100) -> Response:
+    def window(listing: dict[str, Any]) -> dict[str, Any]:
+        candidates = listing["candidates"]
+        return {**listing, "total": len(candidates), "offset": offset, "limit": limit,
+                "candidates": candidates[offset : offset + limit]}
+
+    window.key = (offset, limit)  # type: ignore[attr-defined]
+    return web.view_json("prune", data.prune_candidates, shape=window)
 
 
-@router.get("/overview", tags=["health"],
+@router.get("/overview", tags=["health"], response_model=JSON,
             summary="Network health: size for your career stage, states, reply rates, coverage, growth, acceptance")
-def overview(web: WebDep) -> JSON:
-    return cached(web.view("overview", data.overview))
+def overview(web: WebDep) -> Response:
+    return web.view_json("overview", data.overview)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -9,7 +10,7 @@ from dataclasses import astuple, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Connection
 
@@ -67,17 +68,41 @@ class Web:
             yield conn
         self.cache.bump()
 
+    def current_owner(self) -> Owner:
+        """Whose network the pages show, remembered like any view (owners change only by import)."""
+
+        def compute() -> Owner:
+            with self.store.connect() as conn:
+                return self.owner(conn)
+
+        owner: Owner = self.cache.get(("owner", self.owner_hint), compute)
+        return owner
+
     def view(self, name: str, fn: Callable[..., Any], *args: Any) -> tuple[Owner, Any]:
         """``jsonable(fn(conn, owner_id, *args))``, remembered until the data changes (see cache.py)."""
-        with self.store.connect() as conn:
-            owner = self.owner(conn)
+        owner = self.current_owner()
 
         def compute() -> Any:
             with self.store.connect() as conn:
                 return jsonable(fn(conn, owner.id, *args))
 
-        key = (name, owner.id, tuple(astuple(a) if is_dataclass(a) and not isinstance(a, type) else a for a in args))
-        return owner, self.cache.get(key, compute)
+        return owner, self.cache.get(self._key(name, owner, args), compute)
+
+    def view_json(self, name: str, fn: Callable[..., Any], *args: Any, shape: Callable[[Any], Any] | None = None
+                  ) -> Response:
+        """The same view as a ready JSON response, its bytes remembered too (big plans are 0.5 MB)."""
+        owner, value = self.view(name, fn, *args)
+
+        def encode() -> bytes:
+            shaped = shape(value) if shape else value
+            return json.dumps(shaped, ensure_ascii=False, separators=(",", ":")).encode()
+
+        key = ("json", self._key(name, owner, args), getattr(shape, "key", None))
+        return Response(self.cache.get(key, encode), media_type="application/json")
+
+    @staticmethod
+    def _key(name: str, owner: Owner, args: tuple[Any, ...]) -> tuple[Any, ...]:
+        return (name, owner.id, tuple(astuple(a) if is_dataclass(a) and not isinstance(a, type) else a for a in args))
 
     def warm(self) -> None:
         """Compute the heaviest views once in the background, so the first visitor does not wait."""
