@@ -163,8 +163,16 @@ def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_DATES: dict[int, date] = {}
+
+
 def _d(day: int | None) -> date | None:
-    return None if day is None else day_to_date(day)
+    if day is None:
+        return None
+    found = _DATES.get(day)
+    if found is None:
+        found = _DATES[day] = day_to_date(day)  # a few thousand distinct days serve 30,000 people
+    return found
 
 
 def classify(
@@ -181,7 +189,7 @@ def classify(
 ) -> Verdict:
     """The state of one connection from its facts. ``prune`` is (verdict, decided_on, until)."""
     rules = settings if isinstance(settings, Rules) else Rules.from_settings(settings)
-    cadence, which_tag = rules.cadence(tags)
+    cadence, which_tag = rules.cadence(tags) if tags else (rules.cadence_days, None)
     gap = rules.attempt_gap_days
     today_n = history.date_to_day(today)
     last_two_way = _d(facts.last_two_way)
@@ -190,16 +198,12 @@ def classify(
         due_on = connected_on + timedelta(days=rules.new_connection_days)
     attempts = facts.attempts
     next_try = _d(facts.attempt_days[-1] + gap) if attempts else None
-    base = {
-        "person_id": person_id, "attempts": attempts, "last_in": _d(facts.last_in),
-        "last_out": _d(facts.last_out), "last_two_way": last_two_way, "due_on": due_on,
-        "connected_on": connected_on, "cadence_days": cadence, "tags": tags,
-        "last_contact": _d(facts.last_any), "protected": rules.protected(tags),
-    }
+    last_in, last_out, last_any = _d(facts.last_in), _d(facts.last_out), _d(facts.last_any)
+    protected = rules.protected(tags) if tags else False
 
-    def verdict(state: str, reason: str, **extra: Any) -> Verdict:
-        values = {**base, "next_try_on": next_try, **extra}
-        return Verdict(state=state, reason=reason, **values)
+    def verdict(state: str, reason: str, next_try_on: date | None = next_try, due: date | None = due_on) -> Verdict:
+        return Verdict(person_id, state, reason, attempts, next_try_on, last_in, last_out, last_two_way, due,
+                       connected_on, cadence, tags, last_any, protected)
 
     decision, decided_on, until = prune if prune else (None, None, None)
     if status == "removed" or decision == "remove":
@@ -267,11 +271,11 @@ def classify(
                 what = f"their message of {_fmt(last)} went unanswered"
         else:
             what = f"last interaction {_fmt(last)}"
-        return verdict("due", f"No two-way contact yet; {what}", due_on=today)
+        return verdict("due", f"No two-way contact yet; {what}", due=today)
     if connected_on is not None:
         return verdict("never_contacted", f"Connected {_fmt(connected_on)} ({_ago((today - connected_on).days)}), "
-                                          "never any interaction", due_on=due_on)
-    return verdict("never_contacted", "Never any interaction (connection date unknown)", due_on=today)
+                                          "never any interaction")
+    return verdict("never_contacted", "Never any interaction (connection date unknown)", due=today)
 
 
 def _connections(conn: Connection, owner_id: int, person_ids: Collection[int] | None
@@ -285,7 +289,7 @@ def _connections(conn: Connection, owner_id: int, person_ids: Collection[int] | 
             names = [f"p{i}" for i in range(len(ids))]
             sql += " AND person_id IN (" + ", ".join(":" + n for n in names) + ")" if ids else " AND 1 = 0"
             params.update(zip(names, ids, strict=True))
-    rows = [(int(p), c, s, r) for p, c, s, r in conn.execute(text(sql), params)]
+    rows = [(int(p), c, s, r) for p, c, s, r in conn.execute(text(sql), params).all()]
     if person_ids is not None:
         wanted = {int(p) for p in person_ids}
         rows = [r for r in rows if r[0] in wanted]
@@ -309,9 +313,19 @@ def _parse_date(raw: str | None) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(str(raw)[:10])
+        return _ISO_DATES[raw]
+    except KeyError:
+        pass
+    try:
+        parsed: date | None = date.fromisoformat(str(raw)[:10])
     except ValueError:
-        return None
+        parsed = None
+    if len(_ISO_DATES) < 100_000:
+        _ISO_DATES[raw] = parsed
+    return parsed
+
+
+_ISO_DATES: dict[str, date | None] = {}
 
 
 def compute_states(
