@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from twoway import paths
-from twoway.cli.base import App, cli, pass_app, say
+from twoway.cli.base import App, cli, pass_app
 
 if TYPE_CHECKING:
     import uvicorn
@@ -64,10 +64,11 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
     def announce() -> None:
         bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else port
         address = f"http://{shown_host}:{bound}/"
-        say(f"twoway is serving {paths.describe_url(app.store.url)} at {address}")
+        # click.echo, not rich: an address must never be wrapped across lines
+        click.echo(f"twoway is serving {paths.describe_url(app.store.url)} at {address}")
         if token:
-            say(f"Open it with its access token: {address}?token={token}")
-        say("Stop with Ctrl+C.")
+            click.echo(f"Open it with its access token: {address}?token={token}")
+        click.echo("Stop with Ctrl+C.")
         if open_browser:
             webbrowser.open(f"{address}?token={token}" if token else address)
 
