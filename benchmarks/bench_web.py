@@ -136,8 +136,8 @@ def main() -> None:
         build(args.db, args.connections, args.messages)
     port = free_port()
     env = {**os.environ, "TWOWAY_TODAY": TODAY}
-    proc = subprocess.Popen([sys.executable, "-m", "twoway", "--db", str(args.db), "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "twoway", "--db", str(args.db), "serve", "--port", str(port)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)  # noqa: S603 - our own command
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=120) as http:
