@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import networkx as nx
@@ -183,3 +184,29 @@ def test_graph_commands_end_to_end(team_db: tuple[Path, object], tmp_path: Path)
     assert run(db, "graph", "duplicates").exit_code == 0
     assert run(db, "graph", "drop", "tiny").exit_code == 0
     assert "no loaded graph" in run(db, "degree", "1", "2", "--graph", "tiny").output
+
+
+def test_routes_use_real_strengths_and_states(team_db: tuple[Path, object], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-06-01")
+    db, team = team_db
+    store = open_store(str(db))
+    alice, bob = team.owners["Alice Archer"], team.people["Bob Baker"]
+    with store.begin() as conn:
+        for i, (direction, day) in enumerate([("out", "2026-05-01"), ("in", "2026-05-02"), ("out", "2026-05-20"),
+                                              ("in", "2026-05-21")]):
+            conn.exec_driver_sql(
+                "INSERT INTO interactions (owner_id, person_id, kind, channel, direction, at, fingerprint) "
+                f"VALUES ({alice}, {bob}, 'message', 'linkedin', '{direction}', "
+                f"{int(datetime.fromisoformat(day + 'T12:00:00+00:00').timestamp())}, 'f{i}')"
+            )
+    with store.connect() as conn:
+        me = owners.get(conn, alice)
+        data = intros.introductions(conn, me, "me", "Yuri Young")
+    store.close()
+    [via_bob] = [r for r in data["routes"] if r["intermediary"]["name"] == "Bob Baker"]
+    first, second = via_bob["links"]
+    assert first["basis"] == "history of Alice Archer"
+    assert second["basis"] == "history of Bob Baker"
+    assert first["strength"] > second["strength"]  # they talk; Bob never wrote to Yuri
+    assert via_bob["weakest_link"] == second["strength"]
+    assert via_bob["intermediary_state"] == "owe_reply"  # Bob's message is the last word, 11 days old
