@@ -35,7 +35,8 @@ def test_values_are_parsed_validated_and_stored(any_store: Store) -> None:
     assert current.cadence_days == 180
     assert current.tag_cadences == {"inner circle": 30.0, "family": 120.0}
     assert current.protected_tags == ["family", "mentor", "investor"]
-    assert current.is_changed("cadence_days") and not current.is_changed("attempt_gap_days")
+    assert current.is_changed("cadence_days")
+    assert not current.is_changed("attempt_gap_days")
     with any_store.begin() as conn:
         settings.reset(conn, "cadence_days")
     assert any_store.settings().cadence_days == 365
@@ -51,7 +52,8 @@ def test_settings_command_lists_changes_and_documents_every_setting(tmp_path) ->
     assert changed.exit_code == 0, changed.output
     assert json.loads(changed.output)[0]["value"] == 10
     bad = runner.invoke(cli, ["--db", db, "settings", "attempt_gap_days", "ten"])
-    assert bad.exit_code != 0 and "not a valid whole number" in bad.output
+    assert bad.exit_code != 0
+    assert "not a valid whole number" in bad.output
     listed = json.loads(runner.invoke(cli, ["--db", db, "settings", "--json"]).output)
     assert {r["name"] for r in listed} == {s.name for s in settings.SETTINGS}
 
