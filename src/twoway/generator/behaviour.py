@@ -30,7 +30,7 @@ from twoway.generator.content import (
 )
 
 if TYPE_CHECKING:
-    from twoway.generator.world import Person
+    from twoway.generator.model import Person
 
 DAY = 86_400
 HOUR = 3_600

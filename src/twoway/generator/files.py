@@ -14,7 +14,7 @@ from twoway.generator import eras as E
 from twoway.generator.content import EMPTY, GROUP, RECRUITER, SPONSORED, pick, pools, text
 from twoway.generator.eras import Era
 from twoway.generator.formats import DAY, Dates
-from twoway.generator.world import Person, World
+from twoway.generator.model import Person, World
 
 Row = tuple[str, ...]
 MEMBER = "LinkedIn Member"
