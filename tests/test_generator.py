@@ -385,3 +385,43 @@ def test_the_world_is_realistic_for_the_relationship_rules(exports: dict[str, Ge
     assert recent_silent, "new connections with nothing said yet"
     never = [r for r in conns if r[2] and r[2] not in talked]
     assert len(never) > 0.15 * len(conns), "many connections were never contacted"
+
+
+def test_slugs_are_unique_and_get_a_hex_tail_when_taken() -> None:
+    import random
+
+    from twoway.generator.names import slug
+
+    rng, taken = random.Random(4), set()
+    made = [slug("Mateo", last, rng, taken) for last in ("Hansen", "Hansen 🚀", "Hansen, MBA") * 20]
+    assert len(set(made)) == len(made) == len(taken)
+    assert all(re.fullmatch(r"mateo-hansen(-[0-9a-f]{7,9})?|mateohansen\d{1,2}", s) for s in made)
+    assert made.count("mateo-hansen") <= 1
+    again = [slug("Mateo", "Hansen", random.Random(seed), {"mateo-hansen"}) for seed in range(40)]
+    assert "mateo-hansen" not in again
+    assert any(re.fullmatch(r"mateo-hansen-[0-9a-f]{7,9}", s) for s in again)
+
+
+def test_a_30k_export_has_one_profile_url_per_person(tmp_path: Path) -> None:
+    export = generate_export(tmp_path, seed=1, connections=30_000, years=10, today=TODAY, as_zip=False)
+    _, rows = _rows(export, "Connections.csv", "First Name")
+    urls = [r[2] for r in rows if r[2]]
+    assert len(urls) == export.connections > 29_000
+    assert len({u.casefold() for u in urls}) == len(urls), "two connections share a profile URL"
+    named = {r[2]: f"{r[0]} {r[1]}" for r in rows if r[2]}
+    # Across the other files too: a URL always names the same person, and never the owner's.
+    mheader, msgs = _rows(export, "messages.csv", "CONVERSATION ID")
+    col = {n: mheader.index(n) for n in mheader}
+    senders: dict[str, set[str]] = defaultdict(set)
+    for r in msgs:
+        if r[col["SENDER PROFILE URL"]]:
+            senders[r[col["SENDER PROFILE URL"]]].add(r[col["FROM"]])
+    assert all(len(who) == 1 for who in senders.values())
+    assert all(named.get(u, next(iter(who))) in who for u, who in senders.items())
+    assert export.owner_url not in named
+    _, invites = _rows(export, "Invitations.csv", "From")
+    by_url: dict[str, set[str]] = defaultdict(set)
+    for r in invites:
+        other, name = (r[6], r[1]) if r[4] == "OUTGOING" else (r[5], r[0])
+        by_url[other].add(name)
+    assert all(len(who) == 1 for who in by_url.values())

@@ -118,17 +118,29 @@ def promoted(current_title: str, rng: random.Random) -> str:
     return title(rng)
 
 
-def slug(first: str, last: str, rng: random.Random) -> str:
-    """A vanity slug as LinkedIn builds them: lower-case words, a hex tail, non-ASCII percent-encoded."""
+def slug(first: str, last: str, rng: random.Random, taken: set[str]) -> str:
+    """A vanity slug as LinkedIn builds them: lower-case words, a hex tail, non-ASCII percent-encoded.
+
+    Slugs are unique, as LinkedIn's are: when the name's slug is ``taken`` (compared case-blind),
+    a fresh hex tail is added (``mateo-hansen-4a7b2c9``). The chosen slug is added to ``taken``.
+    """
     plain = f"{first} {last.split(',')[0]}".lower().replace("'", "").replace(".", "")
-    words = "-".join(part for part in plain.split() if part.isalpha() or "-" in part)
-    tail = f"{rng.getrandbits(36):09x}"[: rng.choice((8, 9))]
+    words = quote("-".join(part for part in plain.split() if part.isalpha() or "-" in part) or "member", safe="-")
     style = rng.random()
     if style < 0.15:
-        return quote(words, safe="-")
-    if style < 0.25:
-        return quote(words.replace("-", ""), safe="-") + str(rng.randint(1, 99))
-    return quote(words, safe="-") + "-" + tail
+        candidate = words
+    elif style < 0.25:
+        candidate = words.replace("-", "") + str(rng.randint(1, 99))
+    else:
+        candidate = f"{words}-{_hex_tail(rng)}"
+    while candidate.casefold() in taken:
+        candidate = f"{words}-{_hex_tail(rng)}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _hex_tail(rng: random.Random) -> str:
+    return f"{rng.getrandbits(36):09x}"[: rng.choice((7, 8, 9))]
 
 
 def email(first: str, last: str, rng: random.Random) -> str:

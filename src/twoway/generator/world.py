@@ -95,14 +95,15 @@ def build(
     end_day = base_day + HORIZON_DAYS
     span = max(30, years * 365)
     taken: set[str] = set()
-    owner = _owner(rng, owner_name, base_day, span, taken)
+    slugs: set[str] = set()  # profile URLs are unique, as on LinkedIn
+    owner = _owner(rng, owner_name, base_day, span, taken, slugs)
 
     people: list[Person] = []
 
     def person(kind: str, start: int) -> Person:
         first, last = _unique_name(rng, taken)
         p = Person(
-            idx=len(people), first=first, last=last, slug=names.slug(first, last, rng),
+            idx=len(people), first=first, last=last, slug=names.slug(first, last, rng, slugs),
             email=names.email(first, last, rng), jobs=_career(rng, start - rng.randint(0, 3000), end_day),
             kind=kind, conversation=conversation_id(rng),
         )
@@ -176,7 +177,8 @@ def build(
     return world
 
 
-def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken: set[str]) -> Owner:
+def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken: set[str],
+           slugs: set[str]) -> Owner:
     if name:
         first, _, last = name.strip().partition(" ")
         taken.add(name.strip())
@@ -195,7 +197,7 @@ def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken
         day = nxt + rng.randint(0, 60)
     company, title = positions[-1][0], positions[-1][1]
     return Owner(
-        first=first, last=last, slug=names.slug(first, last or "x", rng), email=names.email(first, last, rng),
+        first=first, last=last, slug=names.slug(first, last or "x", rng, slugs), email=names.email(first, last, rng),
         headline=f"{title} at {company} | Building two-way networks", industry=rng.choice(names.INDUSTRIES),
         location=rng.choice(names.CITIES),
         summary="I connect people and ideas.\nAsk me about data teams, hiring and product strategy.",
