@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from pathlib import Path
 
 import numpy as np
+import pytest
 from sqlalchemy import Connection, text
 
-from twoway import clock, history, paths
+from twoway import clock, history, history_cache, paths
 from twoway.history import BOTH, IN, OUT, Event
 from twoway.store import Store
 
@@ -147,3 +150,155 @@ def test_the_disk_cache_serves_a_new_process_and_follows_changes(store: Store) -
         assert history.load_history(conn, 1, today=date(2026, 9, 1)).at.tolist() == fresh.at.tolist()
     history.clear_cache(disk=True)
     assert not list((paths.user_dir() / "cache").glob("history-*.npz"))
+
+
+# --- the cache grows by the new rows only --------------------------------------------------------
+
+
+def _same(a: history.History, b: history.History) -> None:
+    assert a.person_ids.tolist() == b.person_ids.tolist()
+    assert a.starts.tolist() == b.starts.tolist()
+    assert a.at.tolist() == b.at.tolist()
+    assert a.side.tolist() == b.side.tolist()
+    assert a.channel.tolist() == b.channel.tolist()
+
+
+class _Reads:
+    """Counts the history reads that reach the database, and which were increments."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[dict[str, object]] = []
+        real = history_cache.read_rows
+
+        def spy(conn: Connection, owner_id: int, **kw: object) -> history.History:
+            self.calls.append(kw)
+            return real(conn, owner_id, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(history_cache, "read_rows", spy)
+        monkeypatch.setattr(history, "read_rows", spy)
+
+    @property
+    def increments(self) -> int:
+        return sum(1 for c in self.calls if c.get("after_id") is not None)
+
+
+def _insert(conn: Connection, rows: list[tuple[int, int | None, str, str, str, int]], tag: str) -> None:
+    conn.execute(
+        text("INSERT INTO interactions (owner_id, person_id, conversation_id, kind, channel, direction, at, "
+             "fingerprint) VALUES (1, :p, :c, :k, :ch, :d, :a, :f)"),
+        [{"p": p, "c": c, "k": k, "ch": ch, "d": d, "a": a, "f": f"{tag}{i}"}
+         for i, (p, c, k, ch, d, a) in enumerate(rows)],
+    )
+
+
+def test_new_rows_are_merged_and_equal_a_full_read(any_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    kinds = [("message", "linkedin"), ("email", "email"), ("meeting", "meeting"), ("call", "phone")]
+
+    def batch(n: int) -> list[tuple[int, int | None, str, str, str, int]]:
+        out = []
+        for _ in range(n):
+            kind, channel = rng.choice(kinds)
+            # Few distinct seconds, so events of one person often share a second (the tie order matters).
+            out.append((rng.randint(1, 12), rng.choice([None, 1, 2]), kind, channel, rng.choice(["in", "out"]),
+                        T0 + rng.randint(0, 40) * DAY + rng.choice([0, 0, 5])))
+        return out
+
+    with any_store.begin() as conn:
+        _seed(conn)
+        _insert(conn, batch(60), "a")
+    reads = _Reads(monkeypatch)
+    today = date(2026, 9, 1)
+    with any_store.connect() as conn:
+        history.load_history(conn, 1, today=today)
+    for round_ in range(4):
+        with any_store.begin() as conn:
+            _insert(conn, batch(15), f"r{round_}-")
+        if round_ == 2:
+            history.clear_cache()  # a new process: the increment starts from the file in the data folder
+        with any_store.connect() as conn:
+            grown = history.load_history(conn, 1, today=today)
+            whole = history.load_history(conn, 1, today=today, use_cache=False)
+        _same(grown, whole)
+    assert reads.increments == 4
+    assert sum(1 for c in reads.calls if c.get("after_id") is None and c.get("until") is None) == 1
+
+
+def test_a_deleted_row_or_a_conversation_turned_group_rebuilds(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    with store.begin() as conn:
+        _seed(conn)
+    today = date(2026, 9, 1)
+    with store.connect() as conn:
+        history.load_history(conn, 1, today=today)
+    reads = _Reads(monkeypatch)
+    with store.begin() as conn:
+        conn.execute(text("DELETE FROM interactions WHERE person_id = 6"))
+        _insert(conn, [(7, None, "message", "linkedin", "out", T0)], "d")
+    with store.connect() as conn:
+        after_delete = history.load_history(conn, 1, today=today)
+    assert after_delete.person_ids.tolist() == [5, 7]
+    assert reads.increments == 0  # one whole read, no merge
+    assert len(reads.calls) == 1
+    with store.begin() as conn:
+        conn.execute(text("UPDATE conversations SET kind = 'group' WHERE id = 1"))  # as an import's upgrade does
+        _insert(conn, [(9, None, "message", "linkedin", "in", T0)], "g")
+    with store.connect() as conn:
+        upgraded = history.load_history(conn, 1, today=today)
+        whole = history.load_history(conn, 1, today=today, use_cache=False)
+    _same(upgraded, whole)
+    assert [e.kind for e in upgraded.events_for(5)] == ["meeting"]  # the two direct messages left with it
+    assert reads.increments == 0
+
+
+def test_a_few_people_come_from_the_fresh_cache(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    with store.begin() as conn:
+        _seed(conn)
+    today = date(2026, 9, 1)
+    reads = _Reads(monkeypatch)
+    with store.connect() as conn:
+        cold = history.load_history(conn, 1, today=today, person_ids=[6])  # nothing cached: one small query
+        assert reads.calls[-1].get("wanted") == [6]
+        history.load_history(conn, 1, today=today)
+        n = len(reads.calls)
+        warm = history.load_history(conn, 1, today=today, person_ids=[6, 42])
+        assert len(reads.calls) == n  # no query at all
+        _same(warm, cold)
+        conn.commit()
+    with store.begin() as conn:
+        _insert(conn, [(6, None, "message", "linkedin", "out", T0 + 9 * DAY)], "n")
+    with store.connect() as conn:
+        grown = history.load_history(conn, 1, today=today, person_ids=[6])
+    assert reads.increments == 1
+    assert grown.at.tolist() == [T0 + 4 * DAY, T0 + 9 * DAY]
+
+
+def test_warm_builds_the_file_a_new_process_reads(store: Store) -> None:
+    with store.begin() as conn:
+        _seed(conn)
+    with store.connect() as conn:
+        history.warm(conn, 1)
+    assert len(list((paths.user_dir() / "cache").glob("history-*.npz"))) == 1
+
+
+def test_events_at_the_same_second_have_one_order() -> None:
+    a = history.from_events({1: [Event("in", 10), Event("out", 10), Event("out", 5, "meeting", "meeting")]})
+    b = history.from_events({1: [Event("out", 10), Event("out", 5, "meeting", "meeting"), Event("in", 10)]})
+    _same(a, b)
+    assert a.side.tolist() == [BOTH, OUT, IN]
+
+
+def test_an_import_leaves_the_history_warm(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from twoway.generator import generate_export
+    from twoway.linkedin import import_export
+
+    export = generate_export(tmp_path / "export.zip", seed=4, connections=40, messages=300)
+    summary = import_export(store, export.path)
+    assert list((paths.user_dir() / "cache").glob("history-*.npz"))
+    history.clear_cache()  # a new process
+    reads = _Reads(monkeypatch)
+    with store.connect() as conn:
+        warm = history.load_history(conn, summary.owner_id)
+        whole = history.load_history(conn, summary.owner_id, use_cache=False)
+    _same(warm, whole)
+    assert warm.event_count > 0
+    assert len(reads.calls) == 1  # only the comparison read the database

@@ -47,11 +47,9 @@ from sqlalchemy import Connection, text
 from twoway import clock, history, people
 from twoway import settings as settings_mod
 from twoway.errors import InputError, NotFound
-from twoway.history import (  # noqa: F401  (re-exported: the rules' API)
-    IN,
+from twoway.history import IN, History, day_to_date
+from twoway.history_facts import (  # noqa: F401  (re-exported: the rules' API)
     Facts,
-    History,
-    day_to_date,
     facts_from_events,
     facts_from_history,
     fold_attempts,
