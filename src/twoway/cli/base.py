@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -19,12 +18,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy import Connection
 
-from twoway import owners
 from twoway.errors import TwowayError
-from twoway.owners import Owner
 from twoway.store import Store, open_store
+from twoway.workspace import Workspace
 
 DEBUG_ENV = "TWOWAY_DEBUG"
 
@@ -58,7 +55,7 @@ class TwowayGroup(click.Group):
 
 
 @dataclass
-class App:
+class App(Workspace):
     """What every command needs, opened lazily so `--help` never touches the database."""
 
     db: str | None
@@ -71,18 +68,8 @@ class App:
             self._store = open_store(self.db)
         return self._store
 
-    def owner(self, conn: Connection) -> Owner:
-        return owners.current(conn, self.owner_hint)
-
-    @contextmanager
-    def read(self) -> Iterator[tuple[Connection, Owner]]:
-        with self.store.connect() as conn:
-            yield conn, self.owner(conn)
-
-    @contextmanager
-    def write(self) -> Iterator[tuple[Connection, Owner]]:
-        with self.store.begin() as conn:
-            yield conn, self.owner(conn)
+    def open_store(self) -> Store:
+        return self.store
 
 
 pass_app = click.make_pass_decorator(App)

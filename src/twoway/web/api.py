@@ -12,8 +12,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
-from twoway import invitations, people
+from twoway import intros, invitations, people
 from twoway import settings as settings_mod
+from twoway.graph import network
 from twoway.owners import all_owners
 from twoway.people import PeopleQuery
 from twoway.web import data
@@ -220,3 +221,71 @@ def prune_list(web: WebDep, offset: Annotated[int, Query(ge=0)] = 0,
             summary="Network health: size for your career stage, states, reply rates, coverage, growth, acceptance")
 def overview(web: WebDep) -> Response:
     return web.view_json("overview", data.overview)
+
+
+# -- The network: degrees, mutual connections, introductions, suggestions ---------------------------
+_WHO = ("A name, part of a name, a profile URL, `#id`, or `me` (you). In a graph loaded with "
+        "`twoway graph load`: one of its ids, as in the file.")
+Who = Annotated[str, Query(description=_WHO)]
+GraphName = Annotated[str | None, Query(description="A graph loaded with `twoway graph load` instead of the "
+                                                     "members' merged network (`network`, the default).")]
+
+
+@router.get("/network", tags=["network"],
+            summary="Which graphs can answer: the members' merged network and loaded graphs, with their sizes",
+            description="`ready` is false, and `needs` says why, while the database holds one member's export "
+                        "and no loaded graph: degrees and introductions need more than one network.")
+def network_info(web: WebDep) -> JSON:
+    with web.store.connect() as conn:
+        return data.network_info(conn)
+
+
+@router.get("/network/degree", tags=["network"],
+            summary="How far B is from A: 1st, 2nd, 3rd degree or out of network, with one shortest path")
+def network_degree(web: WebDep, a: Who, b: Who, graph: GraphName = None) -> JSON:
+    with web.read_graph(graph) as (conn, owner):
+        return json_object(network.degree(conn, owner, a, b, graph))
+
+
+@router.get("/network/mutual", tags=["network"],
+            summary="Connections A and B share (names), and the sizes of A's 1st-, 2nd- and 3rd-degree networks")
+def network_mutual(web: WebDep, a: Who, b: Who, graph: GraphName = None,
+                   limit: Annotated[int, Query(ge=1, le=5000, description="Most shared connections listed.")] = 100
+                   ) -> JSON:
+    with web.read_graph(graph) as (conn, owner):
+        return json_object(network.mutual(conn, owner, a, b, graph, limit=limit))
+
+
+@router.get("/network/introductions", tags=["network"],
+            summary="Who can introduce SOURCE to a person or to someone at a company, best route first",
+            description="Give `target` (a person) or `company` (anyone whose current company matches). Routes "
+                        "are ranked by fewest hops, then the weaker link's strength (0–100), then the stronger "
+                        "one's. Each route has both links' strengths and where they come from, the "
+                        "intermediary's relationship state, a drafted request to the intermediary and a note "
+                        "they can forward (double opt-in).")
+def network_introductions(
+    web: WebDep, source: Who, target: Annotated[str | None, Query(description="The person to reach. " + _WHO)] = None,
+    company: Annotated[str | None, Query(description="Reach anyone at this company instead.")] = None,
+    about: Annotated[str | None, Query(description="What you want to talk about, for the drafts.")] = None,
+    graph: GraphName = None,
+    limit: Annotated[int | None, Query(ge=1, le=500, description="Most routes (default: intro_max_paths).")] = None,
+) -> JSON:
+    with web.read_graph(graph) as (conn, owner):
+        return json_object(intros.introductions(conn, owner, source, target or None, company=company or None,
+                                                graph=graph, about=about, limit=limit))
+
+
+@router.get("/network/suggestions", tags=["network"],
+            summary="People PERSON may know (shared connections, Adamic–Adar) and introductions they could make")
+def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
+                        limit: Annotated[int, Query(ge=1, le=500, description="Most of each listed.")] = 20
+                        ) -> JSON:
+    with web.read_graph(graph) as (conn, owner):
+        return json_object(network.suggest(conn, owner, person, graph, limit=limit))
+
+
+@router.get("/network/duplicates", tags=["network"],
+            summary="People who may be the same but were not merged by profile URL (same name), for review")
+def network_duplicates(web: WebDep) -> list[JSON]:
+    with web.store.connect() as conn:
+        return data.duplicates(conn)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import astuple, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import Connection
 
-from twoway import owners, people
+from twoway import people
 from twoway.errors import TwowayError
 from twoway.owners import Owner
 from twoway.store import Store, open_store
@@ -23,6 +22,7 @@ from twoway.web.cache import ResultCache, file_probe
 from twoway.web.imports import ImportJobs
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
 from twoway.web.shapes import jsonable
+from twoway.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD_MB = 512
@@ -40,7 +40,7 @@ server is bound to anything but localhost, the access token is required on every
 
 
 @dataclass
-class Web:
+class Web(Workspace):
     """What every route needs: the store, whose network, the running imports and remembered views."""
 
     store: Store
@@ -48,24 +48,11 @@ class Web:
     imports: ImportJobs = field(default_factory=ImportJobs)
     cache: ResultCache = field(default_factory=ResultCache)
 
-    def owner(self, conn: Connection) -> Owner:
-        return owners.current(conn, self.owner_hint)
+    def open_store(self) -> Store:
+        return self.store
 
-    @contextmanager
-    def read(self) -> Iterator[tuple[Connection, Owner]]:
-        with self.store.connect() as conn:
-            yield conn, self.owner(conn)
-
-    @contextmanager
-    def write(self) -> Iterator[tuple[Connection, Owner]]:
-        with self.transaction() as conn:
-            yield conn, self.owner(conn)
-
-    @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """One transaction; once committed, every remembered view is out of date."""
-        with self.store.begin() as conn:
-            yield conn
+    def committed(self) -> None:
+        """Once a transaction is committed, every remembered view is out of date."""
         self.cache.bump()
 
     def current_owner(self) -> Owner:

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
-from twoway import clock, people
+from twoway import clock, owners, people, workspace
 from twoway import settings as settings_mod
 from twoway import tags as tags_mod
 from twoway.errors import InputError
+from twoway.owners import Owner
 from twoway.people import PeopleQuery
 from twoway.states import STATES
 
@@ -96,17 +97,19 @@ def people_query(
 
 
 def person(conn: Connection, owner_id: int, person_id: int) -> dict[str, Any]:
-    """Everything known about one person (the Person page)."""
-    return people.person_detail(conn, owner_id, person_id)
+    """Everything known about one person (the Person page), and whether they are the owner's at all."""
+    detail = people.person_detail(conn, owner_id, person_id)
+    return {**detail, "related": workspace.is_related(conn, owner_id, person_id)}
 
 
-def _known(conn: Connection, person_id: int) -> None:
-    people.get(conn, person_id)  # NotFound for an id that names nobody
+def _known(conn: Connection, owner_id: int, person_id: int) -> None:
+    # NotFound for an id that names nobody, and for another member's person in a team
+    workspace.require_related(conn, owner_id, person_id)
 
 
 def tag(conn: Connection, owner_id: int, person_id: int, raw: str | list[str], *, remove: bool = False
         ) -> dict[str, Any]:
-    _known(conn, person_id)
+    _known(conn, owner_id, person_id)
     names = [t for t in (raw.split(",") if isinstance(raw, str) else raw) if t.strip()]
     if not names:
         raise InputError("name at least one tag")
@@ -115,7 +118,7 @@ def tag(conn: Connection, owner_id: int, person_id: int, raw: str | list[str], *
 
 
 def note(conn: Connection, owner_id: int, person_id: int, body: str) -> tags_mod.Note:
-    _known(conn, person_id)
+    _known(conn, owner_id, person_id)
     return tags_mod.add_note(conn, owner_id, person_id, body)
 
 
@@ -124,14 +127,14 @@ def log(conn: Connection, owner_id: int, person_id: int, kind: str, direction: s
     """Record something that happened elsewhere (a message sent, a reply, a meeting, a call)."""
     from twoway.interactions import log_interaction
 
-    _known(conn, person_id)
+    _known(conn, owner_id, person_id)
     return log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
 
 
 def snooze(conn: Connection, owner_id: int, person_id: int, until: date | None) -> dict[str, Any]:
     from twoway import plan
 
-    _known(conn, person_id)
+    _known(conn, owner_id, person_id)
     plan.snooze(conn, owner_id, person_id, until)
     return {"person_id": person_id, "snoozed_until": until.isoformat() if until else None}
 
@@ -141,7 +144,7 @@ def prune_decide(conn: Connection, owner_id: int, person_id: int, verdict: str, 
     """Keep, hide or remove (or mark soured / mended) one connection, as the prune review does."""
     from twoway import prune
 
-    _known(conn, person_id)
+    _known(conn, owner_id, person_id)
     prune.decide(conn, owner_id, person_id, verdict, note=note_text)
     return {"person_id": person_id, "verdict": verdict}
 
@@ -164,3 +167,43 @@ def overview(conn: Connection, owner_id: int) -> Any:
     from twoway import health
 
     return health.compute_health(conn, owner_id)
+
+
+# -- The network: degrees, mutual connections, introductions, suggestions ---------------------------
+NETWORK_NEEDS = ("Degrees, mutual connections and introductions need more than one network: several members' "
+                 "exports imported into this database (a team), or a graph loaded with `twoway graph load FILE`.")
+
+
+def network_status(conn: Connection, owner_id: int | None = None) -> dict[str, Any]:
+    """Which graphs can answer questions here, without building any: the merged network counts only
+    when it holds several members' exports (one owner's network alone has no second or third degree)."""
+    from twoway.graph import stored
+
+    members = [o.name for o in owners.all_owners(conn)]
+    loaded = [g.to_dict() for g in stored.all_graphs(conn)]
+    graphs = ([stored.NETWORK] if len(members) > 1 else []) + [str(g["name"]) for g in loaded]
+    return {"members": members, "loaded": loaded, "graphs": graphs, "ready": bool(graphs),
+            "needs": None if graphs else NETWORK_NEEDS}
+
+
+def network_info(conn: Connection) -> dict[str, Any]:
+    """The graphs' sizes (``twoway graph info``) and whether they can answer anything yet."""
+    from twoway.graph import network
+
+    return {**network.info(conn), **network_status(conn)}
+
+
+def between(conn: Connection, owner: Owner | None, a: str, b: str, graph: str | None = None,
+            limit: int = 100) -> dict[str, Any]:
+    """How far B is from A, with one path, and the connections they share (the Network page's first question)."""
+    from twoway.graph import network
+
+    return {"degree": network.degree(conn, owner, a, b, graph),
+            "mutual": network.mutual(conn, owner, a, b, graph, limit=limit)}
+
+
+def duplicates(conn: Connection) -> list[dict[str, Any]]:
+    """People who may be the same but were not merged by profile URL, for review."""
+    from twoway.graph import sources
+
+    return [g.to_dict() for g in sources.candidate_duplicates(conn)]

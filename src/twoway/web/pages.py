@@ -6,15 +6,20 @@ upgrades some of them to in-place requests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Connection
 
-from twoway import clock, invitations, people
+from twoway import clock, intros, invitations, people
 from twoway import settings as settings_mod
-from twoway.errors import InvalidSetting
+from twoway.errors import InvalidSetting, TwowayError
+from twoway.graph import network
+from twoway.graph.stored import NETWORK
+from twoway.owners import Owner
 from twoway.people import PeopleQuery
 from twoway.states import STATES
 from twoway.web import data, figures
@@ -22,6 +27,7 @@ from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
 from twoway.web.imports import save_upload
 from twoway.web.security import TOKEN_COOKIE
+from twoway.web.shapes import jsonable
 from twoway.web.templating import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -149,7 +155,8 @@ def people_page(request: Request, web: WebDep, q: PeopleQueryDep) -> Response:
 @router.get("/people/{person_id}")
 def person_page(request: Request, person_id: int, web: WebDep) -> Response:
     _owner, detail = web.view("person", data.person, person_id)
-    return render(request, "person.html", active="people", d=detail, today=clock.today(),
+    _owner, status = web.view("network_status", data.network_status)
+    return render(request, "person.html", active="people", d=detail, today=clock.today(), net=status,
                   title=detail["person"]["full_name"])
 
 
@@ -227,3 +234,71 @@ def overview_page(request: Request, web: WebDep) -> Response:
     owner, health = web.view("overview", data.overview)
     return render(request, "overview.html", active="overview", h=health, charts=figures.overview_charts(health),
                   owner=owner.name, title="Overview")
+
+
+# -- The network: degrees, mutual connections, introductions, suggestions ---------------------------
+Ask = Callable[[Connection, Owner | None, str | None], Any]
+
+
+def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: Ask | None, *,
+             needs_graph: bool = True) -> Response:
+    """The Network page with one question's answer: the form stays filled, a bad name is said inline."""
+    _owner, status = web.view("network_status", data.network_status)
+    graph = form.get("graph") or (status["graphs"][0] if status["graphs"] else "")
+    answer: Any = None
+    error = None
+    code = 200
+    if ask is not None and (status["ready"] or not needs_graph):
+        try:
+            with web.read_graph(graph or None) as (conn, owner):
+                answer = jsonable(ask(conn, owner, graph or None))
+        except TwowayError as exc:
+            error, code = exc.message, exc.status
+    return render(request, "network.html", active="network", kind=kind, form=form, net=status, graph=graph,
+                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code,
+                  title=_NETWORK_TITLES[kind])
+
+
+_NETWORK_TITLES = {"start": "Network", "path": "Path and mutual connections", "intros": "Introductions",
+                   "suggest": "People you may know", "duplicates": "Possible duplicates"}
+
+
+@router.get("/network")
+def network_page(request: Request, web: WebDep) -> Response:
+    return _network(request, web, "start", {}, None)
+
+
+@router.get("/network/path")
+def network_path(request: Request, web: WebDep, a: str = "", b: str = "", graph: str = "") -> Response:
+    def ask(conn: Connection, owner: Owner | None, g: str | None) -> Any:
+        return data.between(conn, owner, a, b, g)
+
+    return _network(request, web, "path", {"a": a, "b": b, "graph": graph}, ask if a.strip() and b.strip() else None)
+
+
+@router.get("/network/intros")
+def network_intros(request: Request, web: WebDep, source: str = "", target: str = "", company: str = "",
+                   about: str = "", graph: str = "") -> Response:
+    def ask(conn: Connection, owner: Owner | None, g: str | None) -> Any:
+        return intros.introductions(conn, owner, source, target.strip() or None, company=company.strip() or None,
+                                    graph=g, about=about.strip() or None)
+
+    form = {"source": source, "target": target, "company": company, "about": about, "graph": graph}
+    wanted = source.strip() and (target.strip() or company.strip())
+    return _network(request, web, "intros", form, ask if wanted else None)
+
+
+@router.get("/network/suggest")
+def network_suggest(request: Request, web: WebDep, person: str = "", graph: str = "") -> Response:
+    def ask(conn: Connection, owner: Owner | None, g: str | None) -> Any:
+        return network.suggest(conn, owner, person, g)
+
+    return _network(request, web, "suggest", {"person": person, "graph": graph}, ask if person.strip() else None)
+
+
+@router.get("/network/duplicates")
+def network_duplicates(request: Request, web: WebDep) -> Response:
+    def ask(conn: Connection, _owner: Owner | None, _graph: str | None) -> Any:
+        return data.duplicates(conn)
+
+    return _network(request, web, "duplicates", {"graph": NETWORK}, ask, needs_graph=False)

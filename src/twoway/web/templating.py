@@ -21,6 +21,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("people", "/people", "People"),
     ("invitations", "/invitations", "Invitations"),
     ("prune", "/prune", "Prune review"),
+    ("network", "/network", "Network"),
     ("import", "/import", "Import"),
     ("settings", "/settings", "Settings"),
 )
