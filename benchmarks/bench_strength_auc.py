@@ -1,7 +1,7 @@
 """Does relationship strength predict who answers? A replay of a real message log.
 
-    python benchmarks/bench_strength_auc.py            # defaults, tuning on the first half
-    python benchmarks/bench_strength_auc.py --quick    # fewer tuning rounds
+    python benchmarks/bench_strength_auc.py                 # everything, 1,000 bootstrap resamples
+    python benchmarks/bench_strength_auc.py --quick         # 200 resamples, smaller tuning grid
 
 Data: the UC Irvine messages log (KONECT opsahl-ucsocial, the same data as SNAP CollegeMsg:
 59,835 private messages between 1,899 students, Apr-Oct 2004; Opsahl & Panzarasa, Social
@@ -11,20 +11,26 @@ repository. It is research data: it stays out of the package.
 For every message A -> B sent at time t (whose 7-day window ends inside the log), the strength of
 A's tie with B is computed at t from their messages before t only, with ``twoway.strength``'s own
 batch core (the code the product runs, A in the owner's seat), and the question is whether B
-writes back to A within 7 days. The ROC-AUC of the score is reported next to two baselines:
-recency only (time since the pair's last message) and frequency only (messages so far).
+writes back to A within 7 days. The ROC-AUC of the 0-100 score is reported next to two baselines
+on exactly the same messages: recency only (time since the pair's last message) and frequency only
+(the pair's messages so far); and next to the structural component (mutual contacts at t: people
+both A and B had exchanged messages with before t), alone and added to the score.
 
-Honest protocol: messages are split in time. Parameters (part weights, half-life) are chosen
-on the first half only, using labels that end before the split; the AUC is reported on the second
-half, where each message's history may include everything before it.
+Honest protocol: messages are split in time. Parameters (both half-lives, part weights, the weight
+of structural) are chosen on the first half only, using labels that end before the split; every
+AUC is reported on the second half, where each message's history may include everything before it.
+Confidence intervals: 95% percentile bootstrap resampling senders (all of a sender's messages go
+together, since they are not independent), paired so that differences between scores are exact.
+A ceiling is measured too: an unconstrained logistic regression over 28 pair features (fitted on the
+first half, and, as an upper bound, fitted on the second half itself).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -34,39 +40,55 @@ from twoway.history import IN, OUT
 from twoway.settings import Settings
 from twoway.strength import PARTS, score_batch
 
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+BOOL = npt.NDArray[np.bool_]
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "konect-opsahl-ucsocial.tsv"
-WINDOW = 7 * 86_400
-TUNED = ("recency", "frequency", "reciprocity", "responsiveness", "duration")
-HALF_LIVES = (7, 14, 30, 60, 90, 180, 365)
+DAY = 86_400
+WINDOW = 7 * DAY
+SHORT_HALF_LIVES = (0.05, 0.25, 1.0, 3.0, 7.0, 30.0)
+LONG_HALF_LIVES = (7, 14, 30, 60, 90, 180, 365)
+MUTUAL_FULL = 50  # as compute_strengths scales mutual connections
 
 
-def load(path: Path) -> npt.NDArray[np.int64]:
+def load(path: Path) -> I64:
     rows = [line.split() for line in path.open() if line.strip() and line[0] not in "%#"]
     data = np.array(rows, dtype=np.int64)[:, [0, 1, 3]]  # from, to, unix time
     return data[np.argsort(data[:, 2], kind="stable")]
 
 
-def auc(scores: npt.NDArray[np.float64], labels: npt.NDArray[np.bool_]) -> float:
+def auc(scores: F64, labels: BOOL) -> float:
     """ROC-AUC by the Mann-Whitney statistic, ties counted as half."""
-    order = np.argsort(scores, kind="mergesort")
-    s = scores[order]
-    ranks = np.empty(s.size, dtype=np.float64)
-    cut = np.flatnonzero(np.diff(s)) + 1
-    lo = np.concatenate(([0], cut))
-    hi = np.concatenate((cut, [s.size]))
-    ranks_sorted = np.repeat((lo + hi + 1) / 2.0, hi - lo)
-    ranks[order] = ranks_sorted
-    pos = labels.sum()
-    neg = labels.size - pos
-    return float((ranks[labels].sum() - pos * (pos + 1) / 2) / (pos * neg))
+    return float(AucResampler(scores, labels).auc(np.ones(scores.size)))
+
+
+class AucResampler:
+    """ROC-AUC under observation weights, with the sort done once: a bootstrap resample is a weight vector."""
+
+    def __init__(self, scores: F64, labels: BOOL) -> None:
+        order = np.argsort(scores, kind="mergesort")
+        s = scores[order]
+        self.group = np.concatenate(([0], np.cumsum(np.diff(s) != 0)))
+        self.n_groups = int(self.group[-1]) + 1 if s.size else 0
+        self.order = order
+        self.labels = labels[order].astype(np.float64)
+
+    def auc(self, weights: F64) -> float:
+        w = weights[self.order]
+        pos = np.bincount(self.group, weights=w * self.labels, minlength=self.n_groups)
+        neg = np.bincount(self.group, weights=w * (1.0 - self.labels), minlength=self.n_groups)
+        below = np.cumsum(neg) - neg
+        total = pos.sum() * neg.sum()
+        return float((pos * (below + 0.5 * neg)).sum() / total) if total > 0 else float("nan")
 
 
 class Replay:
     """Every message with its label and its pair's history before it, laid out for score_batch."""
 
-    def __init__(self, data: npt.NDArray[np.int64]) -> None:
+    def __init__(self, data: I64) -> None:
         src, dst, ts = data[:, 0], data[:, 1], data[:, 2]
-        self.ts, self.src = ts, src
+        self.ts, self.src, self.dst = ts, src, dst
         rel = ts - ts.min()  # < 2**31, so (key << 31) + rel orders by key, then time, exactly
         pair = np.minimum(src, dst) * 10_000 + np.maximum(src, dst)
         # Label: the recipient writes back to the sender within 7 days (strictly after t).
@@ -87,94 +109,241 @@ class Replay:
         self.p_start = np.searchsorted(p_keys, pair, side="left")
         self.k = np.searchsorted((p_keys << 31) + rel[p_order], (pair << 31) + rel, side="left") - self.p_start
 
-    def batch(self, idx: npt.NDArray[np.int64], settings: Settings) -> npt.NDArray[np.float64]:
-        """The parts (rows = messages idx) computed by the product's batch core."""
+    def layout(self, idx: I64) -> tuple[I64, npt.NDArray[np.int8], I64]:
+        """Times, sides (from the sender's seat) and segment starts of the messages' histories."""
         lengths = self.k[idx]
         starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-        base = np.repeat(self.p_start[idx], lengths)
-        offset = np.arange(starts[-1], dtype=np.int64) - np.repeat(starts[:-1], lengths)
-        rows = base + offset
+        rows = np.repeat(self.p_start[idx], lengths) + np.arange(starts[-1], dtype=np.int64) - np.repeat(
+            starts[:-1], lengths)
         owner = np.repeat(self.src[idx], lengths)
         side = np.where(self.p_src[rows] == owner, OUT, IN).astype(np.int8)
-        channel = np.zeros(rows.size, dtype=np.int8)
-        result = score_batch(self.p_ts[rows], side, channel, starts, self.ts[idx], settings=settings)
-        return result.parts
+        return self.p_ts[rows], side, starts
 
-    def baselines(self, idx: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    def parts(self, idx: I64, settings: Settings) -> F64:
+        """The parts (rows = messages idx) computed by the product's batch core."""
+        at, side, starts = self.layout(idx)
+        channel = np.zeros(at.size, dtype=np.int8)
+        return score_batch(at, side, channel, starts, self.ts[idx], settings=settings).parts
+
+    def baselines(self, idx: I64) -> tuple[F64, F64]:
         k = self.k[idx]
         last = np.where(k > 0, self.p_ts[self.p_start[idx] + np.maximum(k - 1, 0)], -(10**12))
         return -(self.ts[idx] - last).astype(np.float64), k.astype(np.float64)
 
+    def mutual_contacts(self) -> I64:
+        """Per message: people both sides had exchanged messages with before it (not each other)."""
+        contacts: defaultdict[int, set[int]] = defaultdict(set)
+        out = np.zeros(self.ts.size, dtype=np.int64)
+        for i, (a, b) in enumerate(zip(self.src.tolist(), self.dst.tolist(), strict=True)):
+            ca, cb = contacts[a], contacts[b]
+            out[i] = len(ca & cb) if len(ca) < len(cb) else len(cb & ca)
+            ca.add(b)
+            cb.add(a)
+        return out
 
-def weights_vector(weights: dict[str, float]) -> npt.NDArray[np.float64]:
+
+# --- fitting, on the first half only ---------------------------------------------------------------
+
+
+def fit_logistic(x: F64, y: BOOL, *, nonnegative: bool, ridge: float = 1e-4) -> F64:
+    """Logistic regression by Newton's method (weights without the intercept); with ``nonnegative``,
+    an active set keeps every weight >= 0, so the fit stays a weighted mean of parts."""
+    mu, sd = x.mean(axis=0), x.std(axis=0)
+    sd = np.where(sd > 0, sd, 1.0)
+    z = np.column_stack([np.ones(len(x)), (x - mu) / sd])
+    t = y.astype(np.float64)
+    w = np.zeros(z.shape[1])
+    free = np.ones(z.shape[1], dtype=bool)
+    reg = np.full(z.shape[1], ridge * len(x))
+    reg[0] = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (p - t) + reg * w
+        if nonnegative:
+            free[1:] = (w[1:] > 0) | (grad[1:] < 0)
+        f = np.flatnonzero(free)
+        hess = (z[:, f] * (p * (1 - p))[:, None]).T @ z[:, f] + np.diag(reg[f])
+        step = np.linalg.solve(hess, grad[f])
+        new = w.copy()
+        new[f] -= step
+        if nonnegative:
+            new[1:] = np.maximum(new[1:], 0.0)
+        if np.max(np.abs(new - w)) < 1e-8:
+            w = new
+            break
+        w = new
+    result: F64 = w[1:] / sd
+    return result
+
+
+def integer_weights(raw: F64) -> dict[str, float]:
+    """Fitted part weights as whole percentages, the way an owner would type them into settings."""
+    pct = np.rint(100 * raw / raw.sum()) if raw.sum() > 0 else np.ones(raw.size)
+    return {p: float(v) for p, v in zip(PARTS, pct, strict=True)}
+
+
+def weights_vector(weights: dict[str, float]) -> F64:
     w = np.array([weights.get(p, 0.0) for p in PARTS], dtype=np.float64)
-    return w / w.sum()
+    normalised: F64 = w / w.sum()
+    return normalised
 
 
-def tune(replay: Replay, train: npt.NDArray[np.int64], base: Settings, rounds: int
-         ) -> tuple[dict[str, float], int, float]:
-    """Coordinate ascent over integer weights and a grid of half-lives, on the training half only."""
+def score(parts: F64, weights: dict[str, float]) -> F64:
+    """The product's 0-100 integer score."""
+    rounded: F64 = np.rint(parts @ weights_vector(weights) * 100)
+    return rounded
+
+
+def tune(replay: Replay, train: I64, base: Settings, shorts: tuple[float, ...], longs: tuple[int, ...]
+         ) -> tuple[Settings, float]:
+    """Both half-lives on a grid; for each pair, part weights by a non-negative logistic fit; the
+    pair whose integer score ranks the training half best wins."""
     labels = replay.labels[train]
-    best: tuple[float, dict[str, float], int] = (-1.0, {}, 0)
-    for half_life in HALF_LIVES:
-        parts = replay.batch(train, base.with_values(strength_half_life_days=half_life))
-        weights = dict(base.strength_weights)
-        score = auc(parts @ weights_vector(weights), labels)
-        for _ in range(rounds):
-            improved = False
-            for part, value in itertools.product(TUNED, (0, 5, 10, 20, 30, 45, 60)):
-                trial = {**weights, part: float(value)}
-                if sum(trial.values()) <= 0:
-                    continue
-                s = auc(parts @ weights_vector(trial), labels)
-                if s > score + 1e-5:
-                    score, weights, improved = s, trial, True
-            if not improved:
-                break
-        if score > best[0]:
-            best = (score, weights, half_life)
-    return best[1], best[2], best[0]
+    best: tuple[float, Settings] = (-1.0, base)
+    for long in longs:
+        for short in shorts:
+            if short > long:
+                continue
+            trial = base.with_values(strength_half_life_days=long, strength_short_half_life_days=short)
+            parts = replay.parts(train, trial)
+            weights = integer_weights(fit_logistic(parts, labels, nonnegative=True))
+            value = auc(score(parts, weights), labels)
+            if value > best[0]:
+                best = (value, trial.with_values(strength_weights=weights))
+    return best[1], best[0]
+
+
+# --- a ceiling: what pair features could do without the shape of a strength score -------------------
+
+
+def pair_features(replay: Replay, idx: I64) -> F64:
+    """28 features of the pair before t: the parts at 8 horizon settings (including the long ones a
+    strength uses) and who spoke last, plus log times since their last / your last word and counts."""
+    columns: list[F64] = []
+    for short, long in ((0.05, 7), (1.0, 30), (7.0, 180), (30.0, 365)):
+        s = Settings().with_values(strength_half_life_days=long, strength_short_half_life_days=short)
+        parts = replay.parts(idx, s)
+        columns += [parts[:, j] for j in (0, 1, 2, 3)]
+    at, side, starts = replay.layout(idx)
+    n = idx.size
+    seg = np.repeat(np.arange(n), np.diff(starts))
+    now = replay.ts[idx]
+    has = np.diff(starts) > 0
+    for who in (IN, OUT):
+        last = np.full(n, -1, dtype=np.int64)
+        mine = side == who
+        np.maximum.at(last, seg[mine], at[mine])
+        columns += [np.where(last >= 0, np.log1p(now - last), 0.0), (last >= 0).astype(np.float64)]
+        columns.append(np.log1p(np.bincount(seg, weights=mine, minlength=n)))
+    last_side = np.full(n, -1)
+    last_side[has] = side[starts[1:][has] - 1]
+    columns += [(last_side == IN).astype(np.float64), has.astype(np.float64)]
+    first = np.zeros(n)
+    first[has] = at[starts[:-1][has]]
+    columns.append(np.where(has, np.log1p(now - first), 0.0))
+    columns += [np.log1p(np.bincount(seg, weights=(now[seg] - at) <= w, minlength=n)) for w in (3600, DAY, WINDOW)]
+    return np.column_stack(columns)
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+
+def bootstrap(scores: dict[str, F64], labels: BOOL, clusters: I64, rounds: int, seed: int = 2004
+              ) -> dict[str, F64]:
+    """AUC of every score under ``rounds`` resamples of the clusters (same resamples for all scores)."""
+    rng = np.random.default_rng(seed)
+    _, cluster = np.unique(clusters, return_inverse=True)
+    n_clusters = int(cluster.max()) + 1
+    resamplers = {name: AucResampler(s, labels) for name, s in scores.items()}
+    out = {name: np.empty(rounds) for name in scores}
+    for r in range(rounds):
+        drawn = np.bincount(rng.integers(0, n_clusters, n_clusters), minlength=n_clusters).astype(np.float64)
+        w = drawn[cluster]
+        for name, resampler in resamplers.items():
+            out[name][r] = resampler.auc(w)
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--bootstrap", type=int, default=None, help="resamples (default 1000, --quick 200)")
     args = parser.parse_args()
     if not args.data.exists():
         print(f"skipped: the UC Irvine message log is not at {args.data} (see ../shared/data/raw/README.md)")
         return 0
     started = time.perf_counter()
+    rounds = args.bootstrap or (200 if args.quick else 1000)
     data = load(args.data)
     replay = Replay(data)
     usable = np.flatnonzero(replay.complete)
     split_time = replay.ts[usable[usable.size // 2]]
     train = usable[(replay.ts[usable] < split_time) & (replay.ts[usable] + WINDOW <= split_time)]
     test = usable[replay.ts[usable] >= split_time]
+    y_train, y_test = replay.labels[train], replay.labels[test]
+    print(f"{data.shape[0]} messages; train {train.size} (answered {y_train.mean():.1%}), "
+          f"test {test.size} (answered {y_test.mean():.1%}, {np.mean(replay.k[test] == 0):.1%} with no "
+          f"history); split at unix {split_time}")
+
     defaults = Settings()
-    print(f"{data.shape[0]} messages; train {train.size} (answered {replay.labels[train].mean():.1%}), "
-          f"test {test.size} (answered {replay.labels[test].mean():.1%}); split at unix {split_time}")
-    labels = replay.labels[test]
+    shorts = (0.25, 1.0, 30.0) if args.quick else SHORT_HALF_LIVES
+    longs = (7, 30, 180) if args.quick else LONG_HALF_LIVES
+    tuned, train_auc = tune(replay, train, defaults, shorts, longs)
+    shown = ", ".join(f"{k} {v:g}" for k, v in tuned.strength_weights.items() if v)
+    print(f"tuned on the first half: half-lives {tuned.strength_short_half_life_days:g} and "
+          f"{tuned.strength_half_life_days} days; weights {shown} (train AUC {train_auc:.4f})")
+
     recency, frequency = replay.baselines(test)
-    parts_default = replay.batch(test, defaults)
-    w_default = weights_vector(dict(defaults.strength_weights))
-    results = {
-        "recency only (baseline)": auc(recency, labels),
-        "frequency only (baseline)": auc(frequency, labels),
-        "strength, default settings (0-100 score)": auc(np.rint(parts_default @ w_default * 100), labels),
+    parts_default = replay.parts(test, defaults)
+    parts_tuned = replay.parts(test, tuned)
+    strength_default = score(parts_default, dict(defaults.strength_weights))
+    strength_tuned = score(parts_tuned, dict(tuned.strength_weights))
+
+    mutual = replay.mutual_contacts()
+    structural = np.minimum(1.0, np.log1p(mutual) / np.log1p(MUTUAL_FULL))
+    train_parts = replay.parts(train, tuned)
+    train_raw = train_parts @ weights_vector(dict(tuned.strength_weights))
+    best_share, best_train = 0.0, -1.0
+    for share in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):  # structural's share of a combined 0-100 score
+        value = auc(np.rint(100 * ((1 - share) * train_raw + share * structural[train])), y_train)
+        if value > best_train + 1e-5:
+            best_share, best_train = share, value
+    test_raw = parts_tuned @ weights_vector(dict(tuned.strength_weights))
+    combined = np.rint(100 * ((1 - best_share) * test_raw + best_share * structural[test]))
+
+    feats_train, feats_test = pair_features(replay, train), pair_features(replay, test)
+    ceiling_w = fit_logistic(feats_train, y_train, nonnegative=False)
+    in_sample_w = fit_logistic(feats_test, y_test, nonnegative=False)
+    spoke_last_train = np.column_stack([train_parts, feats_train[:, 22]])
+    spoke_last_w = fit_logistic(spoke_last_train, y_train, nonnegative=True)
+    spoke_last_test = np.column_stack([parts_tuned, feats_test[:, 22]]) @ spoke_last_w
+
+    scores: dict[str, F64] = {
+        "recency only (baseline)": recency,
+        "frequency only (baseline)": frequency,
+        "strength, default settings": strength_default,
+        "strength, tuned on the first half": strength_tuned,
+        "structural alone (mutual contacts at t)": structural[test],
+        f"tuned strength + structural ({best_share:.0%} share, tuned)": combined,
+        "tuned parts + 'they spoke last' (fitted)": spoke_last_test,
+        "ceiling: 28 pair features, logistic, fit on first half": feats_test @ ceiling_w,
+        "upper bound: same, fit on the test half itself": feats_test @ in_sample_w,
     }
-    for j, part in enumerate(PARTS):
-        results[f"  part alone: {part}"] = auc(parts_default[:, j], labels)
-    weights, half_life, train_auc = tune(replay, train, defaults, rounds=2 if args.quick else 4)
-    tuned = defaults.with_values(strength_half_life_days=half_life, strength_weights=weights)
-    parts_tuned = replay.batch(test, tuned)
-    results["strength, tuned on the first half (0-100 score)"] = auc(
-        np.rint(parts_tuned @ weights_vector(weights) * 100), labels)
-    shown = ", ".join(f"{k}={v:g}" for k, v in weights.items() if v)
-    print(f"tuned on train: half-life {half_life} days, weights {shown} (train AUC {train_auc:.4f})")
-    print("ROC-AUC on the second half (does B answer A within 7 days?):")
-    for name, value in results.items():
-        print(f"  {name:<52} {value:.4f}")
+    boot = bootstrap(scores, y_test, replay.src[test], rounds)
+    base_best = "frequency only (baseline)"
+    print(f"ROC-AUC on the second half (does B answer A within 7 days?), 95% CI from {rounds} "
+          "resamples of senders:")
+    for name, values in scores.items():
+        lo, hi = np.percentile(boot[name], [2.5, 97.5])
+        print(f"  {name:<58} {auc(values, y_test):.4f}  [{lo:.3f}, {hi:.3f}]")
+    for name in ("strength, default settings", "strength, tuned on the first half"):
+        diff = boot[name] - np.maximum(boot[base_best], boot["recency only (baseline)"])
+        lo, hi = np.percentile(diff, [2.5, 97.5])
+        print(f"  {name} minus the better baseline: [{lo:+.3f}, {hi:+.3f}]")
+    for label, parts in (("default", parts_default), ("tuned", parts_tuned)):
+        alone = ", ".join(f"{p} {auc(parts[:, j], y_test):.3f}" for j, p in enumerate(PARTS))
+        print(f"  parts alone ({label}): {alone}")
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 

@@ -39,35 +39,79 @@ def test_no_interaction_scores_zero_on_every_interaction_part() -> None:
     assert "No interaction yet" in s.reasons[0]
 
 
-def test_recency_halves_every_half_life_from_their_last_word() -> None:
+def _decay(days: float, settings: Settings = CFG) -> float:
+    return float(0.5 ** (days / settings.strength_half_life_days))
+
+
+def test_recency_mixes_a_short_and_a_long_horizon_from_their_last_word() -> None:
     s = score_from_events([ev("in", 180), ev("out", 1)], now_ts=NOW, settings=CFG)
-    assert s.parts["recency"] == pytest.approx(0.5)
-    quick = CFG.with_values(strength_half_life_days=90)
-    assert score_from_events([ev("in", 180)], now_ts=NOW, settings=quick).parts["recency"] == pytest.approx(0.25)
+    short, long = CFG.strength_short_half_life_days, CFG.strength_half_life_days
+    assert s.parts["recency"] == pytest.approx(0.5 * (0.5 ** (180 / short) + 0.5 ** (180 / long)))
+    one_horizon = CFG.with_values(strength_half_life_days=90, strength_short_half_life_days=90)
+    assert score_from_events([ev("in", 180)], now_ts=NOW, settings=one_horizon).parts["recency"] == pytest.approx(
+        0.25)
+    # The short horizon separates this week from this season; the long one keeps last year above never.
+    week, season, year = (score_from_events([ev("in", d)], now_ts=NOW, settings=CFG).parts["recency"]
+                          for d in (7, 90, 365))
+    assert week > 0.8
+    assert 0.2 < season < 0.5
+    assert 0 < year < 0.15
     # Your own unanswered messages do not make a tie recent.
     assert score_from_events([ev("out", 1)], now_ts=NOW, settings=CFG).parts["recency"] == 0.0
-    assert score_from_events([ev("out", 9, "call", "phone")], now_ts=NOW, settings=CFG).parts["recency"] > 0.9
+    assert score_from_events([ev("out", 9, "call", "phone")], now_ts=NOW, settings=CFG).parts["recency"] > 0.7
 
 
-def test_reciprocity_is_the_balance_of_both_sides() -> None:
+def test_reciprocity_is_the_balance_of_both_sides_over_the_long_horizon() -> None:
     s = score_from_events([ev("in", 10), ev("in", 9), ev("in", 8), ev("out", 7)], now_ts=NOW, settings=CFG)
-    assert s.parts["reciprocity"] == pytest.approx(1 / 3)
+    assert s.parts["reciprocity"] == pytest.approx(_decay(7) / sum(_decay(d) for d in (10, 9, 8)))
     meeting = score_from_events([ev("out", 5, "meeting", "meeting")], now_ts=NOW, settings=CFG)
     assert meeting.parts["reciprocity"] == 1.0  # a meeting counts for both sides
+    # The same counts, but the one-sided stretch long ago and the balanced one recent: more reciprocal.
+    balanced_now = [*(ev("in", 900 + i) for i in range(4)), ev("in", 20), ev("out", 10)]
+    balanced_then = [ev("in", 920), ev("out", 910), *(ev("in", 20 + i) for i in range(4))]
+    assert (score_from_events(balanced_now, now_ts=NOW, settings=CFG).parts["reciprocity"]
+            > 2 * score_from_events(balanced_then, now_ts=NOW, settings=CFG).parts["reciprocity"])
 
 
-def test_responsiveness_counts_answers_within_seven_days_and_a_day() -> None:
+def _responsiveness(asked: float, answered: float, fast: float) -> float:
+    return 0.5 * ((answered + strength.PRIOR_ANSWERED) / (asked + strength.PRIOR_MESSAGES)
+                  + (fast + strength.PRIOR_ANSWERED_FAST) / (asked + strength.PRIOR_MESSAGES))
+
+
+def test_responsiveness_is_a_smoothed_share_of_answers_within_seven_days_and_a_day() -> None:
     fast = [e for d in (40, 30, 20, 10) for e in (ev("out", d), ev("in", d - 0.05))]
     s = score_from_events(fast, now_ts=NOW, settings=CFG)
-    # 4 asked, 4 answered within a week and within a day, shrunk by one pseudo-count: 8 / (2 * 5).
-    assert s.parts["responsiveness"] == pytest.approx(0.8)
+    w = sum(_decay(d) for d in (40, 30, 20, 10))
+    assert s.parts["responsiveness"] == pytest.approx(_responsiveness(w, w, w))
     assert any("They answered 4 of 4" in r and "median 1 hours" in r for r in s.reasons)
     slow = [e for d in (40, 30) for e in (ev("out", d), ev("in", d - 3))]
-    assert score_from_events(slow, now_ts=NOW, settings=CFG).parts["responsiveness"] == pytest.approx(2 / 6)
+    w2 = _decay(40) + _decay(30)
+    assert score_from_events(slow, now_ts=NOW, settings=CFG).parts["responsiveness"] == pytest.approx(
+        _responsiveness(w2, w2, 0))
     ignored = score_from_events([*fast, ev("out", 50), ev("out", 2)], now_ts=NOW, settings=CFG)
     # The message 50 days ago went unanswered (the next answer came 10 days later); the one 2 days ago may
     # still be answered, so it is not counted yet.
-    assert ignored.parts["responsiveness"] == pytest.approx((4 + 4) / (2 * (5 + 1)))
+    assert ignored.parts["responsiveness"] == pytest.approx(_responsiveness(w + _decay(50), w, w))
+    assert any("They answered 4 of 5" in r for r in ignored.reasons)
+
+
+def test_responsiveness_is_bayesian_and_recent_answers_count_more() -> None:
+    def resp(events: list[Event]) -> float:
+        return score_from_events(events, now_ts=NOW, settings=CFG).parts["responsiveness"]
+
+    # Nothing settled yet: the prior's mean, neither 0 nor 1. No interaction at all: 0.
+    assert resp([ev("in", 30)]) == pytest.approx(_responsiveness(0, 0, 0))
+    assert resp([ev("out", 2)]) == pytest.approx(_responsiveness(0, 0, 0))
+    assert resp([]) == 0.0
+    once = resp([ev("out", 20), ev("in", 19.9)])
+    thrice = resp([e for d in (60, 40, 20) for e in (ev("out", d), ev("in", d - 0.1))])
+    assert _responsiveness(0, 0, 0) < once < thrice < 1.0  # one answer is not a perfect record
+    unanswered = [ev("out", d) for d in (60, 40, 20)]
+    assert resp(unanswered) < resp(unanswered[:1]) < _responsiveness(0, 0, 0)
+    # Same counts: answering lately beats having answered long ago.
+    lately = [ev("out", 700), ev("out", 600), ev("out", 20), ev("in", 19.5), ev("out", 10), ev("in", 9.5)]
+    long_ago = [ev("out", 700), ev("in", 699.5), ev("out", 600), ev("in", 599.5), ev("out", 20), ev("out", 10)]
+    assert resp(lately) > resp(long_ago)
 
 
 def test_frequency_is_log_scaled_and_decays() -> None:
@@ -91,7 +135,7 @@ def test_duration_channels_and_endorsements() -> None:
 
 
 def test_the_score_is_the_weighted_mean_of_the_parts() -> None:
-    only_recency = CFG.with_values(strength_weights="recency=1")
+    only_recency = CFG.with_values(strength_weights="recency=1", strength_short_half_life_days=180)
     s = score_from_events([ev("in", 180)], now_ts=NOW, settings=only_recency)
     assert s.score == 50
     events = [ev("out", 30), ev("in", 29), ev("out", 3, "meeting", "meeting")]
@@ -123,7 +167,8 @@ def test_the_batch_core_equals_one_tie_at_a_time(segments: list[list[tuple[str, 
     ats, sides, chans, starts = [], [], [], [0]
     singles = []
     for evs, now in zip(segments, per_now, strict=True):
-        events = sorted((Event(d, NOW - 500 * DAY + t) for d, t in evs), key=lambda e: e.at)
+        # The history's canonical order: time, then side (yours first) for events in the same second.
+        events = sorted((Event(d, NOW - 500 * DAY + t) for d, t in evs), key=lambda e: (e.at, e.side))
         kept = [e for e in events if e.at < now]
         ats += [e.at for e in kept]
         sides += [e.side for e in kept]
@@ -175,7 +220,7 @@ def test_compute_strengths_on_a_real_database(any_store: Store) -> None:
     assert carla.score > 50
     assert carla.parts["endorsements"] == pytest.approx((2 / 3 + 2) / 6)
     assert carla.parts["channels"] == pytest.approx(2 / 3)
-    assert carla.parts["reciprocity"] == 1.0
+    assert carla.parts["reciprocity"] == pytest.approx(1.0, abs=1e-3)  # each answer 2 hours after the question
     assert found[2].score == 0
     assert found[3].structural == pytest.approx(2 / 4)  # 2 mutual of Tom's 4 (Olive has 5)
     assert found[3].mutual_connections == 2

@@ -123,12 +123,16 @@ SETTINGS: tuple[Setting, ...] = (
        "Tags whose connections are never suggested for pruning."),
     # Strength
     _s("strength_weights",
-       {"recency": 25, "frequency": 20, "reciprocity": 15, "responsiveness": 20, "duration": 5,
+       {"recency": 25, "frequency": 25, "reciprocity": 10, "responsiveness": 20, "duration": 5,
         "endorsements": 5, "channels": 10},
        "map", "strength",
        "Relative weight of each part of the relationship strength score (scaled to 100)."),
     _s("strength_half_life_days", 180, "int", "strength",
-       "Days after which the recency part of strength has halved.", minimum=7, maximum=3650),
+       "Long horizon of strength, in days: a message this old counts half in recency, frequency, "
+       "reciprocity and responsiveness.", minimum=7, maximum=3650),
+    _s("strength_short_half_life_days", 30.0, "float", "strength",
+       "Short horizon of the recency part of strength, in days (may be a fraction): recency is the mean "
+       "of their last word's weight over the short and the long horizon.", minimum=0.01, maximum=3650),
     # The weekly plan
     _s("weekly_checkins", 0, "int", "plan",
        "Check-ins to plan each week; 0 spreads the whole network evenly over the cadence (about N/52).",

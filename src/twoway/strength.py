@@ -4,16 +4,22 @@ Each part is a number from 0 to 1, computed from the person's direct interaction
 (see :mod:`twoway.history` for what counts), and the score is their weighted mean
 (``strength_weights``) times 100. A tie with no interaction scores 0 on every interaction part.
 
-* recency: ``0.5 ** (days since you last heard from them / strength_half_life_days)``: their
-  last message, meeting or call. Your own unanswered messages do not make a tie recent.
-* frequency: how often they engage: their messages, meetings and calls counted with the same
-  half-life decay (one a half-life ago counts one half), log-scaled so that about FREQUENCY_FULL
-  recent ones reach 1. (Measured on the UC Irvine replay, counting only their side predicts
-  answers far better than counting both: AUC 0.76 against 0.65.)
-* reciprocity: ``min(theirs, yours) / max(theirs, yours)``; meetings and calls count for both.
+Two horizons (``strength_short_half_life_days``, default 30, and ``strength_half_life_days``, default
+180) say how fast the past fades; an event a long half-life old counts half wherever events are counted.
+
+* recency: how recently you heard from them (their last message, meeting or call), the mean of
+  ``0.5 ** (days / short)`` and ``0.5 ** (days / long)``: the short horizon tells this week from
+  this season, the long one keeps last year above never. Your own unanswered messages do not make a
+  tie recent.
+* frequency: how often they engage: their messages, meetings and calls counted with the long decay,
+  log-scaled so that about FREQUENCY_FULL recent ones reach 1. (On the UC Irvine replay, counting
+  only their side predicts answers far better than counting both: AUC 0.76 against 0.65.)
+* reciprocity: ``min(theirs, yours) / max(theirs, yours)`` over the same decayed counts, so the
+  balance of the recent past matters most; meetings and calls count for both.
 * responsiveness: how often and how fast they answer: of your messages that could have been
-  answered by now, the share answered within ANSWER_DAYS (7) days, averaged with the share answered
-  within a day, shrunk towards 0 for little evidence (one answered message is not a perfect record).
+  answered by now (recent ones weighing more), the share answered within ANSWER_DAYS (7) days,
+  averaged with the share answered within a day, each smoothed by a Beta prior (PRIOR_*): one
+  answered message reads as 2/3, and a tie with no settled message yet sits at the prior's mean.
 * duration: time since the first interaction, log-scaled so that DURATION_FULL_DAYS (5 years)
   reach 1.
 * endorsements: endorsements and recommendations, each way: up to 3 endorsements received and 3
@@ -51,7 +57,11 @@ PARTS = ("recency", "frequency", "reciprocity", "responsiveness", "duration", "e
 ANSWER_DAYS = 7
 FREQUENCY_FULL = 60
 DURATION_FULL_DAYS = 5 * 365
-RESPONSIVENESS_PRIOR = 1.0  # pseudo-count of unanswered messages: shrinks thin records towards 0
+# Responsiveness prior, Beta(1, 1) in messages: one answered message reads as 2/3, not a perfect record;
+# a tie with no settled message yet sits at the prior's mean ("we do not know yet").
+PRIOR_MESSAGES = 2.0
+PRIOR_ANSWERED = 1.0
+PRIOR_ANSWERED_FAST = 0.5  # answers within a day: prior mean 1/4
 _DAY = history.DAY_SECONDS
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -144,7 +154,8 @@ def score_batch(
     seg = np.repeat(np.arange(n_seg, dtype=np.int64), lengths)
     has = lengths > 0
     now = now_ts.astype(np.int64)
-    half_life = float(settings.strength_half_life_days) * _DAY
+    long_hl = float(settings.strength_half_life_days) * _DAY
+    short_hl = float(settings.strength_short_half_life_days) * _DAY
     sd = side.astype(np.int64)
     theirs, yours = (sd != OUT), (sd != IN)
 
@@ -157,19 +168,26 @@ def score_batch(
     if theirs.any():
         np.maximum.at(last_from_them, seg[theirs], at[theirs])
     heard = last_from_them >= 0
-    recency = np.where(heard, np.exp2(-(now - last_from_them) / half_life), 0.0)
+    silent = (now - last_from_them).astype(np.float64)
+    recency = np.where(heard, 0.5 * (np.exp2(-silent / short_hl) + np.exp2(-silent / long_hl)), 0.0)
 
-    decay = np.exp2(-(now[seg] - at) / half_life)
-    weighted = np.bincount(seg, weights=decay * theirs, minlength=n_seg)
-    frequency = np.minimum(1.0, np.log1p(weighted) / math.log1p(FREQUENCY_FULL))
+    # One decay per event (the long horizon) weighs frequency, reciprocity and responsiveness alike.
+    decay = np.exp2(-(now[seg] - at) / long_hl)
+    recent_in = np.bincount(seg, weights=decay * theirs, minlength=n_seg)
+    recent_out = np.bincount(seg, weights=decay * yours, minlength=n_seg)
+    frequency = np.minimum(1.0, np.log1p(recent_in) / math.log1p(FREQUENCY_FULL))
 
     n_in = np.bincount(seg, weights=theirs, minlength=n_seg).astype(np.float64)
     n_out = np.bincount(seg, weights=yours, minlength=n_seg).astype(np.float64)
-    hi = np.maximum(n_in, n_out)
-    reciprocity = np.divide(np.minimum(n_in, n_out), hi, out=np.zeros(n_seg), where=hi > 0)
+    hi = np.maximum(recent_in, recent_out)
+    reciprocity = np.divide(np.minimum(recent_in, recent_out), hi, out=np.zeros(n_seg), where=hi > 0)
 
-    asks, answered, fast, answer_delay = _answers(at, sd, seg, now, n_seg)
-    responsiveness = (answered + fast) / (2.0 * (asks + RESPONSIVENESS_PRIOR))
+    asks, answered, fast, answer_delay, recent = _answers(at, sd, seg, now, n_seg, decay)
+    r_asks, r_answered, r_fast = recent
+    # Beta-smoothed shares: with no settled message yet the part is the prior's mean, not 0 or 1.
+    share = (r_answered + PRIOR_ANSWERED) / (r_asks + PRIOR_MESSAGES)
+    share_fast = (r_fast + PRIOR_ANSWERED_FAST) / (r_asks + PRIOR_MESSAGES)
+    responsiveness = np.where(has, 0.5 * (share + share_fast), 0.0)
 
     days_known = np.where(has, (now - first_at) / _DAY, 0.0)
     duration = np.minimum(1.0, np.log1p(np.maximum(days_known, 0.0)) / math.log1p(DURATION_FULL_DAYS))
@@ -203,13 +221,15 @@ def _popcount(mask: I64) -> F64:
     return count
 
 
-def _answers(at: I64, side: I64, seg: I64, now: I64, n_seg: int) -> tuple[F64, F64, F64, I64]:
+def _answers(at: I64, side: I64, seg: I64, now: I64, n_seg: int, decay: F64
+             ) -> tuple[F64, F64, F64, I64, tuple[F64, F64, F64]]:
     """Per segment: your messages that could have been answered by now, those answered within
-    ANSWER_DAYS and within a day; and, per event, the delay of the answer (-1 when none in time)."""
+    ANSWER_DAYS and within a day; per event, the delay of the answer (-1 when none in time); and the
+    same three counts weighted by ``decay`` (recent messages count more)."""
     size = at.size
     if size == 0:
         z = np.zeros(n_seg)
-        return z, z, z, np.zeros(0, dtype=np.int64)
+        return z, z, z, np.zeros(0, dtype=np.int64), (z, z, z)
     idx = np.arange(size, dtype=np.int64)
     candidate = np.where(side != OUT, idx, size)
     next_answer = np.minimum.accumulate(candidate[::-1])[::-1]
@@ -220,10 +240,12 @@ def _answers(at: I64, side: I64, seg: I64, now: I64, n_seg: int) -> tuple[F64, F
     within = ok & (delay <= ANSWER_DAYS * _DAY)
     within_day = ok & (delay <= _DAY)
     settled = mine & (within | (now[seg] - at >= ANSWER_DAYS * _DAY))
-    asks = np.bincount(seg, weights=settled, minlength=n_seg).astype(np.float64)
-    answered = np.bincount(seg, weights=within, minlength=n_seg).astype(np.float64)
-    fast = np.bincount(seg, weights=within_day, minlength=n_seg).astype(np.float64)
-    return asks, answered, fast, np.where(within, delay, -1)
+    counts = [np.bincount(seg, weights=flag, minlength=n_seg).astype(np.float64)
+              for flag in (settled, within, within_day)]
+    weighted = [np.bincount(seg, weights=flag * decay, minlength=n_seg).astype(np.float64)
+                for flag in (settled, within, within_day)]
+    delays: I64 = np.where(within, delay, -1).astype(np.int64)
+    return counts[0], counts[1], counts[2], delays, (weighted[0], weighted[1], weighted[2])
 
 
 def score_from_events(
