@@ -6,8 +6,9 @@ autoescape; the charts come from :mod:`twoway.charts`, which escapes its own lab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -36,6 +37,8 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
+figure { margin: 1rem 0; break-inside: avoid; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 @media print { body { margin: 0; } .card { break-inside: avoid; } }
 </style>
 </head>
@@ -56,20 +59,18 @@ svg { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
 
 <h2>Size for your career stage</h2>
 <p>{{ h.size_text }}.</p>
-{{ size_chart }}
+
+{% for f in figures %}
+<figure id="figure-{{ f.key }}">
+<figcaption class="visually-hidden">{{ f.title }}</figcaption>
+{{ svg(f.svg) }}
+</figure>
+{% endfor %}
 
 <h2>Where every connection stands</h2>
-{{ states_chart }}
 <table><tr><th>state</th><th class="n">connections</th></tr>
 {% for name, n in states %}<tr><td>{{ name }}</td><td class="n">{{ n }}</td></tr>{% endfor %}
 </table>
-
-<h2>Reply rates by year</h2>
-{{ rates_chart }}
-
-<h2>Growth</h2>
-{{ year_chart }}
-{{ month_chart }}
 
 {% for section in h.extra_sections %}
 <h2>{{ section.title }}</h2>
@@ -96,31 +97,67 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f}%"
 
 
-def render_report(h: Health, *, owner: str) -> str:
-    """The report as an HTML string."""
+class Figure(NamedTuple):
+    """One health plot: a stable key (for anchors), its title, and the SVG from twoway.charts."""
+
+    key: str
+    title: str
+    svg: str
+
+
+def figures(h: Health) -> list[Figure]:
+    """The health plots, in reading order; the HTML report and the dashboard's Overview both show these.
+
+    Every number comes from ``h``; this is the one place that decides which chart shows it.
+    """
     bands = [(label, low, high) for label, low, high in CAREER_STAGES.values()]
     years = sorted(h.rates_by_year)[-8:]
     rates = {
         "you answered": [100 * (h.rates_by_year[y][0].rate or 0.0) for y in years],
         "they answered": [100 * (h.rates_by_year[y][1].rate or 0.0) for y in years],
     }
+    reached, of = int(h.coverage.get("reached", 0)), int(h.coverage.get("of", 0))
+    specs: list[tuple[str, str, Callable[[str], str]]] = [
+        ("states", "Where every connection stands", lambda t: charts.stacked_share(
+            [(LABELS.get(s, s), h.states.get(s, 0)) for s in STATE_ORDER], title=t)),
+        ("coverage", f"Check-in coverage in {h.coverage.get('year', h.as_of.year)}", lambda t: charts.stacked_share(
+            [("reached", reached), ("not yet", max(0, of - reached))], title=t)),
+        ("rates", "Reply rates by year (%)", lambda t: charts.line_chart(
+            [str(y) for y in years], rates, title=t, unit="%")),
+        ("size", "Connections against career stages", lambda t: charts.range_gauge(
+            float(h.size), bands, title=t, highlight=h.stage_label)),
+        ("per_year", "New connections per year", lambda t: charts.bar_chart(
+            [str(y) for y in h.per_year], list(h.per_year.values()), title=t)),
+        ("per_month", "New connections per month (last two years)", lambda t: charts.bar_chart(
+            list(h.per_month), list(h.per_month.values()), title=t, color=charts.PALETTE[2])),
+    ]
+    by_note = _acceptance_by_note(h)
+    if by_note:
+        specs.append(("acceptance", "Invitations accepted: personalised against blank notes (%)",
+                      lambda t: charts.bar_chart(list(by_note), [100 * (r or 0.0) for r in by_note.values()],
+                                                 title=t, unit="%", color=charts.PALETTE[1])))
+    return [Figure(key, title, draw(title)) for key, title, draw in specs]
+
+
+def _acceptance_by_note(h: Health) -> dict[str, float | None]:
+    """Acceptance rate by kind of note (personalised, blank), from the invitations section when present."""
+    for section in h.extra_sections:
+        by_note = section.get("data", {}).get("by_note")
+        if by_note:
+            return {str(k): (v.get("rate") if isinstance(v, dict) else None) for k, v in by_note.items()}
+    return {}
+
+
+def render_report(h: Health, *, owner: str) -> str:
+    """The report as an HTML string."""
     context: dict[str, Any] = {
         "h": h,
         "owner": owner,
         "pct": _pct,
         "rate": lambda r: _pct(r.rate),
         "states": [(LABELS.get(s, s), h.states.get(s, 0)) for s in (*STATE_ORDER, "removed")],
-        "size_chart": _svg(charts.range_gauge(float(h.size), bands, title="Connections against career stages",
-                                                highlight=h.stage_label)),
-        "states_chart": _svg(charts.stacked_share([(LABELS.get(s, s), h.states.get(s, 0)) for s in STATE_ORDER],
-                                                    title="Relationship states")),
-        "rates_chart": _svg(charts.line_chart([str(y) for y in years], rates, title="Reply rates (%)",
-                                                unit="%")),
-        "year_chart": _svg(charts.bar_chart([str(y) for y in h.per_year], list(h.per_year.values()),
-                                              title="New connections per year")),
-        "month_chart": _svg(charts.bar_chart(list(h.per_month), list(h.per_month.values()),
-                                               title="New connections per month (last two years)",
-                                               color=charts.PALETTE[2])),
+        "figures": figures(h),
+        "svg": _svg,
     }
     return _ENV.from_string(_TEMPLATE).render(**context)
 

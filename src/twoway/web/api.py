@@ -220,7 +220,7 @@ def prune_list(web: WebDep, offset: Annotated[int, Query(ge=0)] = 0,
 @router.get("/overview", tags=["health"], response_model=JSON,
             summary="Network health: size for your career stage, states, reply rates, coverage, growth, acceptance")
 def overview(web: WebDep) -> Response:
-    return web.view_json("overview", data.overview)
+    return web.view_json("overview", data.overview, shape=data.health_only)
 
 
 # -- The network: degrees, mutual connections, introductions, suggestions ---------------------------

@@ -162,11 +162,20 @@ def prune_candidates(conn: Connection, owner_id: int) -> Any:
     return prune.find_candidates(conn, owner_id)
 
 
-def overview(conn: Connection, owner_id: int) -> Any:
-    """The Overview page's figures: network health, including invitation acceptance."""
-    from twoway import health
+def overview(conn: Connection, owner_id: int) -> dict[str, Any]:
+    """The Overview page: network health (including invitation acceptance) and the report's plots of it."""
+    from twoway import health, report
 
-    return health.compute_health(conn, owner_id)
+    h = health.compute_health(conn, owner_id)
+    return {"health": h, "figures": report.figures(h)}
+
+
+def health_only(view: dict[str, Any]) -> Any:
+    """The API's /overview answer: the health figures without the drawn plots."""
+    return view["health"]
+
+
+health_only.key = "health"  # type: ignore[attr-defined]
 
 
 # -- The network: degrees, mutual connections, introductions, suggestions ---------------------------

@@ -231,8 +231,9 @@ def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
 # -- Overview -----------------------------------------------------------------------------------------
 @router.get("/")
 def overview_page(request: Request, web: WebDep) -> Response:
-    owner, health = web.view("overview", data.overview)
-    return render(request, "overview.html", active="overview", h=health, charts=figures.overview_charts(health),
+    owner, view = web.view("overview", data.overview)
+    return render(request, "overview.html", active="overview", h=view["health"],
+                  charts=figures.overview_charts(view["figures"]),
                   owner=owner.name, title="Overview")
 
 
