@@ -63,14 +63,17 @@ def _answer_delay(rng: random.Random, style: str) -> int | None:
 
 
 def _owner_delay(rng: random.Random) -> int | None:
-    """Seconds until the owner answers; sometimes never, so some threads end on their message."""
+    """Seconds until the owner answers. A careful networker answers nearly everything within days;
+    a thread rarely ends on their message, so only a handful of replies are owed at any time."""
     roll = rng.random()
-    if roll < 0.55:
+    if roll < 0.6:
         return rng.randint(10 * 60, 8 * HOUR)
-    if roll < 0.85:
-        return rng.randint(DAY, 6 * DAY)
-    if roll < 0.95:
-        return rng.randint(7 * DAY, 45 * DAY)
+    if roll < 0.93:
+        return rng.randint(8 * HOUR, 3 * DAY)
+    if roll < 0.99:
+        return rng.randint(3 * DAY, 9 * DAY)
+    if roll < 0.997:
+        return rng.randint(9 * DAY, 21 * DAY)
     return None
 
 
@@ -106,9 +109,10 @@ def _they_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int
 
 
 def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int, persist: float) -> bool:
-    """An opening message, retried 7–14 days apart until answered or three attempts are spent.
+    """An opening message, retried 7–14 days apart until answered or three attempts are spent
+    (``persist`` is the chance the owner does retry; a careful networker almost always does).
 
-    Returns whether they answered.
+    Returns whether all three attempts went unanswered.
     """
     attempt = 0
     while True:
@@ -119,9 +123,9 @@ def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: in
         if delay is not None and (delay < gap or attempt == 3 or rng.random() >= persist):
             ev.append(encode(t + delay, REPLY_IN if kind != CONGRATS else THANKS_BACK, IN))
             _exchange(ev, rng, style, t + delay, False)
-            return True
-        if attempt == 3 or rng.random() >= persist:
             return False
+        if attempt == 3 or rng.random() >= persist:
+            return attempt == 3
         if any(t < (e >> 6) <= t + gap for e in ev):
             return False  # the conversation moved on in between: no retry needed
         t += gap
@@ -159,7 +163,7 @@ def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end
         style = rng.choice(("quick", "slow", "never", "silent"))
         start = base_day + rng.randint(2, 25)
         if rng.random() < 0.75:
-            _owner_wrote(ev, rng, style, _at(rng, start), THANKS, 0.5)
+            _owner_wrote(ev, rng, style, _at(rng, start), THANKS, 0.98)
     if style == "silent":
         return
     if style == "pitch":
@@ -171,17 +175,18 @@ def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end
     if p.kind != "new":
         opening = rng.random()
         if opening < 0.45:
-            _owner_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 3)), THANKS, 0.3)
+            _owner_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 3)), THANKS, 0.98)
         elif opening < 0.6:
             _they_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 5)), INTRO)
     care = 0.55 if style == "quick" else 0.45
     writes_first = _STYLE[style][1]
     day = start + rng.randint(200, 420)
-    unanswered = 0
+    unresponsive = False
     while day < stop:
-        # After two years of silence the owner gives up on the yearly check-in (a prune candidate).
-        if unanswered < 2 and rng.random() < care:
-            unanswered = 0 if _owner_wrote(ev, rng, style, _at(rng, day), CHECKIN, 0.9) else unanswered + 1
+        # Three unanswered attempts make them unresponsive (a prune candidate): no more check-ins.
+        # A lapse (fewer attempts) is picked up at the next year's check-in.
+        if not unresponsive and rng.random() < care:
+            unresponsive = _owner_wrote(ev, rng, style, _at(rng, day), CHECKIN, 0.99)
         if rng.random() < writes_first:
             _they_wrote(ev, rng, style, _at(rng, day + rng.randint(30, 300)), ASK)
         day += rng.randint(330, 400)
@@ -190,13 +195,7 @@ def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end
             at = _at(rng, since + rng.randint(1, 20))
             # Not in the middle of another exchange: congratulations open a conversation of their own.
             if all(not -20 * DAY < (e >> 6) - at < 100 * DAY for e in ev):
-                _owner_wrote(ev, rng, style, at, CONGRATS, 0.0)
-    if style in ("quick", "slow") and rng.random() < 0.02 and start < base_day - 30:
-        # They asked something lately and the owner has not answered yet (answered after the base day).
-        asked = _at(rng, base_day - rng.randint(3, 20))
-        if all(abs((e >> 6) - asked) > 30 * DAY for e in ev):
-            ev.append(encode(asked, ASK, IN))
-            ev.append(encode(_at(rng, base_day + rng.randint(3, 40)), REPLY_OUT, OUT))
+                _owner_wrote(ev, rng, style, at, CONGRATS, 0.98)
 
 
 def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:
@@ -211,36 +210,38 @@ def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:
 def top_up(people: list[Person], rng: random.Random, base_day: int, missing: int) -> None:
     """Add older back-and-forth chats to talkative threads until the export holds ``missing`` more rows.
 
-    Chats go before each thread's latest message, so the present state of every relationship stays.
+    Chats go before each thread's latest answer from them, so what followed it (open attempts, a reply
+    owed, the last two-way contact) and so the present state of every relationship stay as they were.
     """
     cut = base_day * DAY
-    talkers = [
-        p for p in people
-        if p.kind in ("quick", "slow") and p.connected is not None and p.events_until(cut) > 0
-    ]
-    if not talkers:
-        talkers = [p for p in people if p.connected is not None and p.connected < base_day]
-    if not talkers:
+    windows: list[tuple[Person, int, int]] = []  # person, first and last second a chat may use
+    for p in people:
+        if p.kind not in ("quick", "slow") or p.connected is None:
+            continue
+        answers = [e >> 6 for e in p.events[: p.events_until(cut)] if not e & 1]
+        if answers and answers[-1] - p.connected * DAY >= 3 * DAY:
+            windows.append((p, p.connected * DAY, answers[-1] - DAY))
+    if not windows:  # a network too quiet for that: chats before anything else was said
+        for p in people:
+            if p.connected is not None and p.kind != "recruiter" and p.connected < base_day - 3:
+                said = p.events[0] >> 6 if p.events_until(cut) else cut
+                if said - p.connected * DAY >= 3 * DAY:
+                    windows.append((p, p.connected * DAY, said - DAY))
+    if not windows:
         return
     extra: dict[int, list[int]] = {}
     while missing > 0:
-        p = rng.choice(talkers)
-        assert p.connected is not None
-        seen = p.events_until(cut)
-        latest = (p.events[seen - 1] >> 6) if seen else cut
-        first = p.connected * DAY
-        if latest - first < 2 * DAY:
-            continue
+        p, first, last = rng.choice(windows)
         size = min(missing, rng.randint(4, 30))
-        t = rng.randint(first, latest - DAY)
+        t = rng.randint(first, last - DAY)
         out = rng.randint(0, 1)
         chat = extra.setdefault(p.idx, [])
         for _ in range(size):
             chat.append(encode(t, CHAT_OUT if out else CHAT_IN, out))
             t += rng.randint(40, 4 * HOUR)
             out ^= 1
-            if t >= latest:
-                t = latest - 1 - rng.randrange(HOUR)
+            if t >= last:
+                t = last - 1 - rng.randrange(HOUR)
         missing -= size
     for idx, chat in extra.items():
         p = people[idx]

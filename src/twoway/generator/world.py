@@ -112,7 +112,10 @@ def build(
 
     # The network on the base day: mostly spread over the years (denser lately), plus the newly
     # connected (nothing said yet) and strangers accepted from blank invitations.
-    n_new = min(connections, max(3, round(connections * 0.012)))
+    # The newly connected arrive at the recent pace: the share connected in the last year (the spread
+    # below puts (365 / span) ** (1 / 1.4) of it there), two weeks' worth of it.
+    recent_share = min(1.0, (365 / span) ** (1 / 1.4))
+    n_new = min(connections, max(3, round(connections * recent_share * 14 / 365)))
     n_strangers = min(connections - n_new, max(2, round(connections * 0.01)))
     for _ in range(connections - n_new - n_strangers):
         day = base_day - 14 - int((span - 14) * rng.random() ** 1.4)

@@ -22,9 +22,11 @@ from twoway.errors import InputError
 from twoway.generator import files as F
 from twoway.generator import side_files as S
 from twoway.generator import world as W
+from twoway.generator.content import CHECKIN, CONGRATS, RETRY, THANKS
 from twoway.generator.eras import LATEST
 from twoway.generator.eras import era as era_spec
 from twoway.generator.files import CsvFile, Cut
+from twoway.generator.model import DAY
 
 #: Files that ``utf16_files`` writes as UTF-16 LE tab-separated text, as some real archives hold.
 UTF16_FILES = ("Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv", "Recommendations_Received.csv",
@@ -89,6 +91,9 @@ class GeneratedExport:
     added: tuple[GeneratedPerson, ...]
     removed: tuple[GeneratedPerson, ...]
     job_changes: tuple[JobChange, ...]
+    #: Connections whose open attempt on the base date (the owner's unanswered opening message or
+    #: retry) got their answer by this export: the re-import closes those attempts.
+    answered: tuple[GeneratedPerson, ...]
     #: Visible connections worth looking at: two-way, chatty, still connected.
     featured: tuple[str, ...]
     files: tuple[str, ...]
@@ -229,6 +234,19 @@ def _person(p: W.Person, day: int) -> GeneratedPerson:
     return GeneratedPerson(p.name, p.url, company, position)
 
 
+_OPENINGS = frozenset({THANKS, CHECKIN, RETRY, CONGRATS})
+
+
+def _open_attempt(p: W.Person, end: int) -> bool:
+    """Is the thread's last word by ``end`` the owner's opening message or retry?"""
+    seen = p.events_until(end)
+    return seen > 0 and bool(p.events[seen - 1] & 1) and ((p.events[seen - 1] >> 1) & 31) in _OPENINGS
+
+
+def _answered_between(p: W.Person, start: int, end: int) -> bool:
+    return any(not e & 1 for e in p.events[p.events_until(start):p.events_until(end)])
+
+
 def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[str], utf16: bool,
                   excel: bool) -> GeneratedExport:
     world, day, stats = cut.world, cut.day, cut.stats
@@ -244,6 +262,11 @@ def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[s
         if people[i].job_on(base_day) != people[i].job_on(day)
     )
     end = cut.end
+    base_end = base_day * DAY + DAY - 1
+    answered = tuple(
+        _person(people[i], day) for i in sorted(visible_now & visible_then)
+        if _open_attempt(people[i], base_end) and _answered_between(people[i], base_end, end)
+    )
     chatty = sorted(
         (p for p in people if p.idx in visible_now and p.kind == "quick"),
         key=lambda p: (-p.events_until(end), p.idx),
@@ -266,7 +289,8 @@ def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[s
         recommendations_received=stats["recommendations_received"],
         recommendations_given=stats["recommendations_given"], contacts=stats["contacts"],
         company_follows=stats["company_follows"], positions=stats["positions"],
-        added=added, removed=removed, job_changes=changes, featured=tuple(p.name for p in chatty[:5]),
+        added=added, removed=removed, job_changes=changes, answered=answered,
+        featured=tuple(p.name for p in chatty[:5]),
         files=tuple(written), utf16_files=tuple(n for n in written if utf16 and n in UTF16_FILES),
         excel_files=tuple(n for n in written if excel and n in EXCEL_FILES),
     )
