@@ -42,6 +42,48 @@ PLACEHOLDERS: dict[str, str] = {
     "owner_first_name": "your first name, for the signature",
 }
 
+#: Invitation notes (``invite_*``), filled by twoway.notes_coach from what the owner and the invitee share.
+INVITATION_PLACEHOLDERS: dict[str, str] = {
+    "first_name": "their first name",
+    "company": "their company, as last imported",
+    "position": "their position, as last imported",
+    "shared_employer": "a company you both worked at (from your positions and theirs)",
+    "context": "your own words from --context, as one sentence",
+    "focus_clause": "', as we both work on …' when their role mentions one of your focus_keywords; else empty",
+    "last_talk": "' (we last spoke in June 2023)' when you have exchanged messages; else empty",
+    "owner_first_name": "your first name, for the signature",
+}
+
+#: Introduction requests and double opt-in notes (``intro_*``), filled by twoway.intros for one route.
+INTRODUCTION_PLACEHOLDERS: dict[str, str] = {
+    "intermediary_first": "the first name of the person who can introduce you",
+    "target_first": "the first name of the person you want to meet",
+    "direct_target": "the person you want to meet, with role and company (2-hop route: the intermediary knows them)",
+    "direct_first": "their first name (2-hop route)",
+    "via_name": "the intermediary's connection who knows the person (3-hop route)",
+    "via_first": "that connection's first name (3-hop route)",
+    "far_target": "the person you want to meet, with role and company (3-hop route)",
+    "far_first": "their first name (3-hop route)",
+    "about": "what you want to talk about (--about)",
+    "owner_name": "your full name",
+    "owner_first_name": "your first name, for the signature",
+    "owner_headline": "your headline, as last imported",
+    "owner_profile": "your profile URL",
+}
+
+#: Known placeholders by template family: a template's kind starts with the family's prefix.
+PLACEHOLDER_FAMILIES: dict[str, dict[str, str]] = {
+    "invite_": INVITATION_PLACEHOLDERS,
+    "intro_": INTRODUCTION_PLACEHOLDERS,
+    "": PLACEHOLDERS,  # the message drafts (KINDS): check-ins, attempts, thanks, congratulations
+}
+
+
+def placeholders_for(kind: str) -> dict[str, str]:
+    """The placeholders twoway fills in templates of this kind (its family's)."""
+    return next(known for prefix, known in PLACEHOLDER_FAMILIES.items() if kind.startswith(prefix))
+
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -213,10 +255,15 @@ def copy_defaults(*, overwrite: bool = False) -> tuple[Path, list[Path]]:
     return folder, sorted(copied)
 
 
-def unknown_placeholders(template: str) -> list[str]:
-    """Placeholders in ``template`` that twoway never fills (likely typos: their lines would always drop)."""
+def unknown_placeholders(template: str, kind: str | None = None) -> list[str]:
+    """Placeholders in ``template`` that twoway never fills for templates of ``kind`` (likely typos: their
+    lines would always drop). Without a kind, only names no family knows are reported."""
     names = _FIELD.findall(template.replace("{{", "").replace("}}", ""))
-    return sorted({n for n in names if n not in PLACEHOLDERS})
+    if kind is not None:
+        known: set[str] = set(placeholders_for(kind))
+    else:
+        known = {name for family in PLACEHOLDER_FAMILIES.values() for name in family}
+    return sorted({n for n in names if n not in known})
 
 
 def contexts_for(
