@@ -1,7 +1,7 @@
 """Every era's synthetic export, imported: the stored counts equal the generator's ground truth.
 
-Also re-imports (the same export twice, a later export, an older one after a newer one) and
-`twoway demo` through the CLI.
+Also re-imports (the same export twice, a later export, an older one after a newer one);
+`twoway demo` is tested in tests/test_demo.py.
 """
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import Connection, text
 
-from twoway.cli import cli
 from twoway.generator import ERA_SPECS, ERAS, GeneratedExport, generate_export
 from twoway.linkedin import ImportSummary, import_export
 from twoway.store import Store, open_store
@@ -155,53 +153,3 @@ def test_an_older_export_after_a_newer_one_loses_nothing(any_store: Store, tmp_p
             current = conn.execute(text("SELECT company, position FROM people WHERE url = :u"),
                                    {"u": change.url}).one()
             assert tuple(current) == change.after, "newer details are kept"
-
-
-def test_demo_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TWOWAY_TODAY", "2026-06-15")
-    runner = CliRunner()
-    db = tmp_path / "demo.db"
-    result = runner.invoke(cli, ["--db", str(db), "demo", "--connections", "200", "--keep-export",
-                                 str(tmp_path / "kept")])
-    assert result.exit_code == 0, result.output
-    assert f"twoway --db {db} week" in result.output
-    assert f"twoway --db {db} person '" in result.output or f"twoway --db {db} person " in result.output
-    assert list((tmp_path / "kept").glob("*_LinkedInDataExport_06-15-2026.zip"))
-    store = open_store(str(db))
-    try:
-        got = _counts(store)
-        assert 180 <= got["connected"] <= 200
-        assert got["person_messages"] > 200
-        assert got["invitations_in"] > 0
-    finally:
-        store.close()
-    # Run again: the demo database starts from nothing, so counts are the same, not doubled.
-    again = runner.invoke(cli, ["--db", str(db), "demo", "--connections", "200", "--json"])
-    assert again.exit_code == 0, again.output
-    store = open_store(str(db))
-    try:
-        assert _counts(store) == got
-    finally:
-        store.close()
-
-
-def test_demo_defaults_to_its_own_database_and_never_overwrites_a_real_one(tmp_path: Path) -> None:
-    runner = CliRunner()
-    result = runner.invoke(cli, ["demo", "--connections", "50", "--years", "2"])
-    assert result.exit_code == 0, result.output
-    home_demo = Path(__import__("twoway.paths", fromlist=["user_dir"]).user_dir()) / "demo.db"
-    assert home_demo.exists()
-    assert str(home_demo) in result.output
-    real = generate_export(tmp_path / "real", seed=1, connections=50, years=2, today=TODAY)
-    own = tmp_path / "mine.db"
-    store = open_store(str(own))
-    import_export(store, real.path)
-    store.close()
-    refused = runner.invoke(cli, ["--db", str(own), "demo", "--connections", "50"])
-    assert refused.exit_code != 0
-    assert "not a demo" in refused.output
-    store = open_store(str(own))
-    try:
-        assert _counts(store)["connected"] == real.connections
-    finally:
-        store.close()

@@ -344,6 +344,15 @@ def test_a_later_export_of_the_same_owner(tmp_path: Path) -> None:
         and any(n[conv] == c and n[sender] != first.owner_name and n[day] > r[day] for n in new)
     ]
     assert answered
+    # The ground truth of replies that close open attempts: the owner had the last word, then they answered.
+    assert later.answered
+    urls = cols.index("SENDER PROFILE URL"), cols.index("RECIPIENT PROFILE URLS")
+    for person in later.answered:
+        theirs = [r for r in old if person.url in (r[urls[0]], r[urls[1]]) and not r[cols.index("CONVERSATION TITLE")]]
+        assert max(theirs, key=lambda r: r[day])[sender] == first.owner_name, person.name
+        last_old = max(r[day] for r in theirs)
+        assert any(n[urls[0]] == person.url and n[day] > last_old for n in new), person.name
+    assert first.answered == ()
 
 
 def test_the_world_is_realistic_for_the_relationship_rules(exports: dict[str, GeneratedExport]) -> None:

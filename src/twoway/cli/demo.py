@@ -12,8 +12,8 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say
 from twoway.generator import ERAS, LATEST
+from twoway.generator.demo import HISTORY_DAYS, run_demo
 from twoway.generator.demo import Progress as ProgressFn
-from twoway.generator.demo import run_demo
 
 
 @contextmanager
@@ -41,14 +41,18 @@ def _progress(enabled: bool) -> Iterator[ProgressFn | None]:
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same network.")
 @click.option("--era", type=click.Choice(ERAS), default=LATEST, show_default=True,
               help="Which year's export format to write.")
+@click.option("--history-days", type=click.IntRange(0, 365), default=HISTORY_DAYS, show_default=True,
+              help="Import an earlier export taken this many days ago first, so the changes between "
+                   "exports show (new, removed, job changes, replies); 0 imports today's alone.")
 @click.option("--keep-export", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Also keep the generated export (a zip) in DIR.")
 @json_option
 @pass_app
-def demo(app: App, connections: int, years: int, seed: int, era: str, keep_export: Path | None,
-         as_json: bool) -> None:
-    """Generate a realistic synthetic LinkedIn export, import it into a demo database, and show
-    what to try next. Nothing real is used and nothing leaves this machine.
+def demo(app: App, connections: int, years: int, seed: int, era: str, history_days: int,
+         keep_export: Path | None, as_json: bool) -> None:
+    """Generate realistic synthetic LinkedIn exports of one owner (an earlier one and today's),
+    import both into a demo database, and show what changed and what to try next. Nothing real is
+    used and nothing leaves this machine.
 
     The demo database is demo.db in the data folder (rebuilt on every run) unless --db or
     TWOWAY_DB names another; a database holding a real network is never touched.
@@ -57,7 +61,7 @@ def demo(app: App, connections: int, years: int, seed: int, era: str, keep_expor
     """
     with _progress(not as_json and sys.stderr.isatty()) as report:
         result = run_demo(app.db, connections=connections, years=years, seed=seed, era=era,
-                          keep_export=keep_export, progress=report)
+                          history_days=history_days, keep_export=keep_export, progress=report)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -67,9 +71,16 @@ def demo(app: App, connections: int, years: int, seed: int, era: str, keep_expor
     note = "" if app.db else " (the demo database, rebuilt on each run; your own database is untouched)"
     say(f"Database: {result.database}{note}")
     if result.kept_export:
-        say(f"Export kept at: {result.kept_export}")
-    for line in summary.lines()[1:]:
-        say(line)
+        kept = [result.earlier.path] if result.earlier is not None else []
+        say(f"Exports kept at: {', '.join(str(p) for p in [*kept, result.kept_export])}")
+    if result.earlier is not None:
+        say(f"Imported two exports: {result.earlier.exported_on} first, then today's ({export.exported_on}).")
+    if result.changes is not None:
+        for line in result.changes.lines():
+            say(line)
+    else:
+        for line in summary.lines()[1:]:
+            say(line)
     # Commands go out verbatim, never wrapped, so they work when pasted.
     click.echo("\nWhat to try next:")
     for command, shows in result.next_steps:

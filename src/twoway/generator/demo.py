@@ -1,4 +1,8 @@
-"""`twoway demo`: a synthetic export imported into a database of its own, and what to try next.
+"""`twoway demo`: synthetic exports imported into a database of its own, and what to try next.
+
+Two exports of the same owner are imported, an earlier one (``history_days`` before today) and
+today's, so the demo shows at once what a re-import finds: new connections, connections that
+disappeared (marked removed), job changes to congratulate, and replies that closed open attempts.
 
 The demo database is ``demo.db`` in the data folder, rebuilt from nothing on every run. A database
 chosen with --db or TWOWAY_DB is used only when it is empty or an earlier demo (its imports are
@@ -10,21 +14,24 @@ from __future__ import annotations
 import shlex
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from twoway import paths
-from twoway.errors import Conflict
+from twoway import clock, paths
+from twoway.errors import Conflict, InputError
 from twoway.generator.eras import LATEST
 from twoway.generator.writer import GeneratedExport, generate_export
 from twoway.linkedin import ImportSummary, import_export
 from twoway.store import open_store
 
 DEMO_FILENAME = "demo.db"
+#: How long before today the earlier export was taken.
+HISTORY_DAYS = 60
 Progress = Callable[[str, int, int], None]
 
 
@@ -32,13 +39,44 @@ def demo_path() -> Path:
     return paths.user_dir() / DEMO_FILENAME
 
 
+@dataclass(frozen=True)
+class DemoChanges:
+    """What the second import found, in the importer's own counts, beside the generator's truth."""
+
+    since: date
+    until: date
+    connections_added: int
+    connections_removed: int
+    job_changes: int
+    messages_added: int
+    answered: int  # open attempts on the earlier date that got their answer since
+
+    def lines(self) -> list[str]:
+        return [
+            f"Changes between the exports of {self.since.isoformat()} and {self.until.isoformat()}:",
+            f"  {self.connections_added:,} new connections",
+            f"  {self.connections_removed:,} connections no longer there (marked removed)",
+            f"  {self.job_changes:,} job changes (congratulations in the weekly plan)",
+            f"  {self.answered:,} replies that closed open attempts",
+            f"  {self.messages_added:,} new messages",
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["since"], out["until"] = self.since.isoformat(), self.until.isoformat()
+        return out
+
+
 @dataclass
 class DemoResult:
     database: str  # for people: path or URL without password
     db_option: str  # what to pass to --db so the next commands use the demo
-    export: GeneratedExport
-    summary: ImportSummary
+    export: GeneratedExport  # today's export
+    summary: ImportSummary  # its import
     kept_export: Path | None
+    earlier: GeneratedExport | None = None  # the export imported first, if any
+    earlier_summary: ImportSummary | None = None
+    changes: DemoChanges | None = None
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (command, what it shows)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +85,9 @@ class DemoResult:
             "export": self.export.to_dict(),
             "kept_export": str(self.kept_export) if self.kept_export else None,
             "summary": self.summary.to_dict(),
+            "earlier_export": self.earlier.to_dict() if self.earlier else None,
+            "earlier_summary": self.earlier_summary.to_dict() if self.earlier_summary else None,
+            "changes": self.changes.to_dict() if self.changes else None,
             "next_steps": [{"command": c, "shows": s} for c, s in self.next_steps],
         }
 
@@ -58,46 +99,71 @@ def run_demo(
     years: int = 10,
     seed: int = 0,
     era: str = LATEST,
+    history_days: int = HISTORY_DAYS,
     keep_export: Path | None = None,
     progress: Progress | None = None,
 ) -> DemoResult:
-    """Generate an export, import it into an empty demo database, and say what to run next."""
+    """Generate an earlier and today's export of one owner, import both into an empty demo database,
+    and say what to run next. ``history_days`` = 0 imports today's export alone."""
+    if not 0 <= history_days <= 365:
+        raise InputError("history_days must be between 0 and 365")
     chosen = db or str(demo_path())
     url = paths.resolve_db_url(chosen)
     _make_room(url, explicit=db is not None)
+    base = clock.today() - timedelta(days=history_days)
     with tempfile.TemporaryDirectory(prefix="twoway-demo-") as tmp:
         where = Path(keep_export) if keep_export else Path(tmp)
         if progress:
-            progress("generating the export", 0, 1)
-        export = generate_export(where, seed=seed, connections=connections, years=years, era=era)
+            progress("generating the exports", 0, 1)
+        shape: dict[str, Any] = {"seed": seed, "connections": connections, "years": years, "era": era, "today": base}
+        earlier = generate_export(where, **shape) if history_days else None
+        export = generate_export(where, **shape, later_days=history_days)
         store = open_store(url)
         try:
+            earlier_summary = import_export(store, earlier.path, progress=progress) if earlier else None
             summary = import_export(store, export.path, progress=progress)
+            ids = [s.import_id for s in (earlier_summary, summary) if s is not None]
             with store.begin() as conn:
-                conn.execute(text("UPDATE imports SET source = 'demo' WHERE id = :id"), {"id": summary.import_id})
+                conn.execute(text("UPDATE imports SET source = 'demo' WHERE id = :id"), [{"id": i} for i in ids])
         finally:
             store.close()
     option = chosen if "://" in chosen else str(Path(chosen).expanduser().resolve())
+    changes = None
+    if earlier is not None:
+        changes = DemoChanges(
+            since=earlier.exported_on, until=export.exported_on, connections_added=summary.connections_added,
+            connections_removed=summary.connections_removed, job_changes=summary.job_changes,
+            messages_added=summary.messages_added, answered=len(export.answered),
+        )
     result = DemoResult(
         database=paths.describe_url(url) if "://" in chosen else option,
         db_option=option, export=export, summary=summary, kept_export=export.path if keep_export else None,
+        earlier=earlier, earlier_summary=earlier_summary, changes=changes,
     )
-    result.next_steps = _next_steps(option, export)
+    result.next_steps = _next_steps(option, export, two_imports=earlier is not None)
     return result
 
 
-def _next_steps(option: str, export: GeneratedExport) -> list[tuple[str, str]]:
+def _next_steps(option: str, export: GeneratedExport, *, two_imports: bool) -> list[tuple[str, str]]:
     base = f"twoway --db {shlex.quote(option)}"
     someone = export.featured[0] if export.featured else export.owner_name
-    return [
+    steps = [
         (f"{base} week", "whom to reach this week, with a draft for each"),
         (f"{base} people", "every connection with its state and strength"),
         (f"{base} person {shlex.quote(someone)}", "one relationship's whole history"),
+    ]
+    if two_imports:
+        steps += [
+            (f"{base} imports", "the two imports and what each one found"),
+            (f"{base} people --state removed", "connections that disappeared between the exports"),
+        ]
+    steps += [
         (f"{base} prune", "connections to review, with reasons"),
         (f"{base} invites", "pending invitations to accept or ignore"),
         (f"{base} health", "the network's two-way share, coverage and growth"),
         (f"{base} serve", "the same in a browser"),
     ]
+    return steps
 
 
 def _make_room(url: str, *, explicit: bool) -> None:

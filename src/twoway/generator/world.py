@@ -59,7 +59,7 @@ def _career(rng: random.Random, start: int, end: int) -> list[tuple[int, str, st
     jobs = [(start, company, position)]
     day = start
     while True:
-        day += rng.randint(250, 1600)
+        day += rng.randint(400, 2400)  # about four years in a role on average, as on LinkedIn
         if day > end:
             return jobs
         if rng.random() < 0.35:
@@ -145,9 +145,10 @@ def build(
         p.removed = rng.randint(day + 20, base_day - 1)
         p.hidden = rng.random() < 0.2  # deleted accounts show as "LinkedIn Member"
     current = [p for p in people if p.connected_on(base_day) and not p.hidden and p.kind != "new"]
-    for p in rng.sample(current, max(1, round(len(current) * 0.015))):
-        assert p.connected is not None
-        p.removed = base_day + rng.randint(1, HORIZON_DAYS)
+    # About 1.5% a year disappear (removed, or the account closed); the first few within two months,
+    # so the owner's next export shows some.
+    for i, p in enumerate(rng.sample(current, max(3, round(len(current) * 0.03)))):
+        p.removed = base_day + (rng.randint(1, 55) if i < 3 else rng.randint(1, HORIZON_DAYS))
     # People who are not connections: recruiters' InMail, pending invitations both ways.
     for _ in range(max(2, round(connections * 0.02))):
         p = person("recruiter", base_day)

@@ -1,0 +1,155 @@
+"""`twoway demo`: two exports of one owner imported, the changes between them, and a realistic week."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from twoway.cli import cli
+from twoway.generator import generate_export
+from twoway.linkedin import import_export
+from twoway.store import open_store
+
+TODAY = "2026-06-15"
+EVERY_STATE = ("new", "owe_reply", "awaiting_reply", "unresponsive", "two_way", "due", "never_contacted", "removed")
+
+
+def _run(args: list[str]) -> Any:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output) if "--json" in args else result.output
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The default demo, run once: its JSON, its database, and the states and week it leads to."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TWOWAY_TODAY", TODAY)
+        db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+        out = _run(["--db", db, "demo", "--json"])
+        states = _run(["--db", db, "states", "--json"])
+        week = _run(["--db", db, "week", "--json"])
+    return {"db": db, "out": out, "states": states, "week": week}
+
+
+def test_two_exports_are_imported_and_the_changes_match_the_truth(demo: dict[str, Any]) -> None:
+    out, changes, export = demo["out"], demo["out"]["changes"], demo["out"]["export"]
+    assert out["earlier_export"]["exported_on"] == "2026-04-16"
+    assert export["exported_on"] == TODAY
+    assert out["earlier_summary"]["import_id"] < out["summary"]["import_id"]
+    assert changes["connections_added"] == len(export["added"]) > 0
+    assert changes["connections_removed"] == len(export["removed"]) > 0
+    assert changes["job_changes"] == len(export["job_changes"]) > 0
+    assert changes["answered"] == len(export["answered"]) > 0
+    assert changes["messages_added"] > 0
+    store = open_store(demo["db"])
+    try:
+        with store.connect() as conn:
+            sources = {r[0] for r in conn.execute(text("SELECT source FROM imports"))}
+            connected = conn.execute(text("SELECT COUNT(*) FROM connections WHERE status = 'connected'")).scalar()
+            removed = {r[0] for r in conn.execute(text(
+                "SELECT p.url FROM connections c JOIN people p ON p.id = c.person_id WHERE c.status = 'removed'"))}
+    finally:
+        store.close()
+    assert sources == {"demo"}
+    assert connected == export["connections"]
+    assert removed == {p["url"] for p in export["removed"]}
+
+
+def test_the_demo_shows_every_state(demo: dict[str, Any]) -> None:
+    counts = demo["states"]["counts"]
+    assert all(counts[s] > 0 for s in EVERY_STATE), counts
+    # A careful networker owes a handful of replies; most of the network is quiet, not waiting on them.
+    total = demo["states"]["total"]
+    assert counts["owe_reply"] <= 0.02 * total
+    assert counts["awaiting_reply"] <= 0.03 * total
+    assert counts["two_way"] + counts["due"] + counts["never_contacted"] > 0.6 * total
+
+
+def test_replies_since_the_earlier_export_closed_its_open_attempts(demo: dict[str, Any]) -> None:
+    by_url = {p["url"]: p for p in demo["out"]["export"]["answered"]}
+    since = demo["out"]["earlier_export"]["exported_on"]
+    store = open_store(demo["db"])
+    try:
+        with store.connect() as conn:
+            ids = {url: pid for pid, url in conn.execute(text("SELECT id, url FROM people")) if url in by_url}
+    finally:
+        store.close()
+    assert set(ids) == set(by_url)
+    verdicts = {v["person_id"]: v for v in demo["states"]["connections"]}
+    for url, pid in ids.items():
+        verdict = verdicts[pid]
+        assert verdict["last_in"] is not None, url
+        assert verdict["last_in"] > since, url
+        assert verdict["state"] != "unresponsive" or verdict["last_out"] > verdict["last_in"], url
+
+
+def test_the_week_has_a_realistic_mix(demo: dict[str, Any]) -> None:
+    week = demo["week"]
+    counts = week["counts"]
+    assert week["cut_by_limit"] == 0
+    assert counts["check_in"] + counts.get("reconnect", 0) == week["checkin_quota"] > 0
+    assert counts["congratulate"] > 0, "job changes between the exports"
+    assert counts["thank"] + counts["follow_up"] > 0, "the last two weeks' connections"
+    assert 0 < counts["retry"] < week["checkin_quota"]
+    assert 0 < counts["reply"] < week["checkin_quota"]
+
+
+def test_the_demo_says_what_changed_and_keeps_both_exports(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", TODAY)
+    db = tmp_path / "demo.db"
+    kept = tmp_path / "kept"
+    output = _run(["--db", str(db), "demo", "--connections", "200", "--keep-export", str(kept)])
+    assert "Changes between the exports of 2026-04-16 and 2026-06-15:" in output
+    assert "no longer there (marked removed)" in output
+    assert "replies that closed open attempts" in output
+    assert f"twoway --db {db} week" in output
+    assert f"twoway --db {db} imports" in output
+    assert f"twoway --db {db} person " in output
+    assert len(list(kept.glob("*_LinkedInDataExport_04-16-2026.zip"))) == 1
+    assert len(list(kept.glob("*_LinkedInDataExport_06-15-2026.zip"))) == 1
+    first = _run(["--db", str(db), "states", "--json"])["counts"]
+    # Run again: the demo database starts from nothing, so the same network, not a doubled one.
+    again = _run(["--db", str(db), "demo", "--connections", "200", "--json"])
+    assert again["changes"]["connections_added"] > 0
+    assert _run(["--db", str(db), "states", "--json"])["counts"] == first
+
+
+def test_history_days_zero_imports_one_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", TODAY)
+    out = _run(["--db", str(tmp_path / "d.db"), "demo", "--connections", "100", "--history-days", "0", "--json"])
+    assert out["earlier_export"] is None
+    assert out["changes"] is None
+    assert out["export"]["added"] == []
+    imports = _run(["--db", str(tmp_path / "d.db"), "imports", "--json"])
+    assert len(imports) == 1
+
+
+def test_demo_defaults_to_its_own_database_and_never_overwrites_a_real_one(tmp_path: Path) -> None:
+    output = _run(["demo", "--connections", "50", "--years", "2"])
+    home_demo = Path(__import__("twoway.paths", fromlist=["user_dir"]).user_dir()) / "demo.db"
+    assert home_demo.exists()
+    assert str(home_demo) in output
+    real = generate_export(tmp_path / "real", seed=1, connections=50, years=2, today=date(2026, 6, 15))
+    own = tmp_path / "mine.db"
+    store = open_store(str(own))
+    import_export(store, real.path)
+    store.close()
+    refused = CliRunner().invoke(cli, ["--db", str(own), "demo", "--connections", "50"])
+    assert refused.exit_code != 0
+    assert "not a demo" in refused.output
+    store = open_store(str(own))
+    try:
+        with store.connect() as conn:
+            connected = conn.execute(text("SELECT COUNT(*) FROM connections WHERE status = 'connected'")).scalar()
+    finally:
+        store.close()
+    assert connected == real.connections
+
