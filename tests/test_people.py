@@ -64,7 +64,8 @@ def test_resolve_ambiguous_lists_candidates_and_unknown_says_so(network: tuple[S
     with store.connect() as conn:
         with pytest.raises(Ambiguous) as many:
             people.resolve(conn, o, "ada")
-        assert f"#{ids['ada']}" in many.value.message and f"#{ids['adam']}" in many.value.message
+        assert f"#{ids['ada']}" in many.value.message
+        assert f"#{ids['adam']}" in many.value.message
         with pytest.raises(NotFound):
             people.resolve(conn, o, "Nobody Here")
 
@@ -80,7 +81,9 @@ def test_search_filters_in_sql(network: tuple[Store, int, dict[str, int]]) -> No
         removed = people.search(conn, o, people.PeopleQuery(status="removed"))
         assert [r["id"] for r in removed.rows] == [ids["gone"]]
         everyone = people.search(conn, o, people.PeopleQuery(status="all", per_page=2, page=2))
-        assert everyone.total == 4 and everyone.pages == 2 and len(everyone.rows) == 2
+        assert everyone.total == 4
+        assert everyone.pages == 2
+        assert len(everyone.rows) == 2
 
 
 def test_people_and_person_commands(tmp_path: Path) -> None:
@@ -103,4 +106,47 @@ def test_people_and_person_commands(tmp_path: Path) -> None:
     assert detail.exit_code == 0, detail.output
     assert "Mallory" in detail.output
     missing = runner.invoke(cli, ["--db", db, "person", "nobody at all"])
-    assert missing.exit_code != 0 and "nobody called" in missing.output and "Traceback" not in missing.output
+    assert missing.exit_code != 0
+    assert "nobody called" in missing.output
+    assert "Traceback" not in missing.output
+
+
+def test_search_by_state_strength_and_last_contact(network: tuple[Store, int, dict[str, int]]) -> None:
+    from twoway import clock, states, strength
+
+    store, o, ids = network
+    today = date(2026, 11, 22)
+    day = 86_400
+    t = clock.day_start_ts(today)
+    events = [(ids["ada"], "out", t - 300 * day), (ids["ada"], "in", t - 299 * day),
+              (ids["ada"], "out", t - 298 * day),
+              (ids["adam"], "in", t - 5 * day),
+              (ids["grace"], "out", t - 30 * day), (ids["grace"], "in", t - 29 * day),
+              (ids["grace"], "out", t - 20 * day), (ids["grace"], "in", t - 19 * day),
+              (ids["grace"], "out", t - 18 * day)]
+    with store.begin() as conn:
+        conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, fingerprint) "
+                          "VALUES (:o, :p, :d, :a, :f)"),
+                     [{"o": o, "p": p, "d": d, "a": a, "f": f"e{i}"} for i, (p, d, a) in enumerate(events)])
+    with store.connect() as conn:
+        verdicts = states.compute_states(conn, o, today=today)
+        scores = strength.compute_strengths(conn, o, today=today)
+        owed = people.search(conn, o, people.PeopleQuery(state="owe_reply"), today=today)
+        strongest = people.search(conn, o, people.PeopleQuery(sort="strength", descending=True, per_page=2),
+                                  today=today)
+        recent = people.search(conn, o, people.PeopleQuery(sort="last_contact", descending=True), today=today)
+        plain = people.search(conn, o, people.PeopleQuery(text="grace"), today=today)
+    assert [r["id"] for r in owed.rows] == [ids["adam"]]
+    assert owed.total == 1
+    assert owed.rows[0]["reason"] == verdicts[ids["adam"]].reason  # reasons are written for the page
+    assert owed.rows[0]["strength"] == scores[ids["adam"]].score
+    expected = sorted((ids["ada"], ids["adam"], ids["grace"]), key=lambda p: scores[p].score, reverse=True)[:2]
+    assert [r["id"] for r in strongest.rows] == expected
+    assert strongest.total == 3
+    assert [r["id"] for r in recent.rows] == [ids["adam"], ids["grace"], ids["ada"]]
+    assert recent.rows[0]["last_contact"] == "2026-11-17"
+    grace = plain.rows[0]
+    assert grace["state"] == verdicts[ids["grace"]].state == "two_way"
+    assert grace["reason"] == verdicts[ids["grace"]].reason
+    assert grace["strength"] == scores[ids["grace"]].score
+    assert grace["last_contact"] == "2026-11-04"

@@ -456,3 +456,55 @@ def test_cli_state_and_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     stranger = runner.invoke(cli, ["--db", db, "state", "Stranger"])
     assert stranger.exit_code == 3
     assert "not one of your connections" in stranger.output
+
+
+# --- a pitch asks for no reply ---------------------------------------------------------------------
+
+PITCH = "Book a quick call: https://calendly.com/sal, we help companies grow your revenue"
+
+
+def test_an_unanswered_pitch_is_not_a_reply_owed(any_store: Store) -> None:
+    with any_store.begin() as conn:
+        conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Olive Owner', '2026-01-01')"))
+        names = {1: "Pitch Pete", 2: "Asking Anna", 3: "Both Bo", 4: "Cold Caller", 5: "Answered Al"}
+        for pid, name in names.items():
+            conn.execute(text("INSERT INTO people (id, name_key, full_name, created_at) VALUES (:i, :k, :n, 'x')"),
+                         {"i": pid, "k": name.lower(), "n": name})
+            conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status) "
+                              "VALUES (1, :p, '2024-01-01', 'connected')"), {"p": pid})
+        events = [
+            (1, "out", 200, "How was the conference?"), (1, "in", 199, "Great, thanks!"), (1, "out", 198, ":)"),
+            (1, "in", 5, PITCH),  # their last word, a pitch
+            (2, "out", 40, "Hello"), (2, "in", 5, "Could you introduce me to your CTO?"),
+            (3, "in", 6, "Can we talk about the role?"), (3, "in", 5, PITCH),  # a real question under the pitch
+            (4, "in", 5, PITCH),  # nothing but a pitch
+            (5, "in", 9, PITCH), (5, "out", 8, "No thanks"),
+        ]
+        conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, content, fingerprint) "
+                          "VALUES (1, :p, :d, :a, :c, :f)"),
+                     [{"p": p, "d": d, "a": at(ago(n)), "c": c, "f": f"p{i}"}
+                      for i, (p, d, n, c) in enumerate(events)])
+    with any_store.connect() as conn:
+        verdicts = states.compute_states(conn, 1, today=TODAY)
+    assert verdicts[2].state == "owe_reply"
+    assert verdicts[3].state == "owe_reply"
+    pete = verdicts[1]
+    assert pete.state == "two_way"  # from the rest of the history: the exchange 200 days ago
+    assert "looks like a pitch" in pete.reason
+    assert history.date_words(ago(5)) in pete.reason
+    assert pete.last_in == ago(5)  # the pitch still happened
+    assert verdicts[4].state == "never_contacted"
+    assert "looks like a pitch" in verdicts[4].reason
+    assert verdicts[5].state == "two_way"  # answered pitches are ordinary history
+    assert "pitch" not in verdicts[5].reason
+
+
+def test_without_reasons_the_states_are_the_same(store: Store) -> None:
+    with store.begin() as conn:
+        _seed(conn)
+    with store.connect() as conn:
+        full = states.compute_states(conn, 1, today=TODAY)
+        bare = states.compute_states(conn, 1, today=TODAY, reasons=False)
+    assert {p: v.state for p, v in bare.items()} == {p: v.state for p, v in full.items()}
+    assert all(v.reason == "" for v in bare.values())
+    assert all(v.reason for v in full.values())

@@ -29,6 +29,7 @@ class Facts:
     attempt_days: list[int] = field(default_factory=list)  # start day of each open attempt
     open_messages: int = 0  # outgoing messages in those attempts
     last_in_met: bool = False  # the latest answer was a meeting or call, not a message
+    pitch_day: int | None = None  # their last word, a pitch, was left out of these facts (twoway.owed)
 
     @property
     def attempts(self) -> int:

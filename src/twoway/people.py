@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from twoway import identity
+from twoway import clock, identity
 from twoway.errors import Ambiguous, InputError, NotFound
 
 
@@ -182,53 +182,45 @@ def search(
 ) -> PeoplePage:
     """One page of the owner's connections matching ``q``, each with state, strength and tags.
 
-    Plain filters and sorts run in SQL with LIMIT/OFFSET; filtering or sorting by state, strength
-    or last contact needs those computed for every match first, which the bulk core functions do
-    in one pass.
+    Plain filters and sorts run in SQL with LIMIT/OFFSET, and only the page's people get a state
+    and a strength. Filtering or sorting by state, strength or last contact needs those for every
+    match first: the state rules then run over every match (without writing reasons they do not
+    need), strengths only when strength filters or sorts, and the rest only for the page. Every
+    history comes from the one cached read (:func:`twoway.history.load_history`).
     """
-    from twoway.tags import tags_by_person
-
+    from twoway import history
     from twoway import states as states_mod
     from twoway import strength as strength_mod
+    from twoway.tags import tags_by_person
 
     q = q or PeopleQuery()
     if q.sort not in SORTS:
         raise InputError(f"sort {q.sort!r}: expected one of {', '.join(SORTS)}")
+    today = today or clock.today()
     page = max(1, q.page)
     per_page = min(max(1, q.per_page), 500)
     where, params = _filters(owner_id, q)
     base = f"FROM connections c JOIN people p ON p.id = c.person_id WHERE {where}"
     columns = "p.id, p.full_name, p.url, p.company, p.position, c.connected_on, c.status"
-    in_python = bool(q.state) or q.min_strength is not None or q.sort in ("strength", "last_contact")
+    by_strength = q.min_strength is not None or q.sort == "strength"
+    in_python = bool(q.state) or by_strength or q.sort == "last_contact"
 
     if in_python:
-        rows = conn.execute(text(f"SELECT {columns} {base}"), params).all()
+        rows = _driver_rows(conn, f"SELECT {columns} {base}", params)
     else:
         order = _SQL_ORDER[q.sort].format(d="DESC" if q.descending else "ASC")
-        rows = conn.execute(
-            text(f"SELECT {columns} {base} ORDER BY {order} LIMIT :lim OFFSET :off"),
-            {**params, "lim": per_page, "off": (page - 1) * per_page},
-        ).all()
+        rows = _driver_rows(conn, f"SELECT {columns} {base} ORDER BY {order} LIMIT :lim OFFSET :off",
+                            {**params, "lim": per_page, "off": (page - 1) * per_page})
     ids = [int(r[0]) for r in rows]
-    verdicts = states_mod.compute_states(conn, owner_id, today=today, person_ids=ids) if ids else {}
-    strengths = strength_mod.compute_strengths(conn, owner_id, today=today, person_ids=ids) if ids else {}
-    last = _last_contact(conn, owner_id, ids) if ids else {}
-    items = [
-        {
-            "id": int(r[0]),
-            "name": r[1],
-            "url": r[2],
-            "company": r[3],
-            "position": r[4],
-            "connected_on": r[5],
-            "status": r[6],
-            "state": verdicts[int(r[0])].state if int(r[0]) in verdicts else None,
-            "reason": verdicts[int(r[0])].reason if int(r[0]) in verdicts else None,
-            "strength": strengths[int(r[0])].score if int(r[0]) in strengths else None,
-            "last_contact": last.get(int(r[0])),
-        }
-        for r in rows
-    ]
+    hist = history.load_history(conn, owner_id, today=today, person_ids=ids) if ids else None
+    verdicts: dict[int, states_mod.Verdict] = {}
+    strengths: dict[int, strength_mod.Strength] = {}
+    if ids and hist is not None:
+        verdicts = states_mod.compute_states(conn, owner_id, today=today, person_ids=ids, hist=hist,
+                                             reasons=not in_python)
+        if by_strength:
+            strengths = strength_mod.compute_strengths(conn, owner_id, today=today, person_ids=ids, hist=hist)
+    items = [_item(r, verdicts.get(int(r[0])), strengths.get(int(r[0]))) for r in rows]
     if in_python:
         if q.state:
             items = [i for i in items if i["state"] == q.state]
@@ -237,12 +229,57 @@ def search(
         items.sort(key=_sort_key(q.sort), reverse=q.descending)
         total = len(items)
         items = items[(page - 1) * per_page : page * per_page]
+        page_ids = [i["id"] for i in items]
+        if page_ids and hist is not None:
+            # Reasons (and strengths, when not already known) only for the people shown.
+            shown = history.subset(hist, page_ids)
+            full = states_mod.compute_states(conn, owner_id, today=today, person_ids=page_ids, hist=shown)
+            if not by_strength:
+                strengths = strength_mod.compute_strengths(conn, owner_id, today=today, person_ids=page_ids,
+                                                           hist=shown)
+            for item in items:
+                v = full.get(item["id"])
+                item["reason"] = v.reason if v else None
+                s = strengths.get(item["id"])
+                item["strength"] = s.score if s else None
     else:
         total = int(conn.execute(text(f"SELECT COUNT(*) {base}"), params).scalar_one())
+        if ids and hist is not None:
+            strengths = strength_mod.compute_strengths(conn, owner_id, today=today, person_ids=ids, hist=hist)
+            for item in items:
+                s = strengths.get(item["id"])
+                item["strength"] = s.score if s else None
     tags = tags_by_person(conn, owner_id)
     for item in items:
         item["tags"] = list(tags.get(item["id"], ()))
     return PeoplePage(rows=items, total=total, page=page, per_page=per_page, query=q)
+
+
+def _driver_rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[Sequence[Any]]:
+    """The driver's own tuples (30,000 SQLAlchemy Row objects cost more than the query)."""
+    result = conn.execute(text(sql), params)
+    try:
+        return list(result.cursor.fetchall() if result.cursor is not None else result.fetchall())
+    finally:
+        result.close()
+
+
+def _item(r: Sequence[Any], v: Any, s: Any) -> dict[str, Any]:
+    last = v.last_contact if v is not None else None
+    return {
+        "id": int(r[0]),
+        "name": r[1],
+        "url": r[2],
+        "company": r[3],
+        "position": r[4],
+        "connected_on": r[5],
+        "status": r[6],
+        "state": v.state if v is not None else None,
+        "reason": v.reason if v is not None else None,
+        "strength": s.score if s is not None else None,
+        # The latest direct interaction (the one the state rules read), as an ISO date.
+        "last_contact": last.isoformat() if last is not None else None,
+    }
 
 
 def _sort_key(sort: str) -> Any:
@@ -255,23 +292,6 @@ def _sort_key(sort: str) -> Any:
     if sort == "company":
         return lambda i: ((i["company"] or "").casefold(), i["name"].casefold())
     return lambda i: identity.name_key(i["name"])
-
-
-def _last_contact(conn: Connection, owner_id: int, ids: list[int]) -> dict[int, str]:
-    """Date of the latest interaction with each person (ISO), for the given people only."""
-    from sqlalchemy import bindparam
-
-    from twoway.clock import ts_to_date
-
-    stmt = text(
-        "SELECT person_id, MAX(at) FROM interactions WHERE owner_id = :o AND person_id IN :ids GROUP BY person_id"
-    ).bindparams(bindparam("ids", expanding=True))
-    out: dict[int, str] = {}
-    for chunk_start in range(0, len(ids), 5000):
-        chunk = ids[chunk_start : chunk_start + 5000]
-        for pid, at in conn.execute(stmt, {"o": owner_id, "ids": chunk}):
-            out[int(pid)] = ts_to_date(int(at)).isoformat()
-    return out
 
 
 def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: date | None = None) -> dict[str, Any]:
