@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import text
+from test_graph_network import build_team
+from test_graph_network import connect as team_connect
 from web_support import XSS, add_invitation, add_message, add_person, add_stranger
 
 from twoway import invitations
@@ -46,11 +48,11 @@ def _free_port() -> int:
 class LiveServer:
     """uvicorn in a thread, on a free port of 127.0.0.1."""
 
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, owner: str | None = None) -> None:
         import uvicorn
 
         self.port = _free_port()
-        self.app = create_app(db)
+        self.app = create_app(db, owner=owner)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -320,3 +322,64 @@ def test_pages_work_without_javascript(browser: Any, live: Live, imported: dict[
     with store.begin() as conn:
         settings_mod.reset(conn, "cadence_days")
     context.close()
+
+
+def test_network_page_says_what_one_owner_needs(page: Any, live: Live, imported: dict[str, int]) -> None:
+    server, _store = live
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="Network").click()
+    page.wait_for_url("**/network")
+    expect(page.locator("#needs")).to_contain_text("twoway graph load")
+    assert page.locator("main table").count() == 0
+    assert page.locator("main form").count() == 0
+    shot(page, "network-needs")
+
+
+def test_network_introductions_with_drafts_to_copy(browser: Any, tmp_path: Path) -> None:
+    """A team's merged exports: from a person's page to the introduction routes, and a draft copied."""
+    from twoway.graph import cache
+
+    cache.clear()
+    db = str(tmp_path / "team.db")
+    store = open_store(db)
+    team = build_team(store)
+    with store.begin() as conn:
+        hostile = add_person(conn, team.owners["Bob Baker"], XSS, company=XSS, position=XSS)
+        team_connect(conn, team.owners["Carol Cole"], hostile)
+    with LiveServer(db, owner="Alice Archer") as server:
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+        pg = context.new_page()
+        problems: list[str] = []
+        pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        pg.on("dialog", lambda d: problems.append(f"dialog: {d.message}"))
+        pg.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 500 else None)
+        pg.goto(server.url + f"/people/{team.people['Yuri Young']}")
+        pg.get_by_role("link", name="Who can introduce you", exact=True).click()
+        pg.wait_for_url("**/network/intros?**")
+        routes = pg.locator("article.route")
+        expect(routes.first).to_be_visible()
+        assert routes.count() == 2
+        assert "Bob Baker" in routes.all_inner_texts()[0] + routes.all_inner_texts()[1]
+        expect(routes.first.locator("table.links")).to_contain_text("Strength")
+        request = routes.first.locator("pre[id^=request-]")
+        routes.first.get_by_role("button", name="Copy request").click()
+        expect(pg.locator("#live")).to_contain_text("copied")
+        assert pg.evaluate("navigator.clipboard.readText()") == request.inner_text()
+        shot(pg, "network-intros")
+        # one more question from the page's own form: the path to a name that is hostile markup
+        pg.fill("#path-b", XSS)
+        pg.get_by_role("button", name="Show path").click()
+        pg.wait_for_url("**/network/path?**")
+        expect(pg.locator("#answer-title")).to_contain_text(XSS)
+        expect(pg.locator("#answer-title .badge")).to_have_text("2nd")
+        shot(pg, "network-path")
+        pg.fill("#intro-target", "")
+        pg.fill("#intro-company", "acme")
+        pg.get_by_role("button", name="Find introductions").click()
+        pg.wait_for_url("**company=acme**")
+        expect(pg.locator("#answer-title")).to_contain_text("anyone at acme")
+        context.close()
+        assert not problems, problems
+    store.close()
+    cache.clear()
