@@ -227,6 +227,30 @@ def test_compute_strengths_on_a_real_database(any_store: Store) -> None:
     assert found[4].structural is None
 
 
+def test_structural_from_graph_mutual_connections_stays_apart_from_the_score(any_store: Store) -> None:
+    with any_store.begin() as conn:
+        _seed(conn)
+    with any_store.connect() as conn:
+        plain = strength.compute_strengths(conn, 1, today=date(2026, 11, 22))
+        graph = strength.compute_strengths(conn, 1, today=date(2026, 11, 22), mutual={1: 50, 2: 4, 5: 0})
+    assert graph[1].structural == pytest.approx(1.0)
+    assert graph[2].structural == pytest.approx(math.log1p(4) / math.log1p(50))
+    assert graph[5].structural == 0.0
+    assert graph[2].mutual_connections == 4
+    assert "4 mutual connections" in graph[2].reasons
+    assert all(graph[p].score == plain[p].score and graph[p].parts == plain[p].parts for p in plain)
+
+
+def test_meetings_and_calls_count_for_both_sides_in_every_count() -> None:
+    events = [ev("out", 30, "meeting", "meeting"), ev("in", 20), ev("out", 10, "call", "phone")]
+    s = score_from_events(events, now_ts=NOW, settings=CFG)
+    assert s.reasons[1] == "3 interactions: 1 from them, 0 from you, 2 meetings or calls"
+    assert s.parts["reciprocity"] == pytest.approx(
+        (_decay(30) + _decay(10)) / (_decay(30) + _decay(20) + _decay(10)))
+    assert s.parts["channels"] == 1.0
+    assert "Channels: linkedin, meeting, phone" in s.reasons
+
+
 def test_person_ids_limit_the_work_and_match_the_full_pass(any_store: Store) -> None:
     with any_store.begin() as conn:
         _seed(conn)

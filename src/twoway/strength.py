@@ -309,8 +309,10 @@ def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | No
         else:
             reasons.append(f"Never heard from them; last interaction {history.ts_date_words(last)} "
                            f"({(now_ts - last) // _DAY} days ago)")
-        n_in, n_out = int(batch.n_in[k]), int(batch.n_out[k])
-        reasons.append(f"{n_in + n_out} interactions: {n_in} from them, {n_out} from you")
+        total = int(batch.starts[k + 1] - batch.starts[k])
+        both = int(batch.n_in[k]) + int(batch.n_out[k]) - total  # meetings and calls count on each side
+        line = f"{total} interactions: {int(batch.n_in[k]) - both} from them, {int(batch.n_out[k]) - both} from you"
+        reasons.append(line + (f", {both} meetings or calls" if both else ""))
         asks, ans = int(batch.asks[k]), int(batch.answered[k])
         if asks:
             line = f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days"
