@@ -86,7 +86,8 @@ _TEXTS: dict[int, tuple[str, ...]] = {
         "Hi {first}, I help companies like yours cut cloud costs by 40%. Do you have 15 minutes this week?",
         "Hi {first}! Quick one: we generate qualified leads on autopilot. Interested in a free audit?",
         "<p>Hello {first}, our agency scales outbound with AI-personalised campaigns. Open to a demo?</p>",
-        "Hi {first}, following up on my last message: would Thursday work for a quick intro call?",
+        "Hi {first}, following up on my last message about cutting your cloud costs: would Thursday work "
+        "for a 15-minute call?",
     ),
     CONGRATS: (
         "Congratulations on the new role, {first}! Well deserved.",
