@@ -410,7 +410,8 @@ def compute_strengths(
     lengths = np.zeros(people.size, dtype=np.int64)
     lengths[present] = hist.starts[k[present] + 1] - hist.starts[k[present]]
     starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-    if present.all() and people.size == len(hist):
+    if int(np.count_nonzero(present)) == len(hist):
+        # Everyone with a history is scored (the rest get empty segments): the rows stay as they are.
         at, side, channel = hist.at, hist.side, hist.channel
     else:
         # Row numbers of the kept people's events, without a Python loop over people.
