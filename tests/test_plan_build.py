@@ -180,3 +180,24 @@ def test_cli_week_snooze_and_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     listing = json.loads(out)
     assert {t["kind"] for t in listing["templates"]} >= {"check_in", "reconnect"}
     assert all(t["source"] == "edited" for t in listing["templates"] if t["kind"] == "check_in")
+
+
+def test_each_reason_says_it_once_in_words_and_matches_its_kind(filled: tuple[Store, dict[str, int]]) -> None:
+    import re
+
+    store, p = filled
+    with store.connect() as conn:
+        plan = build_week(conn, 1, today=TODAY, settings=Settings().with_values(weekly_checkins=5))
+    by_pid = {item.person_id: item for item in plan.items}
+    for item in plan.items:
+        shown = item.reason + (f"; {item.why_now}" if item.why_now else "")
+        assert not re.search(r"\d{4}-\d\d-\d\d", shown), shown  # dates in words only
+        for when in set(re.findall(r"\d{1,2} [A-Z][a-z]{2} \d{4}", shown)):
+            assert shown.count(when) == 1, shown  # no date said twice
+    reply = by_pid[p["bob"]]
+    assert reply.reason == "Their message of 7 Jun 2024 is the last word (5 days ago)"
+    assert reply.why_now == ""
+    assert by_pid[p["cyd"]].reason.endswith(": thank them")
+    follow = by_pid[p["dee"]]
+    assert follow.reason == "You connected on 9 Jun 2024 (3 days ago), nothing said yet: follow up"
+    assert "thank" not in follow.reason

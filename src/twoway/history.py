@@ -315,6 +315,19 @@ def date_words(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def ago_words(days: int) -> str:
+    """How long ago, as reasons write it: today, yesterday, 12 days ago, about 11 months ago."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    if days < 730:
+        return f"about {round(days / 30.44)} months ago"
+    return f"about {days // 365} years ago"
+
+
 def ts_date_words(ts: int) -> str:
     return date_words(day_to_date(ts // DAY_SECONDS))
 

@@ -47,7 +47,7 @@ from sqlalchemy import Connection, text
 from twoway import clock, history, owed, people
 from twoway import settings as settings_mod
 from twoway.errors import InputError, NotFound
-from twoway.history import IN, History, day_to_date
+from twoway.history import IN, History, ago_words, day_to_date
 from twoway.history_facts import (  # noqa: F401  (re-exported: the rules' API)
     Facts,
     facts_from_events,
@@ -143,18 +143,6 @@ class Rules:
 
 def _fmt(d: date | None) -> str:
     return "" if d is None else history.date_words(d)
-
-
-def _ago(days: int) -> str:
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 60:
-        return f"{days} days ago"
-    if days < 730:
-        return f"about {round(days / 30.44)} months ago"
-    return f"about {days // 365} years ago"
 
 
 def _and(items: Sequence[str]) -> str:
@@ -259,22 +247,22 @@ def classify(
         age = today_n - facts.last_in
         if rules.owe_reply_after_days < age < cadence:
             return verdict("owe_reply", lambda: f"Their message of {_fmt(_d(facts.last_in))} is the last word "
-                                                f"({_ago(age)})")
+                                                f"({ago_words(age)})")
 
     if connected_on is not None:
         since_connect = (today - connected_on).days
         wrote_since = facts.last_out is not None and facts.last_out >= history.date_to_day(connected_on)
         if since_connect < rules.new_connection_days and not wrote_since:
             what = "their message awaits your answer" if facts.last_side == IN else "nothing said yet"
-            return verdict("new", lambda: f"Connected {_fmt(connected_on)} ({_ago(since_connect)}), {what}: "
+            return verdict("new", lambda: f"Connected {_fmt(connected_on)} ({ago_words(since_connect)}), {what}: "
                                           "thank them and follow up")
 
     if last_two_way is not None and due_on is not None:
         age = (today - last_two_way).days
         if today >= due_on:
-            return verdict("due", lambda: f"Last two-way contact {_fmt(last_two_way)} ({_ago(age)}), "
+            return verdict("due", lambda: f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), "
                                           f"over {cadence_words()}")
-        return verdict("two_way", lambda: f"Last two-way contact {_fmt(last_two_way)} ({_ago(age)}), within "
+        return verdict("two_way", lambda: f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), within "
                                           f"{cadence_words()}; next check-in by {_fmt(due_on)}")
     if facts.last_any is not None:
         def no_two_way() -> str:
@@ -290,7 +278,7 @@ def classify(
         return verdict("due", no_two_way, due=today)
     if connected_on is not None:
         return verdict("never_contacted", lambda: f"Connected {_fmt(connected_on)} "
-                                                  f"({_ago((today - connected_on).days)}), never any interaction")
+                                                  f"({ago_words((today - connected_on).days)}), never any interaction")
     return verdict("never_contacted", lambda: "Never any interaction (connection date unknown)", due=today)
 
 
