@@ -32,7 +32,7 @@ def main() -> None:
                              messages=args.messages, era=args.era, today=args.today, as_zip=not args.folder,
                              excel_resave=args.excel, utf16_files=args.utf16, later_days=args.later_days)
     summary = export.to_dict()
-    for key in ("added", "removed", "job_changes"):
+    for key in ("added", "removed", "job_changes", "answered"):
         summary[key] = len(summary[key])
     print(json.dumps(summary, indent=2, default=str))
 
