@@ -10,9 +10,7 @@ from typing import Any
 import click
 from sqlalchemy import Connection
 
-from twoway import intros
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
-from twoway.graph import network, sources, stored
 from twoway.owners import Owner
 
 _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its ids, as in the file) "
@@ -26,6 +24,8 @@ def graph_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @contextmanager
 def _reading(app: App, graph_name: str | None) -> Iterator[tuple[Connection, Owner | None]]:
     """A loaded graph needs no owner; the merged network speaks for one."""
+    from twoway.graph import stored
+
     if graph_name and graph_name != stored.NETWORK:
         with app.store.connect() as conn:
             yield conn, None
@@ -52,6 +52,8 @@ def graph_load(app: App, file: Path, name: str | None, as_json: bool) -> None:
 
     Example: twoway graph load facebook_combined.txt --name facebook
     """
+    from twoway.graph import stored
+
     with app.store.begin() as conn:
         loaded = stored.load_file(conn, file, name)
     if as_json:
@@ -69,6 +71,8 @@ def graph_info(app: App, as_json: bool) -> None:
 
     Example: twoway graph info
     """
+    from twoway.graph import network, stored
+
     with app.store.connect() as conn:
         data = network.info(conn)
     if as_json:
@@ -90,6 +94,8 @@ def graph_drop(app: App, name: str) -> None:
 
     Example: twoway graph drop facebook
     """
+    from twoway.graph import stored
+
     with app.store.begin() as conn:
         stored.delete(conn, name)
     say(f"Deleted the graph {name!r}.")
@@ -103,6 +109,8 @@ def graph_duplicates(app: App, as_json: bool) -> None:
 
     Example: twoway graph duplicates
     """
+    from twoway.graph import sources
+
     with app.store.connect() as conn:
         groups = sources.candidate_duplicates(conn)
     if as_json:
@@ -132,6 +140,8 @@ def degree(app: App, a: str, b: str, graph_name: str | None, as_json: bool) -> N
 
     A and B are names, profile URLs, #id or `me`. Example: twoway degree me "Ada Lovelace"
     """
+    from twoway.graph import network
+
     with _reading(app, graph_name) as (conn, owner):
         data = network.degree(conn, owner, a, b, graph_name)
     if as_json:
@@ -154,6 +164,8 @@ def mutual(app: App, a: str, b: str, limit: int, graph_name: str | None, as_json
 
     Example: twoway mutual me "Ada Lovelace"
     """
+    from twoway.graph import network
+
     with _reading(app, graph_name) as (conn, owner):
         data = network.mutual(conn, owner, a, b, graph_name, limit=limit)
     if as_json:
@@ -186,6 +198,8 @@ def path(app: App, source: str, target: str | None, company: str | None, about: 
 
     Examples: twoway path me "Grace Hopper"; twoway path me --company Acme --about "your data team"
     """
+    from twoway import intros
+
     with _reading(app, graph_name) as (conn, owner):
         data = intros.introductions(conn, owner, source, target, company=company, graph=graph_name,
                                     about=about, limit=limit)
@@ -222,6 +236,8 @@ def suggest(app: App, a: str, limit: int, graph_name: str | None, as_json: bool)
 
     Example: twoway suggest me
     """
+    from twoway.graph import network
+
     with _reading(app, graph_name) as (conn, owner):
         data = network.suggest(conn, owner, a, graph_name, limit=limit)
     if as_json:

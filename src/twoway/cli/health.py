@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from twoway import health as health_mod
-from twoway import report
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
 from twoway.states import LABELS
 
@@ -28,6 +26,9 @@ def health(app: App, html_path: Path | None, as_json: bool) -> None:
 
     Examples: twoway health; twoway health --html health.html; twoway health --json
     """
+    from twoway import health as health_mod
+    from twoway import report
+
     with app.read() as (conn, owner):
         figures = health_mod.compute_health(conn, owner.id)
     if html_path is not None:

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from twoway import invitation_stats, invitations, notes_coach, people, triage
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
 
 _LABELS = {
@@ -45,6 +44,8 @@ def invites_cmd(app: App, show_all: bool, decide: tuple[str, str] | None, as_jso
 
     Examples: twoway invites; twoway invites --decide "Ann Lee" ignore; twoway invites --all --json
     """
+    from twoway import invitations, people, triage
+
     if decide:
         query, verdict = decide
         if verdict not in (*invitations.VERDICTS, "clear"):
@@ -95,6 +96,8 @@ def log_cmd(app: App, person: str, direction: str | None, on: datetime | None, n
     Examples: twoway invite log "Ann Lee" --sent --note "Hi Ann, we met at PyData"; twoway invite log
     "#42" --received --on 2026-03-01
     """
+    from twoway import invitations, people
+
     if direction is None:
         raise click.UsageError("say which way: --sent or --received")
     with app.write() as (conn, owner):
@@ -122,6 +125,8 @@ def withdraw_cmd(app: App, person: str, on: datetime | None, as_json: bool) -> N
 
     Example: twoway invite withdraw "Ann Lee"
     """
+    from twoway import invitations, people
+
     with app.write() as (conn, owner):
         ref = people.resolve(conn, owner.id, person)
         inv = invitations.withdraw(conn, owner.id, ref.id, on=_day(on))
@@ -141,6 +146,8 @@ def draft_cmd(app: App, person: str, context: str | None, as_json: bool) -> None
 
     Example: twoway invite draft "Ann Lee" --context "we met at the PyData Berlin meetup"
     """
+    from twoway import notes_coach, people
+
     with app.read() as (conn, owner):
         ref = people.resolve(conn, owner.id, person)
         result = notes_coach.draft(conn, owner.id, ref.id, context=context)
@@ -170,6 +177,8 @@ def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: in
 
     Example: twoway invite check "Hi Ann, we met at PyData Berlin - would love to stay in touch."
     """
+    from twoway import notes_coach, people
+
     body = sys.stdin.read() if note == "-" else note
     recipient = company = None
     if to:
@@ -196,6 +205,8 @@ def stats_cmd(app: App, as_json: bool) -> None:
 
     Example: twoway invite stats --json
     """
+    from twoway import invitation_stats
+
     with app.read() as (conn, owner):
         data = invitation_stats.acceptance_summary(conn, owner.id)
     if as_json:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import secrets
-import socket
-import webbrowser
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -40,6 +36,10 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
 
     Example: twoway serve --open
     """
+    import secrets
+    import socket
+    import webbrowser
+
     import uvicorn
 
     from twoway.web import create_app
@@ -77,6 +77,7 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
 
 def _run(server: uvicorn.Server, announce: Callable[[], None]) -> None:
     """Serve until interrupted, announcing the real address once the socket is bound."""
+    import asyncio
 
     async def main() -> None:
         task = asyncio.create_task(server.serve())
