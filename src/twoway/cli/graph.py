@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy import Connection
 
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
-from twoway.owners import Owner
 
 _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its ids, as in the file) "
                "instead of the members' merged network.")
@@ -19,19 +16,6 @@ _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its
 
 def graph_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--graph", "graph_name", metavar="NAME", help=_GRAPH_HELP)(fn)
-
-
-@contextmanager
-def _reading(app: App, graph_name: str | None) -> Iterator[tuple[Connection, Owner | None]]:
-    """A loaded graph needs no owner; the merged network speaks for one."""
-    from twoway.graph import stored
-
-    if graph_name and graph_name != stored.NETWORK:
-        with app.store.connect() as conn:
-            yield conn, None
-    else:
-        with app.read() as (conn, owner):
-            yield conn, owner
 
 
 @cli.group()
@@ -142,7 +126,7 @@ def degree(app: App, a: str, b: str, graph_name: str | None, as_json: bool) -> N
     """
     from twoway.graph import network
 
-    with _reading(app, graph_name) as (conn, owner):
+    with app.read_graph(graph_name) as (conn, owner):
         data = network.degree(conn, owner, a, b, graph_name)
     if as_json:
         emit_json(data)
@@ -166,7 +150,7 @@ def mutual(app: App, a: str, b: str, limit: int, graph_name: str | None, as_json
     """
     from twoway.graph import network
 
-    with _reading(app, graph_name) as (conn, owner):
+    with app.read_graph(graph_name) as (conn, owner):
         data = network.mutual(conn, owner, a, b, graph_name, limit=limit)
     if as_json:
         emit_json(data)
@@ -200,7 +184,7 @@ def path(app: App, source: str, target: str | None, company: str | None, about: 
     """
     from twoway import intros
 
-    with _reading(app, graph_name) as (conn, owner):
+    with app.read_graph(graph_name) as (conn, owner):
         data = intros.introductions(conn, owner, source, target, company=company, graph=graph_name,
                                     about=about, limit=limit)
     if as_json:
@@ -238,7 +222,7 @@ def suggest(app: App, a: str, limit: int, graph_name: str | None, as_json: bool)
     """
     from twoway.graph import network
 
-    with _reading(app, graph_name) as (conn, owner):
+    with app.read_graph(graph_name) as (conn, owner):
         data = network.suggest(conn, owner, a, graph_name, limit=limit)
     if as_json:
         emit_json(data)

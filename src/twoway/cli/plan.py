@@ -125,7 +125,8 @@ def drafts_group(ctx: click.Context, edit_folder: bool, as_json: bool) -> None:
     texts = drafts.load_templates()
     rows = drafts.available()
     for row in rows:
-        row["unknown_placeholders"] = ", ".join(drafts.unknown_placeholders(texts.get(row["kind"], "")))
+        unknown = drafts.unknown_placeholders(texts.get(row["kind"], ""), kind=row["kind"])
+        row["unknown_placeholders"] = ", ".join(unknown)
     if as_json:
         emit_json({"folder": str(drafts.user_folder()), "templates": rows, "placeholders": drafts.PLACEHOLDERS})
         return
