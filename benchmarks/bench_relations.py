@@ -10,6 +10,10 @@ Then, several times over: the one-pass history read, ``compute_states`` and ``co
 on it (as the weekly plan calls them, sharing the history), each timed: first cold (no cache at
 all, every round pays the full read and writes the cache file), then as a new process would run
 with the history file cached in the data folder (memory cache cleared each round).
+
+Then the cache growing by new rows (1 and 1,000 interactions inserted in a transaction that is
+rolled back afterwards, so the database is unchanged) against a full read, and `people.search`
+pages as the web's People page asks for them, each first call with only the history file cached.
 """
 
 from __future__ import annotations
@@ -120,7 +124,57 @@ def main() -> int:
     print(f"{n_conn} connections, {n_msg} interactions ({hist.event_count} direct events, {len(hist)} people "
           f"with history); {len(verdicts)} states, {len(strengths)} strengths")
     print(f"states: {states.count_by_state(verdicts)}")
+    _grow_and_search(store, owner, today)
     return 0
+
+
+def _grow_and_search(store: Store, owner: int, today: date) -> None:
+    from twoway import people
+
+    print("\nthe cache grows by new rows (transaction rolled back afterwards; best of 3)")
+    for added in (1, 1_000):
+        best_grow, best_full = 1e9, 1e9
+        for _ in range(3):
+            with store.connect() as conn:
+                history.clear_cache()
+                history.load_history(conn, owner, today=today)  # warm, from the file
+                start_id = int(conn.execute(text("SELECT MAX(id) FROM interactions")).scalar_one())
+                person = conn.execute(text("SELECT MIN(person_id) FROM connections WHERE owner_id = :o"),
+                                      {"o": owner}).scalar_one()
+                conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, fingerprint) "
+                                  "VALUES (:o, :p, 'out', :a, :f)"),
+                             [{"o": owner, "p": person, "a": 1_700_000_000 + i, "f": f"bench-{start_id}-{i}"}
+                              for i in range(added)])
+                t0 = time.perf_counter()
+                grown = history.load_history(conn, owner, today=today)
+                t1 = time.perf_counter()
+                whole = history.load_history(conn, owner, today=today, use_cache=False)
+                t2 = time.perf_counter()
+                assert grown.event_count == whole.event_count
+                assert np.array_equal(grown.at, whole.at)
+                best_grow, best_full = min(best_grow, t1 - t0), min(best_full, t2 - t1)
+                conn.rollback()
+            history.clear_cache()
+        print(f"  {added:>5} new rows: merged into the cache {best_grow * 1000:7.1f} ms; "
+              f"full read {best_full * 1000:7.1f} ms (equal arrays)")
+    print("\npeople.search, one page of 50, first call in a new process (history file cached; best of 3)")
+    queries = {
+        "text 'an'": people.PeopleQuery(text="an"),
+        "company 'a'": people.PeopleQuery(company="a"),
+        "no filter, by name": people.PeopleQuery(),
+        "state due, by name": people.PeopleQuery(state="due"),
+        "state owe_reply, by strength": people.PeopleQuery(state="owe_reply", sort="strength", descending=True),
+        "all, by last contact": people.PeopleQuery(sort="last_contact", descending=True),
+    }
+    for label, q in queries.items():
+        best = 1e9
+        for _ in range(3):
+            history.clear_cache()
+            with store.connect() as conn:
+                t0 = time.perf_counter()
+                page = people.search(conn, owner, q, today=today)
+                best = min(best, time.perf_counter() - t0)
+        print(f"  {label:<30}{best * 1000:8.1f} ms  ({page.total} matches)")
 
 
 def _rounds(conn: Connection, owner: int, today: date, rounds: int, disk: bool, label: str
