@@ -130,7 +130,7 @@ def test_next_week_and_calendar(filled: tuple[Store, dict[str, int]], tmp_path: 
 
 
 def _cli(db: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False, env={"COLUMNS": "250"})
     return result.exit_code, result.output
 
 
@@ -157,6 +157,15 @@ def test_cli_week_snooze_and_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     raw = ics.read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n")
     assert raw.count(b"BEGIN:VEVENT") == len(data["items"])
+    first = data["items"][0]["person"]["name"]
+    last = data["items"][-1]["person"]["name"]
+    code, out = _cli(db, "week", "--limit", "1")
+    assert code == 0, out
+    assert first in out
+    assert last not in out
+    assert f"showing the first 1 of {len(data['items'])}" in out
+    code, out = _cli(db, "week", "--limit", "1", "--all")
+    assert last in out
     code, out = _cli(db, "snooze", "Kim Never", "--until", "2024-09-01")
     assert code == 0
     assert "snoozed until 2024-09-01" in out

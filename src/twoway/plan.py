@@ -18,7 +18,7 @@ from twoway import clock, history
 from twoway import settings as settings_mod
 from twoway.drafts import contexts_for, render
 from twoway.errors import InputError
-from twoway.plan_select import (  # noqa: F401  (re-exported: the plan's API)
+from twoway.plan_select import (  # re-exported: the plan's API
     ACTION,
     CHECK_IN_STATES,
     KIND_ORDER,
@@ -38,6 +38,29 @@ from twoway.plan_select import (  # noqa: F401  (re-exported: the plan's API)
 from twoway.settings import Settings
 from twoway.states import compute_states
 from twoway.strength import compute_strengths
+
+__all__ = [
+    "ACTION",
+    "CHECK_IN_STATES",
+    "KIND_ORDER",
+    "NEVER_PLANNED",
+    "TEMPLATE_FOR",
+    "JobChange",
+    "PlanItem",
+    "PlanPerson",
+    "VerdictLike",
+    "WeekPlan",
+    "build_week",
+    "checkin_quota",
+    "draft_for",
+    "finish",
+    "job_changes",
+    "plan_week",
+    "select_week",
+    "snooze",
+    "snoozes",
+    "week_start_of",
+]
 
 
 def build_week(

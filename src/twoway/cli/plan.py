@@ -12,6 +12,7 @@ from twoway import plan as plan_mod
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+TABLE_ROWS = 100
 
 
 def _day(value: datetime | None) -> date | None:
@@ -34,10 +35,13 @@ def _kinds_line(plan: plan_mod.WeekPlan) -> str:
 @click.option("--ics-per", type=click.Choice(["item", "day"]), default="item", show_default=True,
               help="One all-day event per person, or one per day listing everyone.")
 @click.option("--drafts", "show_drafts", is_flag=True, help="Print each draft under the table.")
+@click.option("--limit", type=click.IntRange(1), default=TABLE_ROWS, show_default=True,
+              help="Rows shown in the table, in plan order (--json and --ics always hold the whole week).")
+@click.option("--all", "show_all", is_flag=True, help="Show every item of the week in the table.")
 @json_option
 @pass_app
 def week(app: App, week_of: datetime | None, ics_path: Path | None, ics_per: str, show_drafts: bool,
-         as_json: bool) -> None:
+         limit: int, show_all: bool, as_json: bool) -> None:
     """The week's plan: replies owed, new connections to thank, retries, congratulations, then
     check-ins from the yearly rotation (about N/52 a week), each with its reason and a draft.
 
@@ -60,19 +64,23 @@ def week(app: App, week_of: datetime | None, ics_path: Path | None, ics_per: str
                f"{plan.checkins_waiting} more are due and wait for the coming weeks")
     if plan.cut_by_limit:
         caption += f"; {plan.cut_by_limit} items over plan_max_items left out"
+    # A large network's week runs to hundreds of items; laying them all out costs seconds and helps nobody.
+    shown = plan.items if show_all else plan.items[:limit]
+    if len(shown) < len(plan.items):
+        caption += f"; showing the first {len(shown)} of {len(plan.items)} (--all for every one)"
     table(
         ["day", "to do", "company", "why", "strength"],
         [
             [item.day.strftime("%a %d %b"), item.action, item.company or "",
              item.reason + (f"; {item.why_now}" if item.why_now else ""),
              "" if item.strength is None else f"{item.strength:.0f}"]
-            for item in plan.items
+            for item in shown
         ],
         title=title,
         caption=caption,
     )
     if show_drafts:
-        for item in plan.items:
+        for item in shown:
             if item.draft:
                 # Plain echo, not the console: a draft must copy out exactly, without wrapping.
                 click.echo(f"\n── {item.action} ({item.url or 'no profile link'})")
