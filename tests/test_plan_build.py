@@ -163,7 +163,7 @@ def test_cli_week_snooze_and_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert code == 0, out
     assert first in out
     assert last not in out
-    assert f"showing the first 1 of {len(data['items'])}" in out
+    assert f"showing the first 1 of {len(data['items'])}" in " ".join(out.split())
     code, out = _cli(db, "week", "--limit", "1", "--all")
     assert last in out
     code, out = _cli(db, "snooze", "Kim Never", "--until", "2024-09-01")
