@@ -455,16 +455,29 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _connection_ids(conn: Connection, owner_id: int, person_ids: Collection[int] | None) -> I64:
-    result = conn.execute(text("SELECT person_id FROM connections WHERE owner_id = :o "
-                               "AND status IN ('connected', 'removed') ORDER BY person_id"), {"o": owner_id})
+    sql = ("SELECT person_id FROM connections WHERE owner_id = :o "
+           "AND status IN ('connected', 'removed') {only} ORDER BY person_id")
+    params: dict[str, object] = {"o": owner_id}
+    wanted = sorted({int(p) for p in person_ids}) if person_ids is not None else None
+    if wanted is not None and len(wanted) <= 500:
+        # A page of people: ask for those only instead of reading every connection to keep fifty.
+        if not wanted:
+            return np.zeros(0, dtype=np.int64)
+        names = [f"p{i}" for i in range(len(wanted))]
+        sql = sql.format(only="AND person_id IN (" + ", ".join(":" + n for n in names) + ")")
+        params.update(zip(names, wanted, strict=True))
+        wanted = None
+    else:
+        sql = sql.format(only="")
+    result = conn.execute(text(sql), params)
     try:
         # The driver's own tuples: a SQLAlchemy Row per connection costs more than the query.
         rows = result.cursor.fetchall() if result.cursor is not None else result.fetchall()
     finally:
         result.close()
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    if person_ids is not None:
-        ids = ids[np.isin(ids, np.array(sorted({int(p) for p in person_ids}), dtype=np.int64))]
+    if wanted is not None:
+        ids = ids[np.isin(ids, np.array(wanted, dtype=np.int64))]
     return ids
 
 
