@@ -2,7 +2,8 @@
 
 Run:  python benchmarks/bench_plan.py [--connections 30000] [--messages 1000000] [--db /tmp/twoway-bench-plan.db]
 
-Builds (once, then reuses) a SQLite database of generated people and conversations, then times:
+Builds (once, then reuses) a SQLite database from a generated export imported by the real importer
+(twoway.generator, twoway.linkedin), then times:
 the one-pass history read, states, strengths, the plan selection, the drafts, `build_week` as a
 whole (budget: 2 s), and `twoway week` end to end as a fresh process, with --json and as a table
 (budget: 1.5 s). Other work on the machine skews the figures: note the load average printed.
@@ -13,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,58 +34,20 @@ from twoway.states import compute_states
 from twoway.store import open_store
 from twoway.strength import compute_strengths
 
-TODAY = date(2025, 3, 12)
-DAY = 86_400
+TODAY = date(2026, 11, 1)
 
 
 def build(path: Path, connections: int, messages: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    store = open_store(str(path))
-    now = int(time.mktime(TODAY.timetuple()))
-    with store.begin() as conn:
-        conn.execute(text("INSERT INTO owners (id, name, first_name, created_at) "
-                          "VALUES (1, 'Bench Owner', 'Bench', 'x')"))
-        people, links = [], []
-        for pid in range(1, connections + 1):
-            first, last = f"First{pid}", f"Last{pid % 997}"
-            people.append({"id": pid, "url": f"https://www.linkedin.com/in/p-{pid}", "k": f"first{pid} last",
-                           "f": first, "n": f"{first} {last}", "c": f"Company {pid % 1500}", "p": "Engineer"})
-            connected = TODAY - timedelta(days=rng.randint(0, 3650))
-            links.append({"p": pid, "d": connected.isoformat()})
-        conn.execute(text("INSERT INTO people (id, url, name_key, first_name, full_name, company, position, "
-                          "created_at) VALUES (:id, :url, :k, :f, :n, :c, :p, 'x')"), people)
-        conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on) VALUES (1, :p, :d)"), links)
-        # Messages concentrate on a minority of people, as in real inboxes; a third never hear a word.
-        talkers = rng.sample(range(1, connections + 1), k=connections * 2 // 3)
-        weights = [rng.paretovariate(1.2) for _ in talkers]
-        total = sum(weights)
-        batch: list[dict[str, Any]] = []
-        n = 0
-        for pid, w in zip(talkers, weights, strict=True):
-            count = min(max(1, round(messages * w / total)), messages - n)
-            if count <= 0:
-                break
-            # A thread of `count` messages that ends on a random day of the last five years.
-            gaps = [rng.randint(60, 10 * DAY) for _ in range(count - 1)]
-            at = now - rng.randint(1, 5 * 365) * DAY - sum(gaps)
-            direction = rng.choice(("in", "out"))
-            for k in range(count):
-                if k == count - 1 and count > 1 and rng.random() < 0.85:
-                    direction = "out"  # most threads end with the owner's answer
-                batch.append({"p": pid, "d": direction, "at": at, "f": f"b{n}"})
-                n += 1
-                if k < count - 1:
-                    at += gaps[k]
-                if rng.random() < 0.6:
-                    direction = "in" if direction == "out" else "out"
-            if len(batch) >= 50_000:
-                conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, content, fingerprint) "
-                                  "VALUES (1, :p, :d, :at, 'hello', :f)"), batch)
-                batch = []
-        if batch:
-            conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, content, fingerprint) "
-                              "VALUES (1, :p, :d, :at, 'hello', :f)"), batch)
-    store.close()
+    """The database a user would have: a generated export of that size, imported by the real importer."""
+    from twoway.generator import generate_export
+    from twoway.linkedin import import_export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        export = generate_export(Path(tmp) / "export.zip", seed=seed, connections=connections,
+                                 messages=messages, today=TODAY)
+        store = open_store(str(path))
+        import_export(store, export.path)
+        store.close()
 
 
 def timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
@@ -103,7 +65,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "twoway-bench-plan.db")
     args = parser.parse_args()
-    db = args.db.with_name(f"{args.db.stem}-v3-{args.connections}-{args.messages}{args.db.suffix}")
+    db = args.db.with_name(f"{args.db.stem}-v4-{args.connections}-{args.messages}{args.db.suffix}")
     if not db.exists():
         t0 = time.perf_counter()
         build(db, args.connections, args.messages)
