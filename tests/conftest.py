@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import os
+import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,3 +82,77 @@ def any_store(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> Ite
         s = open_store(request.getfixturevalue("pg_url"))
     yield s
     s.close()
+
+
+# --- snapshots ---
+# Large structured outputs (the weekly plan, scores, prune lists...) compared with a stored JSON file,
+# so that any change in them shows up as a diff to review. `pytest --snapshot-update` rewrites them.
+
+SNAPSHOT_DIR = Path(__file__).parent / "snapshots"
+_SNAPSHOT_DIFF_LINES = 60
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--snapshot-update", action="store_true", default=False,
+                     help="Write tests/snapshots/*.json from the current outputs instead of comparing.")
+
+
+def snapshot_text(value: Any) -> str:
+    """The stable file form: sorted keys, 2-space indent, real UTF-8, a trailing newline; NaN refused."""
+    return json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@dataclass
+class Snapshot:
+    """Compares values with <folder>/<name>.json; writes the file when updating or when it is new (not in CI)."""
+
+    folder: Path
+    default_name: str
+    update: bool = False
+    ci: bool = False
+    written: list[Path] = field(default_factory=list)
+
+    def path(self, name: str | None = None) -> Path:
+        stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", name or self.default_name).strip("_")
+        return self.folder / f"{stem}.json"
+
+    def __call__(self, value: Any, name: str | None = None) -> None:
+        target = self.path(name)
+        actual = snapshot_text(value)
+        if not target.exists() and not self.update:
+            if self.ci:
+                pytest.fail(f"snapshot {target.name} is missing (CI=true): run pytest --snapshot-update "
+                            "locally, review the file and commit it", pytrace=False)
+            self._write(target, actual)
+            return
+        if self.update:
+            if not target.exists() or target.read_text(encoding="utf-8") != actual:
+                self._write(target, actual)
+            return
+        expected = target.read_text(encoding="utf-8")
+        if expected != actual:
+            diff = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
+                                             f"{target.name} (stored)", f"{target.name} (now)", lineterm="", n=2))
+            shown = "\n".join(diff[:_SNAPSHOT_DIFF_LINES])
+            more = len(diff) - _SNAPSHOT_DIFF_LINES
+            tail = f"\n... {more} more diff lines" if more > 0 else ""
+            pytest.fail(f"{target.name} differs from the stored snapshot (if the change is intended, run "
+                        f"pytest --snapshot-update and review the diff):\n{shown}{tail}", pytrace=False)
+
+    def _write(self, target: Path, text_: str) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")  # whole file or nothing, even under pytest -n
+        tmp.write_text(text_, encoding="utf-8")
+        tmp.replace(target)
+        self.written.append(target)
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest) -> Snapshot:
+    """`snapshot(value)` compares value with tests/snapshots/<test name>.json; `snapshot(value, "name")` names it."""
+    return Snapshot(SNAPSHOT_DIR, request.node.name, update=bool(request.config.getoption("--snapshot-update")),
+                    ci=_in_ci())
