@@ -44,6 +44,22 @@ def ts_to_iso(ts: int) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def iso_date(raw: object) -> date | None:
+    """A stored ISO day (or the day of a longer ISO timestamp); None when empty or not a date.
+
+    Stored dates are TEXT, and a hand-edited or older database may hold anything there, so a bad
+    value reads as unknown rather than failing a whole listing.
+    """
+    if not raw:
+        return None
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(str(raw)[:10])
+    except ValueError:
+        return None
+
+
 def days_between(a: date, b: date) -> int:
     return (b - a).days
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from twoway import clock, paths
 from twoway.errors import NotFound
+from twoway.store.batches import rows_for_ids
 
 KINDS: tuple[str, ...] = (
     "check_in", "second_attempt", "third_attempt", "thank_you", "follow_up", "congratulate", "reconnect",
@@ -290,39 +291,32 @@ def contexts_for(
     last: dict[int, tuple[int, str | None]] = {}
     last_out: dict[int, int] = {}
     how_met: dict[int, str] = {}
-    for chunk in _chunks(ids):
-        params = {"o": owner_id, "ids": chunk}
-        for pid, first, full, company, position, connected in conn.execute(
-            text(
-                "SELECT p.id, p.first_name, p.full_name, p.company, p.position, c.connected_on "
-                "FROM people p LEFT JOIN connections c ON c.person_id = p.id AND c.owner_id = :o "
-                "WHERE p.id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            params,
-        ):
-            base[pid] = (full or None, first or None, company or None, position or None, _parse_date(connected))
-        for pid, at, direction, subject, title in conn.execute(
-            text(
-                "SELECT i.person_id, i.at, i.direction, i.subject, cv.title FROM interactions i "
-                "LEFT JOIN conversations cv ON cv.id = i.conversation_id "
-                "WHERE i.owner_id = :o AND i.person_id IN :ids ORDER BY i.person_id, i.at"
-            ).bindparams(bindparam("ids", expanding=True)),
-            params,
-        ):
-            topic = (subject or title or "").strip() or None
-            previous = last.get(pid)
-            last[pid] = (at, topic or (previous[1] if previous else None))
-            if direction == "out":
-                last_out[pid] = at
-        for pid, body in conn.execute(
-            text(
-                "SELECT person_id, body FROM notes WHERE owner_id = :o AND person_id IN :ids ORDER BY id"
-            ).bindparams(bindparam("ids", expanding=True)),
-            params,
-        ):
-            found = how_met_from_note(body or "")
-            if found:
-                how_met[pid] = found
+    params = {"o": owner_id}
+    for pid, first, full, company, position, connected in rows_for_ids(
+        conn,
+        "SELECT p.id, p.first_name, p.full_name, p.company, p.position, c.connected_on "
+        "FROM people p LEFT JOIN connections c ON c.person_id = p.id AND c.owner_id = :o WHERE p.id IN :ids",
+        ids, params,
+    ):
+        base[pid] = (full or None, first or None, company or None, position or None, clock.iso_date(connected))
+    for pid, at, direction, subject, title in rows_for_ids(
+        conn,
+        "SELECT i.person_id, i.at, i.direction, i.subject, cv.title FROM interactions i "
+        "LEFT JOIN conversations cv ON cv.id = i.conversation_id "
+        "WHERE i.owner_id = :o AND i.person_id IN :ids ORDER BY i.person_id, i.at",
+        ids, params,
+    ):
+        topic = (subject or title or "").strip() or None
+        previous = last.get(pid)
+        last[pid] = (at, topic or (previous[1] if previous else None))
+        if direction == "out":
+            last_out[pid] = at
+    for pid, body in rows_for_ids(
+        conn, "SELECT person_id, body FROM notes WHERE owner_id = :o AND person_id IN :ids ORDER BY id", ids, params
+    ):
+        found = how_met_from_note(body or "")
+        if found:
+            how_met[pid] = found
     out: dict[int, DraftContext] = {}
     for pid in ids:
         full, first, company, position, connected = base.get(pid, (None, None, None, None, None))
@@ -343,15 +337,3 @@ def contexts_for(
             owner_first_name=owner_first,
         )
     return out
-
-
-def _parse_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]

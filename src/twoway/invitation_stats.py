@@ -14,11 +14,12 @@ from datetime import date, timedelta
 from statistics import mean, median
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection
 
 from twoway import clock, invitations, notes_coach
 from twoway import settings as settings_mod
 from twoway.invitations import Invitation
+from twoway.store.batches import rows_for_ids
 
 PERSONALISED, BLANK = "personalised", "blank"
 
@@ -100,13 +101,9 @@ def accepted_then_silent(
             latest[inv.person_id] = (inv, on)
     wrote: dict[int, int] = {}
     ids = sorted(latest)
-    for start in range(0, len(ids), 500):
-        rows = conn.execute(
-            text("SELECT person_id, MAX(at) FROM interactions WHERE owner_id = :o AND direction = 'out' "
-                 "AND person_id IN :ids GROUP BY person_id").bindparams(bindparam("ids", expanding=True)),
-            {"o": owner_id, "ids": ids[start:start + 500]},
-        )
-        wrote.update({int(pid): int(at) for pid, at in rows})
+    rows = rows_for_ids(conn, "SELECT person_id, MAX(at) FROM interactions WHERE owner_id = :o AND direction = 'out' "
+                        "AND person_id IN :ids GROUP BY person_id", ids, {"o": owner_id})
+    wrote.update({int(pid): int(at) for pid, at in rows})
     silent = [
         {"person_id": pid, "name": inv.counterpart, "accepted_on": on.isoformat(), "days_since": (day - on).days,
          "invitation_id": inv.id, "had_note": inv.has_note}

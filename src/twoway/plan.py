@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from twoway import clock, history
 from twoway import settings as settings_mod
@@ -37,6 +37,7 @@ from twoway.plan_select import (  # re-exported: the plan's API
 )
 from twoway.settings import Settings
 from twoway.states import compute_states
+from twoway.store.batches import rows_for_ids
 from twoway.strength import compute_strengths
 
 __all__ = [
@@ -128,7 +129,7 @@ def job_changes(
     ).all()
     by_person: dict[int, list[tuple[str, str, date]]] = {}
     for pid, company, position, first_seen in rows:
-        seen = _parse_date(first_seen)
+        seen = clock.iso_date(first_seen)
         if seen is not None:
             by_person.setdefault(int(pid), []).append((company or "", position or "", seen))
     horizon = as_of - timedelta(days=within_days)
@@ -152,7 +153,7 @@ def snoozes(conn: Connection, owner_id: int) -> dict[int, date]:
              "AND person_id IS NOT NULL ORDER BY decided_at, id"),
         {"o": owner_id},
     ):
-        latest[int(pid)] = _parse_date(until) if verdict == "snooze" else None
+        latest[int(pid)] = clock.iso_date(until) if verdict == "snooze" else None
     return {pid: until for pid, until in latest.items() if until is not None}
 
 
@@ -182,18 +183,8 @@ def _invited_by_owner(conn: Connection, owner_id: int) -> set[int]:
 
 def _people(conn: Connection, ids: list[int]) -> dict[int, PlanPerson]:
     out: dict[int, PlanPerson] = {}
-    for start in range(0, len(ids), 500):
-        for pid, full, first, company, position, url in conn.execute(
-            text("SELECT id, full_name, first_name, company, position, url FROM people WHERE id IN :ids")
-            .bindparams(bindparam("ids", expanding=True)),
-            {"ids": ids[start : start + 500]},
-        ):
-            out[int(pid)] = PlanPerson(int(pid), full, first or None, company or None, position or None, url)
+    for pid, full, first, company, position, url in rows_for_ids(
+        conn, "SELECT id, full_name, first_name, company, position, url FROM people WHERE id IN :ids", ids
+    ):
+        out[int(pid)] = PlanPerson(int(pid), full, first or None, company or None, position or None, url)
     return out
-
-
-def _parse_date(raw: object) -> date | None:
-    try:
-        return date.fromisoformat(str(raw)[:10]) if raw else None
-    except ValueError:
-        return None

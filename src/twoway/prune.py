@@ -17,13 +17,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from twoway import clock, pitch, suspicious
 from twoway import settings as settings_mod
 from twoway.errors import InputError
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states, prune_decisions
+from twoway.store.batches import rows_for_ids
 from twoway.triage import mentions
 
 VERDICTS = {"keep": "prune", "hide": "prune", "remove": "prune", "soured": "relationship", "mended": "relationship"}
@@ -217,17 +218,15 @@ def load_facts(
 
 def _pitches(conn: Connection, owner_id: int, ids: list[int]) -> dict[int, tuple[int, tuple[str, ...]]]:
     found: dict[int, tuple[int, dict[str, None]]] = {}
-    for start in range(0, len(ids), 500):
-        for pid, subject, content in conn.execute(
-            text("SELECT person_id, subject, content FROM interactions WHERE owner_id = :o AND direction = 'in' "
-                 "AND person_id IN :ids").bindparams(bindparam("ids", expanding=True)),
-            {"o": owner_id, "ids": ids[start : start + 500]},
-        ):
-            signals = pitch.is_pitch(" ".join(p for p in (subject, content) if p))
-            if signals:
-                n, seen = found.get(int(pid), (0, {}))
-                seen.update(dict.fromkeys(signals))
-                found[int(pid)] = (n + 1, seen)
+    for pid, subject, content in rows_for_ids(
+        conn, "SELECT person_id, subject, content FROM interactions WHERE owner_id = :o AND direction = 'in' "
+        "AND person_id IN :ids", ids, {"o": owner_id},
+    ):
+        signals = pitch.is_pitch(" ".join(p for p in (subject, content) if p))
+        if signals:
+            n, seen = found.get(int(pid), (0, {}))
+            seen.update(dict.fromkeys(signals))
+            found[int(pid)] = (n + 1, seen)
     return {pid: (n, tuple(seen)) for pid, (n, seen) in found.items()}
 
 
@@ -238,7 +237,7 @@ def _soured(conn: Connection, owner_id: int) -> dict[int, tuple[date | None, str
              "AND subject = 'relationship' AND person_id IS NOT NULL ORDER BY decided_at, id"),
         {"o": owner_id},
     ):
-        latest[int(pid)] = (verdict, _date(decided_at), note)
+        latest[int(pid)] = (verdict, clock.iso_date(decided_at), note)
     return {pid: (on, note) for pid, (verdict, on, note) in latest.items() if verdict == "soured"}
 
 
@@ -252,12 +251,6 @@ def _names(conn: Connection, owner_id: int) -> dict[int, tuple[str, str | None, 
         )
     }
 
-
-def _date(raw: object) -> date | None:
-    try:
-        return date.fromisoformat(str(raw)[:10]) if raw else None
-    except ValueError:
-        return None
 
 
 def decide(conn: Connection, owner_id: int, person_id: int, verdict: str, *, note: str | None = None) -> None:

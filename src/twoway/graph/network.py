@@ -11,13 +11,14 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from twoway import people
 from twoway.errors import InputError, NotFound
 from twoway.graph import cache, stored
 from twoway.graph.cache import Loaded
 from twoway.owners import Owner
+from twoway.store.batches import rows_for_ids
 
 DEGREE_NAMES = {0: "self", 1: "1st", 2: "2nd", 3: "3rd"}
 ME = ("me", "myself", "i")
@@ -79,13 +80,9 @@ def describe(conn: Connection, loaded: Loaded, nodes: Iterable[int]) -> dict[int
     owner_of = loaded.network.owner_of_label()
     person_ids = [int(v) for v in labels.values() if int(v) > 0]
     rows: dict[int, tuple[Any, ...]] = {}
-    for start in range(0, len(person_ids), 500):
-        for row in conn.execute(
-            text("SELECT id, full_name, company, position, url FROM people WHERE id IN :ids")
-            .bindparams(bindparam("ids", expanding=True)),
-            {"ids": person_ids[start : start + 500]},
-        ):
-            rows[int(row[0])] = tuple(row)
+    for row in rows_for_ids(conn, "SELECT id, full_name, company, position, url FROM people WHERE id IN :ids",
+                            person_ids):
+        rows[int(row[0])] = tuple(row)
     owner_names = {}
     if any(int(v) < 0 for v in labels.values()):
         owner_names = {-int(r[0]): r[1] for r in conn.execute(text("SELECT id, name FROM owners"))}

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from twoway.graph.csr import Graph, graph_from_labelled_edges
 from twoway.graph.stored import NETWORK
+from twoway.store.batches import rows_for_ids
 
 
 @dataclass(eq=False)
@@ -108,13 +109,11 @@ def candidate_duplicates(conn: Connection, limit: int = 500) -> list[DuplicateGr
         return []
     ids = [int(r[0]) for r in rows]
     owners_of: dict[int, list[int]] = {}
-    for start in range(0, len(ids), 500):
-        for pid, oid in conn.execute(
-            text("SELECT person_id, owner_id FROM connections WHERE status = 'connected' AND person_id IN :ids "
-                 "ORDER BY owner_id").bindparams(bindparam("ids", expanding=True)),
-            {"ids": ids[start : start + 500]},
-        ):
-            owners_of.setdefault(int(pid), []).append(int(oid))
+    for pid, oid in rows_for_ids(
+        conn, "SELECT person_id, owner_id FROM connections WHERE status = 'connected' AND person_id IN :ids "
+        "ORDER BY owner_id", ids,
+    ):
+        owners_of.setdefault(int(pid), []).append(int(oid))
     groups: dict[str, list[DuplicateCandidate]] = {}
     for pid, key, name, url, company, position in rows:
         groups.setdefault(key, []).append(DuplicateCandidate(
