@@ -90,6 +90,7 @@ def any_store(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> Ite
 
 SNAPSHOT_DIR = Path(__file__).parent / "snapshots"
 _SNAPSHOT_DIFF_LINES = 60
+_SNAPSHOTS_WRITTEN: dict[Path, str] = {}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -115,6 +116,7 @@ class Snapshot:
     update: bool = False
     ci: bool = False
     written: list[Path] = field(default_factory=list)
+    seen: dict[Path, str] = field(default_factory=dict)  # values given while updating, shared by the fixture
 
     def path(self, name: str | None = None) -> Path:
         stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", name or self.default_name).strip("_")
@@ -130,6 +132,9 @@ class Snapshot:
             self._write(target, actual)
             return
         if self.update:
+            # Two values for one file in one run (e.g. SQLite and PostgreSQL disagree) must not pass by overwriting.
+            if self.seen.setdefault(target, actual) != actual:
+                pytest.fail(f"{target.name} was given two different values in this run", pytrace=False)
             if not target.exists() or target.read_text(encoding="utf-8") != actual:
                 self._write(target, actual)
             return
@@ -155,4 +160,4 @@ class Snapshot:
 def snapshot(request: pytest.FixtureRequest) -> Snapshot:
     """`snapshot(value)` compares value with tests/snapshots/<test name>.json; `snapshot(value, "name")` names it."""
     return Snapshot(SNAPSHOT_DIR, request.node.name, update=bool(request.config.getoption("--snapshot-update")),
-                    ci=_in_ci())
+                    ci=_in_ci(), seen=_SNAPSHOTS_WRITTEN)
