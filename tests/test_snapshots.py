@@ -2,7 +2,8 @@
 
 A seeded export (about 300 connections) is imported twice, as its owner would: the export of
 5 Jan 2026, then the same world's export of 18 Mar 2026 (new connections, removals, job changes,
-new replies). Every listing below is then read at TWOWAY_TODAY=2026-03-18 and compared with
+new replies). The seed is one whose plan of that week holds every kind of item (a reply owed, thanks,
+a follow-up, retries, congratulations, check-ins, a reconnection). Every listing below is then read at TWOWAY_TODAY=2026-03-18 and compared with
 tests/snapshots/<name>.json, on SQLite and on PostgreSQL against the SAME file: the two engines
 must give the same answer, byte for byte. After an intended change, `pytest --snapshot-update`
 rewrites the files; review their diff before committing.
@@ -34,9 +35,9 @@ from twoway.store import open_store
 
 FIRST_EXPORT = date(2026, 1, 5)
 TODAY = date(2026, 3, 18)
-SEED = 7
+SEED = 8
 CONNECTIONS = 300
-TEAMMATE_SEED = 8
+TEAMMATE_SEED = 9
 TEAMMATE_CONNECTIONS = 120
 
 
