@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import Connection
 
-from tests.network_builder import Net
+from tests.network_builder import Net, database_file
 from twoway.cli import cli
 from twoway.prune import PruneFacts, decide, find_candidates, reasons_for
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states
-from twoway.store import Store, open_store
+from twoway.store import Store
 
 TODAY = date(2024, 6, 12)
 
@@ -38,10 +39,10 @@ def codes(v: Verdict, facts: PruneFacts, settings: Settings | None = None) -> li
 def test_silence_reasons_with_dates() -> None:
     quiet = reasons_for(_v(last_contact=date(2022, 1, 3)), PruneFacts(messages_in=2), Settings(), TODAY)
     assert [r.code for r in quiet] == ["silent"]
-    assert "since 2022-01-03" in quiet[0].text
+    assert "since 3 Jan 2022" in quiet[0].text
     assert "2.4 years" in quiet[0].text
     never = reasons_for(_v("never_contacted", connected_on=date(2021, 6, 1)), PruneFacts(), Settings(), TODAY)
-    assert "never any interaction in the 3 years since connecting on 2021-06-01" in never[0].text
+    assert "never any interaction in the 3 years since connecting on 1 Jun 2021" in never[0].text
     assert codes(_v(last_contact=_days(100)), PruneFacts(messages_in=1)) == []
     assert codes(_v("new", connected_on=_days(3)), PruneFacts()) == []
 
@@ -65,7 +66,7 @@ def test_unresponsive_pitches_blank_focus_soured() -> None:
     assert codes(_v(last_contact=_days(5)), off) == []  # no focus set: never off focus
     sour = PruneFacts(soured_on=date(2024, 5, 1), soured_note="took credit for my work", messages_in=1)
     text = reasons_for(_v(last_contact=_days(5)), sour, Settings(), TODAY)[0].text
-    assert text == "you marked the relationship as soured on 2024-05-01: took credit for my work"
+    assert text == "you marked the relationship as soured on 1 May 2024: took credit for my work"
 
 
 @pytest.fixture
@@ -144,16 +145,16 @@ def test_decisions_hide_keep_remove(net_store: tuple[Store, dict[str, int]]) -> 
 
 
 def _db(tmp_path: Path) -> tuple[Path, dict[str, int]]:
-    db = tmp_path / "p.db"
-    store = open_store(str(db))
-    p: dict[str, int] = {}
-    with store.begin() as conn:
+    def seed(conn: Connection) -> dict[str, int]:
         net = Net(conn)
-        p["formula"] = net.person("=HYPERLINK(\"http://x\") Evil", company="+Acme", connected_on=date(2015, 1, 1))
-        p["old"] = net.person("Old Friend", company="Past", connected_on=date(2015, 1, 1))
-        p["keep"] = net.person("Kept Person", connected_on=date(2015, 1, 1))
-    store.close()
-    return db, p
+        return {
+            "formula": net.person("=HYPERLINK(\"http://x\") Evil", company="+Acme", connected_on=date(2015, 1, 1)),
+            "old": net.person("Old Friend", company="Past", connected_on=date(2015, 1, 1)),
+            "keep": net.person("Kept Person", connected_on=date(2015, 1, 1)),
+        }
+
+    db = tmp_path / "p.db"
+    return db, database_file(db, seed)
 
 
 def _run(db: Path, *args: str, input: str | None = None) -> tuple[int, str]:

@@ -38,7 +38,7 @@ def test_empty_profile_needs_a_blank_invitation_and_silence() -> None:
     assert find_suspicious([_facts(1, blank=D, n=3)]) == {}  # they talked
     found = find_suspicious([_facts(1, blank=D), _facts(2, position="CTO", blank=D)])
     assert list(found) == [1]
-    assert found[1].signals == ("no company and no position", "blank invitation accepted on 2024-05-01",
+    assert found[1].signals == ("no company and no position", "blank invitation accepted on 1 May 2024",
                                 "never any interaction")
 
 

@@ -46,7 +46,7 @@ class Rate:
         return self.answered / self.of if self.of else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"answered": self.answered, "of": self.of, "rate": self.rate}
+        return {"answered": self.answered, "of": self.of, "rate": None if self.rate is None else round(self.rate, 4)}
 
 
 @dataclass
@@ -72,6 +72,7 @@ class Health:
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["as_of"] = self.as_of.isoformat()
+        out["shares"] = {k: round(v, 4) for k, v in self.shares.items()}  # as the invitation rates are
         out["stage_range"] = list(self.stage_range)
         out["you_answer"] = self.you_answer.to_dict()
         out["they_answer"] = self.they_answer.to_dict()
@@ -86,11 +87,12 @@ def size_against_stage(size: int, stage: str) -> tuple[str, str]:
     """('below'|'within'|'above', a sentence) for a network of ``size`` at career ``stage``."""
     label, low, high = CAREER_STAGES[stage]
     span = f"{low:,}–{high:,}" if high is not None else f"{low:,} or more"
+    label = ("an " if label[:1].lower() in "aeiou" else "a ") + label
     if size < low:
-        return "below", f"{size:,} connections, below the usual {span} for a {label}"
+        return "below", f"{size:,} connections, below the usual {span} for {label}"
     if high is not None and size > high:
-        return "above", f"{size:,} connections, above the usual {span} for a {label}: quality matters more"
-    return "within", f"{size:,} connections, within the usual {span} for a {label}"
+        return "above", f"{size:,} connections, above the usual {span} for {label}: quality matters more"
+    return "within", f"{size:,} connections, within the usual {span} for {label}"
 
 
 def reply_rates(h: History) -> tuple[Rate, Rate, dict[int, tuple[Rate, Rate]]]:

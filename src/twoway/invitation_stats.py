@@ -60,7 +60,7 @@ class _Tally:
             "expired": self.expired,
             "rate": round(self.accepted / self.sent, 4) if self.sent else None,
             "settled_rate": round(self.accepted / settled, 4) if settled else None,
-            "median_days_to_accept": median(days) if days else None,
+            "median_days_to_accept": float(median(days)) if days else None,
             "mean_days_to_accept": round(mean(days), 1) if days else None,
         }
 

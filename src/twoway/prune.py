@@ -22,6 +22,7 @@ from sqlalchemy import Connection, text
 from twoway import clock, pitch, suspicious
 from twoway import settings as settings_mod
 from twoway.errors import InputError
+from twoway.history import date_words
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states, prune_decisions
 from twoway.store.batches import rows_for_ids
@@ -112,22 +113,23 @@ def reasons_for(v: Verdict, facts: PruneFacts, settings: Settings, today: date) 
     if v.last_contact is not None:
         quiet = (today - v.last_contact).days
         if quiet > silence:
-            out.append(PruneReason("silent", f"no interaction since {v.last_contact.isoformat()} "
+            out.append(PruneReason("silent", f"no interaction since {date_words(v.last_contact)} "
                                              f"({_years(quiet)})"))
     elif v.connected_on is not None:
         quiet = (today - v.connected_on).days
         if quiet > silence:
             out.append(PruneReason("silent", f"never any interaction in the {_years(quiet)} since connecting "
-                                             f"on {v.connected_on.isoformat()}"))
+                                             f"on {date_words(v.connected_on)}"))
     elif facts.messages_in + facts.messages_out == 0:
         out.append(PruneReason("silent", "never any interaction (connection date unknown)"))
     if facts.messages_out == 0 and facts.pitches_in and 2 * facts.pitches_in >= facts.messages_in:
         signals = ", ".join(s.replace("_", " ") for s in facts.pitch_signals)
-        out.append(PruneReason("pitches", f"only pitches: {facts.pitches_in} of their {facts.messages_in} "
-                                          f"messages read like sales ({signals}), none answered"))
+        said = ("their one message reads" if facts.messages_in == 1
+                else f"{facts.pitches_in} of their {facts.messages_in} messages read")
+        out.append(PruneReason("pitches", f"only pitches: {said} like sales ({signals}), never answered"))
     if facts.blank_invitation_on is not None and facts.messages_in + facts.messages_out == 0:
         out.append(PruneReason("blank_invitation", f"you accepted their blank invitation "
-                                                   f"({facts.blank_invitation_on.isoformat()}) and neither "
+                                                   f"({date_words(facts.blank_invitation_on)}) and neither "
                                                    "of you has written since"))
     focus = [k for k in settings.focus_keywords if k.strip()]
     known = [p for p in (facts.position, facts.company) if p and p.strip()]
@@ -137,7 +139,7 @@ def reasons_for(v: Verdict, facts: PruneFacts, settings: Settings, today: date) 
     if facts.soured_on is not None:
         note = f": {facts.soured_note}" if facts.soured_note else ""
         out.append(PruneReason("soured", f"you marked the relationship as soured on "
-                                         f"{facts.soured_on.isoformat()}{note}"))
+                                         f"{date_words(facts.soured_on)}{note}"))
     if facts.suspicion is not None:
         out.append(PruneReason("suspicious", facts.suspicion.reason))
     return out

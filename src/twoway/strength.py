@@ -142,17 +142,21 @@ def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | No
     else:
         heard = int(batch.last_from_them[k])
         if heard >= 0:
-            reasons.append(f"Last heard from them {history.ts_date_words(heard)} ({(now_ts - heard) // _DAY} days ago)")
+            reasons.append(f"Last heard from them {history.ts_date_words(heard)} "
+                           f"({history.ago_words((now_ts - heard) // _DAY)})")
         else:
             reasons.append(f"Never heard from them; last interaction {history.ts_date_words(last)} "
-                           f"({(now_ts - last) // _DAY} days ago)")
+                           f"({history.ago_words((now_ts - last) // _DAY)})")
         total = int(batch.starts[k + 1] - batch.starts[k])
         both = int(batch.n_in[k]) + int(batch.n_out[k]) - total  # meetings and calls count on each side
-        line = f"{total} interactions: {int(batch.n_in[k]) - both} from them, {int(batch.n_out[k]) - both} from you"
+        noun = "interaction" if total == 1 else "interactions"
+        line = f"{total} {noun}: {int(batch.n_in[k]) - both} from them, {int(batch.n_out[k]) - both} from you"
         reasons.append(line + (f", {both} meetings or calls" if both else ""))
         asks, ans = int(batch.asks[k]), int(batch.answered[k])
         if asks:
-            line = f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days"
+            line = (f"They answered your message within {ANSWER_DAYS} days" if asks == 1 and ans == 1 else
+                    f"They did not answer your message within {ANSWER_DAYS} days" if asks == 1 else
+                    f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days")
             delays = batch.answer_delay[int(batch.starts[k]):int(batch.starts[k + 1])]
             delays = delays[delays >= 0]
             if delays.size:

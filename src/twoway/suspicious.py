@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 from twoway import clock
+from twoway.history import date_words
 
 BURST_SIZE = 5
 BURST_DAYS = 2
@@ -82,7 +83,7 @@ def find_suspicious(
         if burst:
             signals.append(f"one of {burst} blank invitations accepted within {burst_days} days")
         elif blank and f.blank_invitation_on is not None:
-            signals.append(f"blank invitation accepted on {f.blank_invitation_on.isoformat()}")
+            signals.append(f"blank invitation accepted on {date_words(f.blank_invitation_on)}")
         signals.append("never any interaction")
         out[f.person_id] = Suspicion(f.person_id, tuple(signals))
     return out

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from twoway import clock, identity, invitations, notes_coach
 from twoway import settings as settings_mod
+from twoway.history import date_words
 from twoway.invitations import Invitation
 
 ACCEPT, FOLLOW_UP, REVIEW, IGNORE = "accept", "accept_and_follow_up", "review", "ignore"
@@ -152,6 +153,8 @@ def recommend(e: Evidence, *, settings: settings_mod.Settings | None = None) -> 
         add("mutuals_unknown", "", "mutual connections unknown (only one network is loaded)")
     elif e.mutuals > 0:
         add("mutuals", "+", ("at least " if e.mutuals_partial else "") + _plural(e.mutuals, "mutual connection"))
+    elif e.mutuals_partial:
+        add("mutuals_none_known", "", "no mutual connections through your team's networks")
     else:
         add("mutuals_none", "-", "no mutual connections")
 
@@ -295,9 +298,8 @@ def _mutuals(conn: Connection, owner_id: int, person_ids: Sequence[int]) -> dict
         if pid in others:
             result[pid] = (len(mine & networks.get(others[pid], set())), False)
             continue
-        seen = sum(1 for net in bridges if pid in net)
-        if seen:
-            result[pid] = (seen, True)
+        # With a team loaded, "none seen through the members you share" is known, if only partly.
+        result[pid] = (sum(1 for net in bridges if pid in net), True)
     return result
 
 
@@ -421,18 +423,19 @@ def _outgoing_advice(
             return WITHDRAW, [Reason("stale", "-", f"pending for {inv.age_days} days (over "
                                      f"{s.invite_withdraw_after_days}); withdraw it, since many open invitations "
                                      "can restrict your account")]
-        return WAIT, [Reason("recent", "", f"sent {inv.age_days} days ago {note}; give it time")]
+        when = {0: "today", 1: "yesterday"}.get(inv.age_days, f"{inv.age_days} days ago")
+        return WAIT, [Reason("recent", "", f"sent {when} {note}; give it time")]
     if inv.status == invitations.ACCEPTED:
         since = inv.connected_on or inv.sent_on
         fresh = (day - since).days <= int(s.new_connection_days)
         wrote = inv.person_id is not None and spoken.get(inv.person_id, 0) >= clock.day_start_ts(since)
         if fresh and not wrote:
-            return THANK, [Reason("accepted", "+", f"accepted on {since.isoformat()}; thank them and follow up")]
-        return NONE, [Reason("accepted", "+", f"accepted on {since.isoformat()}")]
+            return THANK, [Reason("accepted", "+", f"accepted on {date_words(since)}; thank them and follow up")]
+        return NONE, [Reason("accepted", "+", f"accepted on {date_words(since)}")]
     if inv.status == invitations.WITHDRAWN and inv.person_id is not None:
         until = invitations.reinvite_blocked_until(conn, inv.owner_id, inv.person_id, settings=s, today=day)
         if until is not None:
-            return NONE, [Reason("reinvite_blocked", "", f"withdrawn; you can invite again from {until.isoformat()}")]
+            return NONE, [Reason("reinvite_blocked", "", f"withdrawn; you can invite again from {date_words(until)}")]
         return NONE, [Reason("withdrawn", "", "withdrawn; you can invite again")]
     return NONE, [Reason("expired", "", f"no answer after {inv.age_days} days; it has probably expired")]
 
