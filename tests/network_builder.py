@@ -1,11 +1,22 @@
-"""A tiny builder of generated networks for the plan, prune and health tests (no real people)."""
+"""Shared test builders: a tiny network of generated people (no real people), and database files.
+
+``Net`` writes rows straight into the schema for the plan, prune and health tests;
+:func:`database_file` gives the CLI tests, which open a database by path, a seeded SQLite file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from itertools import count
+from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, text
+
+from twoway.store import open_store
+
+T = TypeVar("T")
 
 _seq = count(1)
 
@@ -75,3 +86,16 @@ class Net:
             "VALUES (:o, :p, :s, :v, :u, :t)"),
             {"o": self.owner_id, "p": pid, "s": subject, "v": verdict, "u": until.isoformat() if until else None,
              "t": decided.isoformat() + "T12:00:00"})
+
+
+def database_file(path: Path, seed: Callable[[Connection], T]) -> T:
+    """Create a migrated SQLite database at ``path``, let ``seed`` fill it in one transaction, close it.
+
+    Returns what ``seed`` returns (ids the test refers to, say).
+    """
+    store = open_store(str(path))
+    try:
+        with store.begin() as conn:
+            return seed(conn)
+    finally:
+        store.close()

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.network_builder import Net, ts
+from tests.network_builder import Net, database_file, ts
 from twoway.cli import cli
 from twoway.health import compute_health, reply_rates, size_against_stage
 from twoway.history import Event, from_events
 from twoway.report import figures, render_report
 from twoway.settings import Settings
-from twoway.store import Store, open_store
+from twoway.store import Store
 
 TODAY = date(2024, 6, 12)
 
@@ -108,10 +108,7 @@ def test_report_is_self_contained_and_escaped(any_store: Store) -> None:
 def test_cli_health(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TWOWAY_TODAY", TODAY.isoformat())
     db = tmp_path / "h.db"
-    store = open_store(str(db))
-    with store.begin() as conn:
-        populate(Net(conn))
-    store.close()
+    database_file(db, lambda conn: populate(Net(conn)))
     runner = CliRunner()
     result = runner.invoke(cli, ["--db", str(db), "health", "--json"], catch_exceptions=False)
     assert result.exit_code == 0

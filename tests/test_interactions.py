@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Connection, text
 
+from tests.network_builder import database_file
 from twoway import clock, interactions, states
 from twoway.cli import cli
 from twoway.errors import Conflict, InputError
-from twoway.store import Store, open_store
+from twoway.store import Store
 
 TODAY = date(2026, 11, 22)
 
@@ -138,12 +139,8 @@ def test_parse_day() -> None:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    s = open_store(str(path))
-    with s.begin() as conn:
-        _seed(conn)
-    s.close()
-    return path
+    database_file(tmp_path / "cli.db", _seed)
+    return tmp_path / "cli.db"
 
 
 def test_cli_log_received_closes_attempts_and_reports_the_state(db: Path) -> None:

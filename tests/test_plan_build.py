@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.network_builder import Net
+from tests.network_builder import Net, database_file
 from twoway import calendar_ics
 from twoway.cli import cli
 from twoway.plan import build_week, snooze
 from twoway.prune import decide
 from twoway.settings import Settings
-from twoway.store import Store, open_store
+from twoway.store import Store
 
 TODAY = date(2024, 6, 12)  # a Wednesday
 MONDAY = date(2024, 6, 10)
@@ -137,10 +137,7 @@ def _cli(db: Path, *args: str) -> tuple[int, str]:
 def test_cli_week_snooze_and_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TWOWAY_TODAY", TODAY.isoformat())
     db = tmp_path / "t.db"
-    store = open_store(str(db))
-    with store.begin() as conn:
-        p = populate(Net(conn))
-    store.close()
+    p = database_file(db, lambda conn: populate(Net(conn)))
     code, out = _cli(db, "week", "--json")
     assert code == 0, out
     data = json.loads(out)

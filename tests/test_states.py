@@ -14,13 +14,14 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from sqlalchemy import Connection, text
 
+from tests.network_builder import database_file
 from twoway import clock, history, states
 from twoway.cli import cli
 from twoway.errors import NotFound
 from twoway.history import Event
 from twoway.settings import Settings
 from twoway.states import classify, facts_from_events, fold_attempts, open_attempts
-from twoway.store import Store, open_store
+from twoway.store import Store
 
 TODAY = date(2026, 11, 22)
 CFG = Settings()
@@ -426,12 +427,8 @@ def test_list_states_filters_and_counts(store: Store) -> None:
 
 
 def _cli_db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    s = open_store(str(path))
-    with s.begin() as conn:
-        _seed(conn)
-    s.close()
-    return path
+    database_file(tmp_path / "cli.db", _seed)
+    return tmp_path / "cli.db"
 
 
 def test_cli_state_and_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,11 +15,12 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from sqlalchemy import Connection, text
 
+from tests.network_builder import database_file
 from twoway import clock, history, strength
 from twoway.cli import cli
 from twoway.history import Event
 from twoway.settings import Settings
-from twoway.store import Store, open_store
+from twoway.store import Store
 from twoway.strength import PARTS, score_from_events
 
 CFG = Settings()
@@ -274,12 +275,8 @@ def test_history_reads_the_same_events_it_was_given(any_store: Store) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    s = open_store(str(path))
-    with s.begin() as conn:
-        _seed(conn)
-    s.close()
-    return path
+    database_file(tmp_path / "cli.db", _seed)
+    return tmp_path / "cli.db"
 
 
 def test_cli_strength_of_one_person(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,11 +9,12 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Connection, text
 
+from tests.network_builder import database_file
 from twoway import tags
 from twoway.cli import cli
 from twoway.errors import InputError
 from twoway.settings import Settings
-from twoway.store import Store, open_store
+from twoway.store import Store
 
 CFG = Settings()
 
@@ -107,12 +108,8 @@ def test_tag_person_resolves_names_and_reports_cadence(seeded: Store) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    s = open_store(str(path))
-    with s.begin() as conn:
-        _seed(conn)
-    s.close()
-    return path
+    database_file(tmp_path / "cli.db", _seed)
+    return tmp_path / "cli.db"
 
 
 def test_cli_tag_tags_and_remove(db: Path) -> None:
