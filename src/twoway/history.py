@@ -16,7 +16,7 @@ The whole history is cached per database and owner (see :mod:`twoway.history_cac
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain
@@ -105,7 +105,7 @@ class History:
         return np.repeat(np.arange(self.person_ids.size, dtype=np.int64), np.diff(self.starts))
 
 
-def from_events(per_person: dict[int, Sequence[Event]]) -> History:
+def from_events(per_person: Mapping[int, Sequence[Event]]) -> History:
     """A History built in memory (for tests, the AUC replay and what-if previews)."""
     rows = [(p, e.at, e.side, _CHANNEL_CODE.get(e.channel, _CHANNEL_CODE["other"]))
             for p, events in per_person.items() for e in events]

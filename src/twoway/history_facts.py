@@ -2,19 +2,21 @@
 the last two-way contact and the open attempts, as day numbers (days since 1970-01-01, UTC).
 
 :func:`facts_from_events` is the readable reference for one person; :func:`facts_from_history`
-computes the same for everyone at once with numpy (Python runs only for people with open attempts).
-twoway.states turns facts into states.
+computes the same for everyone at once; :func:`fact_arrays` is that pass itself, as arrays in the
+history's person order with no Python per person (attempts fold in numpy too), remembered per
+History object so a cached history pays it once. twoway.states turns facts into states.
 """
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from twoway.history import BOTH, DAY_SECONDS, IN, OUT, Event, History, day_number
+from twoway.history import BOOL, BOTH, DAY_SECONDS, I64, IN, OUT, Event, History, day_number
 
 
 @dataclass
@@ -84,11 +86,47 @@ def facts_from_events(events: Sequence[Event], gap_days: int) -> Facts:
     return facts
 
 
+@dataclass(frozen=True)
+class FactArrays:
+    """Every person's facts in one history, as arrays in its person order; -1 where a day is unknown.
 
-def facts_from_history(h: History, gap_days: int) -> dict[int, Facts]:
-    """Facts for every person in the history, computed with numpy over all events at once."""
-    if len(h) == 0:
-        return {}
+    ``attempts`` and ``last_attempt`` are the open attempts' count and the start day of the last one;
+    the days of the others (and the messages they hold) are read per person by :func:`facts_at`.
+    """
+
+    last_in: I64
+    last_out: I64
+    last_two_way: I64
+    last_any: I64
+    last_side: I64
+    last_in_met: BOOL
+    attempts: I64
+    last_attempt: I64
+    tail_lo: I64  # first row of the owner's messages after the last answer (the segment's end if none)
+
+
+def fact_arrays(h: History, gap_days: int) -> FactArrays:
+    """The facts of everyone in ``h``, remembered while ``h`` lives (a cached history pays once)."""
+    key = (id(h), gap_days)
+    hit = _memo.get(key)
+    if hit is not None and hit[0]() is h:
+        return hit[1]
+    found = _fact_arrays(h, gap_days)
+    if len(_memo) >= _MEMO_MAX:
+        _memo.pop(next(iter(_memo)), None)
+    _memo[key] = (weakref.ref(h), found)
+    return found
+
+
+_memo: dict[tuple[int, int], tuple[weakref.ref[History], FactArrays]] = {}
+_MEMO_MAX = 8
+
+
+def _fact_arrays(h: History, gap_days: int) -> FactArrays:
+    n = len(h)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return FactArrays(empty, empty, empty, empty, empty, np.zeros(0, dtype=bool), empty, empty, empty)
     side = h.side.astype(np.int64)
     day = h.at // DAY_SECONDS
     firsts, ends = h.starts[:-1], h.starts[1:]
@@ -97,33 +135,93 @@ def facts_from_history(h: History, gap_days: int) -> dict[int, Facts]:
     last_in = np.maximum.reduceat(np.where(is_in, day, -1), firsts)
     last_out = np.maximum.reduceat(np.where(is_out, day, -1), firsts)
     last_in_idx = np.maximum.reduceat(np.where(is_in, idx, -1), firsts)
-    prev_side = np.concatenate(([-1], side[:-1]))
+    prev_side = np.empty_like(side)
+    prev_side[0] = -1
+    prev_side[1:] = side[:-1]
     prev_side[firsts] = -1  # the first event of a person has no predecessor
     turn = (side == BOTH) | ((prev_side >= 0) & (side != prev_side))
     last_two_way = np.maximum.reduceat(np.where(turn, day, -1), firsts)
-    last_day = day[ends - 1]
-    last_side = side[ends - 1]
-    last_in_met = np.zeros(firsts.size, dtype=bool)
+    last_in_met = np.zeros(n, dtype=bool)
     has_in = last_in_idx >= 0
     last_in_met[has_in] = side[last_in_idx[has_in]] == BOTH
     tail_lo = np.maximum(last_in_idx + 1, firsts)
+    groups, last_start = _fold_tails(day, tail_lo, ends, gap_days)
+    # After an answer the first group is the owner's reply, not an attempt (see open_attempts).
+    replied = has_in & (groups > 0)
+    attempts = np.where(replied, groups - 1, groups)
+    last_attempt = np.where(attempts > 0, last_start, -1)
+    return FactArrays(last_in, last_out, last_two_way, day[ends - 1], side[ends - 1], last_in_met,
+                      attempts, last_attempt, tail_lo)
+
+
+def _fold_tails(day: I64, tail_lo: I64, ends: I64, gap_days: int) -> tuple[I64, I64]:
+    """fold_attempts over every person's trailing messages at once: how many groups, and the start
+    day of the last one. Greedy folding is sequential, so each round finds every person's next
+    group start with one binary search; rounds run as many times as the longest run has groups."""
+    n = tail_lo.size
+    groups = np.zeros(n, dtype=np.int64)
+    last_start = np.full(n, -1, dtype=np.int64)
+    ks = np.flatnonzero(ends > tail_lo)
+    if ks.size == 0:
+        return groups, last_start
+    lengths = ends[ks] - tail_lo[ks]
+    offsets = np.zeros(ks.size + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    rows = np.arange(int(offsets[-1]), dtype=np.int64) + np.repeat(tail_lo[ks] - offsets[:-1], lengths)
+    tday = day[rows]
+    low = int(tday.min())
+    # One sorted key over all tails: the person's rank, then the day (a start plus the gap stays in its span).
+    span = int(tday.max()) - low + max(gap_days, 0) + 1
+    key = np.repeat(np.arange(ks.size, dtype=np.int64) * span, lengths) + (tday - low)
+    cur = offsets[:-1].copy()
+    seg_end = offsets[1:]
+    count = np.ones(ks.size, dtype=np.int64)
+    last = tday[cur]
+    active = np.arange(ks.size, dtype=np.int64)
+    while active.size:
+        at = cur[active]
+        nxt = np.maximum(np.searchsorted(key, key[at] + gap_days, side="left"), at + 1)
+        alive = nxt < seg_end[active]
+        active, nxt = active[alive], nxt[alive]
+        cur[active] = nxt
+        count[active] += 1
+        last[active] = tday[nxt]
+    groups[ks] = count
+    last_start[ks] = last
+    return groups, last_start
+
+
+def facts_at(h: History, fa: FactArrays, k: int, gap_days: int) -> Facts:
+    """The Facts of the ``k``-th person of ``h`` (equal to facts_from_events of their events)."""
+    li = int(fa.last_in[k])
+    facts = Facts(
+        last_in=li if li >= 0 else None,
+        last_out=int(fa.last_out[k]) if fa.last_out[k] >= 0 else None,
+        last_two_way=int(fa.last_two_way[k]) if fa.last_two_way[k] >= 0 else None,
+        last_any=int(fa.last_any[k]),
+        last_side=int(fa.last_side[k]),
+        last_in_met=bool(fa.last_in_met[k]),
+    )
+    lo, hi = int(fa.tail_lo[k]), int(h.starts[k + 1])
+    if hi > lo:
+        facts.attempt_days, facts.open_messages = open_attempts((h.at[lo:hi] // DAY_SECONDS).tolist(), gap_days,
+                                                                after_answer=li >= 0)
+    return facts
+
+
+def facts_from_history(h: History, gap_days: int) -> dict[int, Facts]:
+    """Facts for every person in the history, keyed by person id."""
+    fa = fact_arrays(h, gap_days)
+    day = h.at // DAY_SECONDS
     out: dict[int, Facts] = {}
-    day_list = day  # sliced per person only when an attempt is open
-    for pid, li, lo_, l2, la, ls, met, t_lo, t_hi in zip(
-        h.person_ids.tolist(), last_in.tolist(), last_out.tolist(), last_two_way.tolist(),
-        last_day.tolist(), last_side.tolist(), last_in_met.tolist(), tail_lo.tolist(), ends.tolist(),
-        strict=True,
+    for pid, li, lo_, l2, la, ls, met, t_lo, t_hi, n in zip(
+        h.person_ids.tolist(), fa.last_in.tolist(), fa.last_out.tolist(), fa.last_two_way.tolist(),
+        fa.last_any.tolist(), fa.last_side.tolist(), fa.last_in_met.tolist(), fa.tail_lo.tolist(),
+        h.starts[1:].tolist(), fa.attempts.tolist(), strict=True,
     ):
-        f = Facts(
-            last_in=li if li >= 0 else None,
-            last_out=lo_ if lo_ >= 0 else None,
-            last_two_way=l2 if l2 >= 0 else None,
-            last_any=la,
-            last_side=ls,
-            last_in_met=met,
-        )
-        if t_hi > t_lo:
-            f.attempt_days, f.open_messages = open_attempts(day_list[t_lo:t_hi].tolist(), gap_days,
-                                                            after_answer=li >= 0)
+        f = Facts(last_in=li if li >= 0 else None, last_out=lo_ if lo_ >= 0 else None,
+                  last_two_way=l2 if l2 >= 0 else None, last_any=la, last_side=ls, last_in_met=met)
+        if n > 0:  # no open attempt leaves the days empty, however many messages trail
+            f.attempt_days, f.open_messages = open_attempts(day[t_lo:t_hi].tolist(), gap_days, after_answer=li >= 0)
         out[pid] = f
     return out

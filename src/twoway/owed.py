@@ -4,17 +4,19 @@ A connection whose last word is their message would be "you owe a reply". When t
 every message of theirs after the owner's last word) looks like a pitch (:func:`twoway.pitch.is_pitch`),
 it asks nothing of the owner: the connection is judged on the rest of its history, as if the pitch
 had not been sent, and the reason says so. Only the few thousand connections that could owe a reply
-have their last messages read (one index seek per person, 200 people per query).
+have their last messages read (one index seek per person, 200 people per query), and the answer is
+remembered for as long as the same cached history is in use.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 
 from sqlalchemy import Connection, text
 
 from twoway.history import IN, History
-from twoway.history_facts import Facts, facts_from_events
+from twoway.history_facts import FactArrays, Facts, facts_from_events
 from twoway.pitch import is_pitch
 
 _CHUNK = 200
@@ -40,9 +42,54 @@ def candidates(facts: Mapping[int, Facts], today_day: int, after_days: int, with
             if f.last_side == IN and f.last_in is not None and after_days < today_day - f.last_in < within_days]
 
 
+def candidates_of(h: History, fa: FactArrays, today_day: int, after_days: int, within_days: int) -> list[int]:
+    """:func:`candidates` over a history's fact arrays (the same people, in person order)."""
+    age = today_day - fa.last_in
+    maybe = (fa.last_side == IN) & (fa.last_in >= 0) & (age > after_days) & (age < within_days)
+    return [int(p) for p in h.person_ids[maybe].tolist()]
+
+
+# Each person's facts without their pitches (None: not all pitches), per History object: the same
+# history has the same trailing rows (its cache entry is rebuilt when rows change), so repeated calls
+# need no query.
+_by_history: dict[tuple[int, str, int, int], tuple[weakref.ref[History], dict[int, Facts | None]]] = {}
+_BY_HISTORY_MAX = 8
+
+
 def without_pitches(conn: Connection, owner_id: int, hist: History, people: list[int],
                     gap_days: int) -> dict[int, Facts]:
     """New facts for those of ``people`` whose trailing messages are all pitches (the others are left out)."""
+    where = conn.engine.url.render_as_string(hide_password=False)
+    key = (id(hist), where, owner_id, gap_days)
+    hit = _by_history.get(key)
+    known: dict[int, Facts | None] = hit[1] if hit is not None and hit[0]() is hist else {}
+    missing = [p for p in people if p not in known]
+    if missing:
+        pitched = _all_pitches(conn, owner_id, hist, missing, where)
+        known = {**known, **{p: _without_trailing(hist, p, gap_days) if pitched[p] else None for p in missing}}
+        if len(_by_history) >= _BY_HISTORY_MAX:
+            _by_history.pop(next(iter(_by_history)), None)
+        _by_history[key] = (weakref.ref(hist), known)
+    out: dict[int, Facts] = {}
+    for pid in people:
+        facts = known.get(pid)
+        if facts is not None:
+            out[pid] = facts
+    return out
+
+
+def _without_trailing(hist: History, pid: int, gap_days: int) -> Facts:
+    events = hist.events_for(pid)
+    last_pitch = events[-1].at
+    while events and events[-1].side == IN:
+        events.pop()
+    facts = facts_from_events(events, gap_days)
+    facts.pitch_day = last_pitch // 86_400
+    return facts
+
+
+def _all_pitches(conn: Connection, owner_id: int, hist: History, people: list[int], where: str) -> dict[int, bool]:
+    """For each of ``people`` with a history: are their trailing messages all pitches?"""
     runs: dict[tuple[int, int], int] = {}  # (person, time) of each trailing message -> its person's index
     starts: list[tuple[int, int]] = []
     for pid in people:
@@ -54,7 +101,6 @@ def without_pitches(conn: Connection, owner_id: int, hist: History, people: list
             runs[(pid, int(hist.at[i]))] = k
             i -= 1
         starts.append((int(hist.at[i + 1]), pid))
-    where = conn.engine.url.render_as_string(hide_password=False)
     pitched: dict[int, bool] = {}
     for n in range(0, len(starts), _CHUNK):
         chunk = starts[n : n + _CHUNK]
@@ -72,15 +118,4 @@ def without_pitches(conn: Connection, owner_id: int, hist: History, people: list
                     _seen.clear()
                 _seen[(where, int(iid))] = verdict
             pitched[int(pid)] = pitched.get(int(pid), True) and verdict
-    out: dict[int, Facts] = {}
-    for pid, all_pitches in pitched.items():
-        if not all_pitches:
-            continue
-        events = hist.events_for(pid)
-        last_pitch = events[-1].at
-        while events and events[-1].side == IN:
-            events.pop()
-        facts = facts_from_events(events, gap_days)
-        facts.pitch_day = last_pitch // 86_400
-        out[pid] = facts
-    return out
+    return {pid: pitched.get(pid, False) for pid in people}

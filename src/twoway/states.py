@@ -50,6 +50,7 @@ from twoway.errors import InputError, NotFound
 from twoway.history import IN, History, ago_words, day_to_date
 from twoway.history_facts import (  # noqa: F401  (re-exported: the rules' API)
     Facts,
+    fact_arrays,
     facts_from_events,
     facts_from_history,
     fold_attempts,
@@ -75,26 +76,64 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
+_VERDICT_FIELDS = ("person_id", "state", "reason", "attempts", "next_try_on", "last_in", "last_out", "last_two_way",
+                   "due_on", "connected_on", "cadence_days", "tags", "last_contact", "protected")
+
+
 class Verdict:
-    person_id: int
-    state: str
-    reason: str
-    attempts: int
-    next_try_on: date | None
-    last_in: date | None
-    last_out: date | None
-    last_two_way: date | None
-    due_on: date | None
-    connected_on: date | None
-    cadence_days: int
-    tags: tuple[str, ...] = ()
-    last_contact: date | None = None
-    protected: bool = False
+    """One connection's state and the facts behind it; a value, never changed once made.
+
+    ``reason`` may be given as a function of the verdict: the words are then written the first time
+    they are read (30,000 sentences cost more than 30,000 states, and most are never shown). A plain
+    slotted class: 30,000 frozen dataclasses cost several times more to make.
+    """
+
+    __slots__ = ("_reason", "attempts", "cadence_days", "connected_on", "due_on", "last_contact", "last_in",
+                 "last_out", "last_two_way", "next_try_on", "person_id", "protected", "state", "tags")
+
+    def __init__(self, person_id: int, state: str, reason: str | Callable[[Verdict], str], attempts: int,
+                 next_try_on: date | None, last_in: date | None, last_out: date | None, last_two_way: date | None,
+                 due_on: date | None, connected_on: date | None, cadence_days: int, tags: tuple[str, ...] = (),
+                 last_contact: date | None = None, protected: bool = False) -> None:
+        self.person_id = person_id
+        self.state = state
+        self._reason = reason
+        self.attempts = attempts
+        self.next_try_on = next_try_on
+        self.last_in = last_in
+        self.last_out = last_out
+        self.last_two_way = last_two_way
+        self.due_on = due_on
+        self.connected_on = connected_on
+        self.cadence_days = cadence_days
+        self.tags = tags
+        self.last_contact = last_contact
+        self.protected = protected
+
+    @property
+    def reason(self) -> str:
+        words = self._reason
+        if not isinstance(words, str):
+            words = self._reason = words(self)
+        return words
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _VERDICT_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "Verdict(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in _VERDICT_FIELDS) + ")"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for name in self.__dataclass_fields__:
+        for name in _VERDICT_FIELDS:
             value = getattr(self, name)
             out[name] = value.isoformat() if isinstance(value, date) else value
         out["tags"] = list(self.tags)
@@ -282,26 +321,6 @@ def classify(
     return verdict("never_contacted", lambda: "Never any interaction (connection date unknown)", due=today)
 
 
-def _connections(conn: Connection, owner_id: int, person_ids: Collection[int] | None
-                 ) -> list[tuple[int, str | None, str, str | None]]:
-    sql = ("SELECT person_id, connected_on, status, removed_on FROM connections "
-           "WHERE owner_id = :o AND status IN ('connected', 'removed')")
-    params: dict[str, Any] = {"o": owner_id}
-    wanted = None if person_ids is None else {int(p) for p in person_ids}
-    if wanted is not None and len(wanted) <= 500:
-        names = [f"p{i}" for i in range(len(wanted))]
-        sql += " AND person_id IN (" + ", ".join(":" + n for n in names) + ")" if wanted else " AND 1 = 0"
-        params.update(zip(names, sorted(wanted), strict=True))
-    result = conn.execute(text(sql), params)
-    try:  # the driver's tuples: 30,000 SQLAlchemy Rows cost more than the query
-        rows = result.cursor.fetchall() if result.cursor is not None else result.fetchall()
-    finally:
-        result.close()
-    if wanted is not None:
-        return [(int(p), c, st, r) for p, c, st, r in rows if p in wanted]
-    return [(int(p), c, st, r) for p, c, st, r in rows]
-
-
 def prune_decisions(conn: Connection, owner_id: int) -> dict[int, tuple[str, date | None, date | None]]:
     """The owner's latest prune decision per person: (verdict, decided on, until)."""
     latest: dict[int, tuple[str, date | None, date | None]] = {}
@@ -344,9 +363,11 @@ def compute_states(
     hist: History | None = None,
     reasons: bool = True,
 ) -> dict[int, Verdict]:
-    """The state of every connection of the owner (connected or removed), keyed by person id.
+    """The state of every connection of the owner (connected or removed), keyed by person id, in
+    person id order.
 
-    ``reasons=False`` leaves every reason empty (the states are the same, and several times faster).
+    Computed for everyone at once (twoway.states_batch, equal to :func:`classify` per person); each
+    reason is written the first time it is read. ``reasons=False`` leaves every reason empty.
     """
     settings = settings or settings_mod.load(conn)
     today = today or clock.today()
@@ -354,22 +375,17 @@ def compute_states(
         hist = history.load_history(conn, owner_id, today=today, person_ids=person_ids)
     elif person_ids is not None:
         hist = history.subset(hist, person_ids)
+    from twoway import states_batch  # the batch pass builds on this module's rules and Verdict
+
     rules = Rules.from_settings(settings)
-    facts = facts_from_history(hist, rules.attempt_gap_days)
+    fa = fact_arrays(hist, rules.attempt_gap_days)
     longest = max([rules.cadence_days, *rules.tag_cadences.values()])
-    maybe_owed = owed.candidates(facts, history.date_to_day(today), rules.owe_reply_after_days, longest)
-    facts.update(owed.without_pitches(conn, owner_id, hist, maybe_owed, rules.attempt_gap_days))
-    tags = tags_by_person(conn, owner_id)
-    prunes = prune_decisions(conn, owner_id)
-    empty = Facts()
-    verdicts: dict[int, Verdict] = {}
-    for pid, connected_on, status, removed_on in _connections(conn, owner_id, person_ids):
-        verdicts[pid] = classify(
-            pid, facts.get(pid, empty), today=today, settings=rules,
-            connected_on=_parse_date(connected_on), status=status, removed_on=_parse_date(removed_on),
-            prune=prunes.get(pid), tags=tags.get(pid, ()), reasons=reasons,
-        )
-    return verdicts
+    maybe_owed = owed.candidates_of(hist, fa, history.date_to_day(today), rules.owe_reply_after_days, longest)
+    pitched = owed.without_pitches(conn, owner_id, hist, maybe_owed, rules.attempt_gap_days)
+    return states_batch.judge_all(
+        hist, fa, pitched, states_batch.read_connections(conn, owner_id, person_ids), today=today, rules=rules,
+        tags=tags_by_person(conn, owner_id), prunes=prune_decisions(conn, owner_id), reasons=reasons,
+    )
 
 
 def state_of(
