@@ -1,14 +1,12 @@
 """End to end in a real Chromium: a live server, every page walked, every action taken and checked.
 
 Runs Debian's chromium through Playwright (`apt-get install chromium`; CI installs it). Screenshots
-of every page are kept in tests/artifacts/ for a person to look at.
+of every page are kept in tests/artifacts/ for a person to look at, and every page screenshot is also
+audited with axe-core (serious or critical violations fail; see tests/test_web_a11y.py).
 """
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,60 +17,27 @@ from playwright.sync_api import expect
 from sqlalchemy import text
 from test_graph_network import build_team
 from test_graph_network import connect as team_connect
-from web_support import XSS, add_invitation, add_message, add_person, add_stranger
+from web_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NO_CHROMIUM,
+    XSS,
+    LiveServer,
+    add_invitation,
+    add_message,
+    add_person,
+    add_stranger,
+    assert_accessible,
+)
 
 from twoway import invitations
 from twoway import settings as settings_mod
 from twoway.generator import generate_export
 from twoway.store import Store, open_store
-from twoway.web import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                                                      "(apt-get install chromium); CI installs it"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class LiveServer:
-    """uvicorn in a thread, on a free port of 127.0.0.1."""
-
-    def __init__(self, db: str, owner: str | None = None) -> None:
-        import uvicorn
-
-        self.port = _free_port()
-        self.app = create_app(db, owner=owner)
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 15
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +60,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -117,8 +82,10 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> None:
+    """Keep a screenshot of the page for a person to look at, and audit it with axe (tests/test_web_a11y.py)."""
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    assert_accessible(page, name)
 
 
 Live = tuple[LiveServer, Store]
@@ -247,7 +214,7 @@ def test_week_copy_draft_mark_sent_snooze_hide(browser: Any, live: Live, importe
     shot(page, "week-after-actions")
     context.close()
     with store.connect() as conn:
-        kinds = dict(conn.execute(text(
+        kinds: dict[int, str] = dict(conn.execute(text(
             "SELECT person_id, subject FROM decisions WHERE person_id IN (:a, :b)"), {"a": snoozed, "b": hidden}).all())
         assert kinds == {snoozed: "snooze", hidden: "prune"}
         assert conn.execute(text("SELECT COUNT(*) FROM interactions WHERE person_id = :p AND origin = 'manual' "
@@ -267,8 +234,9 @@ def test_prune_review_by_keyboard(page: Any, live: Live, imported: dict[str, int
     page.wait_for_url("**done=hidden**")
     shot(page, "prune")
     with store.connect() as conn:
-        verdicts = dict(conn.execute(text("SELECT person_id, verdict FROM decisions WHERE subject = 'prune' "
-                                          "AND person_id IN (:a, :b)"), {"a": first, "b": second}).all())
+        verdicts: dict[int, str] = dict(conn.execute(text(
+            "SELECT person_id, verdict FROM decisions WHERE subject = 'prune' AND person_id IN (:a, :b)"),
+            {"a": first, "b": second}).all())
     assert verdicts == {first: "keep", second: "hide"}
 
 

@@ -2,8 +2,11 @@
 
 Pure functions with no I/O, no JavaScript and no external fonts, so the output can be inlined in
 an offline HTML report or the web dashboard. Every label is XML-escaped here, because labels are
-often names or companies typed by other people. Each chart carries a ``<title>`` and an
-``aria-label`` for screen readers, and a ``<title>`` per mark as a hover tooltip.
+often names or companies typed by other people. Each chart is ``role="img"`` with an
+``aria-label`` and ``<title>`` (its name for screen readers) and a ``<desc>`` that says its data in
+words (its description: the marks inside an image are hidden from assistive technology), plus a
+``<title>`` per mark as a hover tooltip. Text drawn on a colour picks the ink with the better
+contrast, and every colour keeps at least 3:1 against white (WCAG 1.4.11, graphics).
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-PALETTE = ("#2f6db5", "#e0823d", "#3a9e5c", "#c8463d", "#8a63b8", "#8c6d4f", "#d36fb3", "#7f7f7f")
+PALETTE = ("#2f6db5", "#d2691e", "#3a9e5c", "#c8463d", "#8a63b8", "#8c6d4f", "#b04a93", "#6b6b6b")
+DARK_INK, LIGHT_INK, MUTED_INK = "#1a1a1a", "#ffffff", "#595959"
+DESC_ITEMS = 40  # a description reads the first this many values; more is noise to a listener
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\""
 
 
@@ -23,19 +28,47 @@ def _num(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def _open(width: int, height: int, title: str) -> list[str]:
+def _open(width: int, height: int, title: str, desc: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{_esc(title)}" {FONT} font-size="12">',
-        f"<title>{_esc(title)}</title>",
+        f"<title>{_esc(title)}</title><desc>{_esc(desc)}</desc>",
         f'<text x="0" y="14" font-size="14" font-weight="600" fill="#222">{_esc(title)}</text>',
     ]
 
 
 def _empty(width: int, height: int, title: str) -> str:
-    parts = _open(width, height, title)
-    parts.append(f'<text x="{width / 2:.0f}" y="{height / 2:.0f}" text-anchor="middle" fill="#777">no data yet</text>')
+    parts = _open(width, height, title, "No data yet.")
+    parts.append(f'<text x="{width / 2:.0f}" y="{height / 2:.0f}" text-anchor="middle" fill="{MUTED_INK}">'
+                 "no data yet</text>")
     return "".join(parts) + "</svg>"
+
+
+def _listing(items: Sequence[str]) -> str:
+    """Values as a sentence for a screen reader, cut to the first DESC_ITEMS."""
+    shown = "; ".join(items[:DESC_ITEMS])
+    more = len(items) - DESC_ITEMS
+    return shown + (f"; and {more} more" if more > 0 else "") + "."
+
+
+def _luminance(color: str) -> float:
+    hexes = color.lstrip("#")
+    if len(hexes) == 3:
+        hexes = "".join(c * 2 for c in hexes)
+    rgb = [int(hexes[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb or #rgb colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ink_on(fill: str) -> str:
+    """The text colour, dark or white, that reads best on ``fill``."""
+    return DARK_INK if contrast(DARK_INK, fill) >= contrast(LIGHT_INK, fill) else LIGHT_INK
 
 
 def _nice_max(value: float) -> float:
@@ -66,7 +99,8 @@ def bar_chart(
     top_value = _nice_max(max(values))
     slot = plot_w / len(values)
     bar_w = max(1.0, slot * 0.75)
-    parts = _open(width, height, title)
+    desc = _listing([f"{label}: {_num(value)}{unit}" for label, value in zip(labels, values, strict=True)])
+    parts = _open(width, height, title, desc)
     parts += _y_axis(left, top, plot_w, plot_h, top_value)
     every = max(1, len(labels) // 12)  # thin out crowded x labels
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
@@ -100,7 +134,9 @@ def line_chart(
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max((max(v) for v in series.values() if v), default=0.0))
     step = plot_w / max(1, len(labels) - 1)
-    parts = _open(width, height, title)
+    desc = " ".join(f"{name}: " + _listing([f"{x} {_num(v)}{unit}" for x, v in zip(labels, values, strict=True)])
+                    for name, values in series.items())
+    parts = _open(width, height, title, desc)
     parts += _y_axis(left, top, plot_w, plot_h, top_value)
     every = max(1, len(labels) // 12)
     for i, label in enumerate(labels):
@@ -139,7 +175,8 @@ def stacked_share(
     left, right = 0, 0
     bar_y, bar_h = 24, 28
     plot_w = width - left - right
-    out = _open(width, height, title)
+    out = _open(width, height, title, _listing(
+        [f"{label}: {_num(v)} ({100 * max(0.0, v) / total:.0f}%)" for label, v in parts_]))
     x = float(left)
     for n, (label, value) in enumerate(parts_):
         if value <= 0:
@@ -153,7 +190,8 @@ def stacked_share(
         )
         if w > 36:
             out.append(
-                f'<text x="{x + w / 2:.1f}" y="{bar_y + 18}" text-anchor="middle" fill="#fff">{share:.0f}%</text>'
+                f'<text x="{x + w / 2:.1f}" y="{bar_y + 18}" text-anchor="middle" fill="{ink_on(color)}">'
+                f"{share:.0f}%</text>"
             )
         x += w
     for n, (label, value) in enumerate(parts_):
@@ -183,11 +221,13 @@ def range_gauge(
     def sx(v: float) -> float:
         return 8.0 + (width - 16) * float((max(0.0, v) / top_value) ** 0.5)
 
-    out = _open(width, height, title)
+    ranges = [f"{label} {_num(lo)}" + (f" to {_num(hi)}" if hi is not None else " and more") for label, lo, hi in bands]
+    where = f", in the band {highlight}" if highlight else ""
+    out = _open(width, height, title, f"{_num(value)}{where}. Bands: " + _listing(ranges))
     for n, (label, lo, hi) in enumerate(bands):
         end = hi if hi is not None else top_value
         fill = "#2f6db5" if label == highlight else ("#dfe7f2" if n % 2 == 0 else "#c9d6ea")
-        ink = "#fff" if label == highlight else "#333"
+        ink = ink_on(fill)
         out.append(
             f'<rect x="{sx(lo):.1f}" y="24" width="{max(0.0, sx(end) - sx(lo)):.1f}" height="26" fill="{fill}">'
             f"<title>{_esc(label)}: {_esc(_num(lo))}–{_esc(_num(hi) if hi is not None else '')}</title></rect>"
@@ -197,11 +237,11 @@ def range_gauge(
             f'font-size="10">{_esc(label)}</text>'
         )
     marker = sx(value)
-    out.append(f'<line x1="{marker:.1f}" x2="{marker:.1f}" y1="20" y2="56" stroke="#c8463d" stroke-width="3"/>')
+    out.append(f'<line x1="{marker:.1f}" x2="{marker:.1f}" y1="20" y2="56" stroke="#b3261e" stroke-width="3"/>')
     anchor = "end" if marker > width * 0.8 else "start"
     out.append(
         f'<text x="{marker + (-4 if anchor == "end" else 4):.1f}" y="72" text-anchor="{anchor}" '
-        f'fill="#c8463d">{_esc(_num(value))}</text>'
+        f'fill="#b3261e">{_esc(_num(value))}</text>'
     )
     return "".join(out) + "</svg>"
 
@@ -212,7 +252,8 @@ def _y_axis(left: int, top: int, plot_w: int, plot_h: int, top_value: float) -> 
         value = top_value * k / 4
         y = top + plot_h - plot_h * k / 4
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e5e5e5"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#666">{_esc(_num(value))}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED_INK}">'
+                     f"{_esc(_num(value))}</text>")
     return parts
 
 

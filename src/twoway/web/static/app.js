@@ -67,6 +67,11 @@
     });
   }
 
+  // After a decision the page reloads on the next item: focus it, so a keyboard or screen reader user goes on
+  // from there rather than from the top of the page.
+  var next = document.querySelector("[data-focus-after-decision]");
+  if (next && /[?&]done=/.test(window.location.search)) next.focus();
+
   // Import: upload with progress, then poll the running import until it finishes.
   var upload = document.getElementById("upload-form");
   if (upload && window.XMLHttpRequest && window.FormData) {
