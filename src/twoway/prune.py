@@ -26,7 +26,7 @@ from twoway.history import date_words
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states, prune_decisions
 from twoway.store.batches import rows_for_ids
-from twoway.triage import mentions
+from twoway.triage_rule import mentions
 
 VERDICTS = {"keep": "prune", "hide": "prune", "remove": "prune", "soured": "relationship", "mended": "relationship"}
 REASON_CODES = ("unresponsive", "silent", "pitches", "blank_invitation", "off_focus", "soured", "suspicious")
