@@ -168,7 +168,7 @@ class _Reads:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[dict[str, object]] = []
-        real = history_cache.read_rows
+        real = history.read_rows  # what history_cache calls (it imports the name)
 
         def spy(conn: Connection, owner_id: int, **kw: object) -> history.History:
             self.calls.append(kw)
@@ -302,3 +302,20 @@ def test_an_import_leaves_the_history_warm(store: Store, tmp_path: Path, monkeyp
     _same(warm, whole)
     assert warm.event_count > 0
     assert len(reads.calls) == 1  # only the comparison read the database
+
+
+def test_a_large_subset_of_the_same_history_is_the_same_object() -> None:
+    pids = np.repeat(np.arange(1, 1_501, dtype=np.int64), 3)
+    h = history.from_columns(pids, np.arange(pids.size, dtype=np.int64) * 3_600, pids % 2, np.zeros(pids.size))
+    wanted = list(range(2, 1_400))
+    first = history.subset(h, wanted)
+    assert first.person_ids.tolist() == wanted
+    assert np.array_equal(first.at, h.at[3:3 * 1_399])
+    # The same people kept (asked through other ids, some without history): the remembered object.
+    assert history.subset(h, {*wanted, 5_000, 6_000}) is first
+    assert history.subset(h, wanted[:-1]) is not first
+    small = history.subset(h, [3, 4])
+    assert history.subset(h, [3, 4]) is not small  # small subsets are cheap: not remembered
+    history.clear_cache()
+    assert history.subset(h, wanted) is not first
+    assert history.subset(h, range(0, 2_000)) is h

@@ -16,6 +16,9 @@ The whole history is cached per database and owner (see :mod:`twoway.history_cac
 
 from __future__ import annotations
 
+import hashlib
+import threading
+import weakref
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -222,6 +225,8 @@ def clear_cache(*, disk: bool = False) -> None:
     from twoway import history_cache
 
     history_cache.clear(disk=disk)
+    with _subsets_lock:
+        _subsets.clear()
 
 
 def cut(h: History, until: int) -> History:
@@ -288,23 +293,44 @@ def read_rows(
 
 
 def subset(history: History, person_ids: Collection[int]) -> History:
-    """Only the segments of ``person_ids`` (those without events are simply absent)."""
-    wanted = np.array(sorted({int(p) for p in person_ids}), dtype=np.int64)
+    """Only the segments of ``person_ids`` (those without events are simply absent).
+
+    A large subset of the same history is remembered: asked again (a search over the same
+    connections), it is the same object, so what is remembered per history (facts, pitches) serves it.
+    """
+    wanted = np.fromiter(person_ids, dtype=np.int64, count=len(person_ids))
     keep = np.isin(history.person_ids, wanted)
     if keep.all():
         return history
+    key = (id(history), hashlib.blake2b(keep.tobytes(), digest_size=16).digest())
+    hit = _subsets.get(key)
+    if hit is not None and hit[0]() is history:
+        return hit[1]
     ks = np.flatnonzero(keep)
     lengths = np.diff(history.starts)[ks]
     starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     # Row indexes of the kept segments, without a Python loop: each segment's offset repeated.
     idx = np.arange(int(starts[-1]), dtype=np.int64) + np.repeat(history.starts[ks] - starts[:-1], lengths)
-    return History(
+    found = History(
         person_ids=history.person_ids[ks],
         starts=starts,
         at=history.at[idx],
         side=history.side[idx],
         channel=history.channel[idx],
     )
+    if ks.size >= _SUBSET_MEMO_MIN:
+        with _subsets_lock:
+            while len(_subsets) >= _SUBSET_MEMO_MAX:
+                _subsets.pop(next(iter(_subsets)), None)
+            _subsets[key] = (weakref.ref(history), found)
+    return found
+
+
+# Large subsets by (source history, which of its people): a few, each held while remembered.
+_subsets: dict[tuple[int, bytes], tuple[weakref.ref[History], History]] = {}
+_subsets_lock = threading.Lock()
+_SUBSET_MEMO_MIN = 1_000
+_SUBSET_MEMO_MAX = 4
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
