@@ -130,7 +130,7 @@ def line_chart(
     """One line per series over shared x labels (e.g. reply rates by year), with a legend."""
     if not labels or not series or any(len(v) != len(labels) for v in series.values()):
         return _empty(width, height, title)
-    left, right, top, bottom = 48, 8, 28, 52
+    left, right, top, bottom = 48, 20, 28, 52
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max((max(v) for v in series.values() if v), default=0.0))
     step = plot_w / max(1, len(labels) - 1)
@@ -168,7 +168,7 @@ def stacked_share(
     """One horizontal bar split into shares (e.g. two-way / awaiting / unresponsive / never contacted)."""
     gap = 160
     per_row = max(1, width // gap)
-    height = 70 + 16 * ((len(parts_) - 1) // per_row)
+    height = 76 + 16 * ((len(parts_) - 1) // per_row)
     total = sum(max(0.0, v) for _, v in parts_)
     if total <= 0:
         return _empty(width, height, title)
