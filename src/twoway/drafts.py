@@ -201,10 +201,12 @@ def _default_files() -> dict[str, str]:
 
 
 def available() -> list[dict[str, str]]:
-    """Every template kind with where its text comes from ('edited' copy or 'default')."""
+    """Every template kind with where its text comes from ('edited' copy or 'default'), and the
+    placeholders in it that twoway does not know (an edited copy's typos), comma-separated."""
     defaults = _default_files()
     folder = user_folder()
     names = sorted(set(defaults) | {p.stem for p in folder.glob("*.txt")} if folder.exists() else set(defaults))
+    texts = load_templates()
     rows = []
     for name in names:
         edited = folder / f"{name}.txt"
@@ -212,6 +214,7 @@ def available() -> list[dict[str, str]]:
             "kind": name,
             "source": "edited" if edited.exists() else "default",
             "path": str(edited) if edited.exists() else f"(built in) twoway/templates/drafts/{name}.txt",
+            "unknown_placeholders": ", ".join(unknown_placeholders(texts.get(name, ""), kind=name)),
         })
     return rows
 

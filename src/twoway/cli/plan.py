@@ -130,11 +130,7 @@ def drafts_group(ctx: click.Context, edit_folder: bool, as_json: bool) -> None:
         say(f"{len(copied)} default template{'s' if len(copied) != 1 else ''} copied; edit them in:")
         say(str(folder))
         return
-    texts = drafts.load_templates()
     rows = drafts.available()
-    for row in rows:
-        unknown = drafts.unknown_placeholders(texts.get(row["kind"], ""), kind=row["kind"])
-        row["unknown_placeholders"] = ", ".join(unknown)
     if as_json:
         emit_json({"folder": str(drafts.user_folder()), "templates": rows, "placeholders": drafts.PLACEHOLDERS})
         return
