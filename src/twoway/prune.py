@@ -19,10 +19,11 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from twoway import clock, pitch, suspicious
+from twoway import clock, people, pitch, suspicious
 from twoway import settings as settings_mod
 from twoway.errors import InputError
 from twoway.history import date_words
+from twoway.people import PersonRef
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states, prune_decisions
 from twoway.store.batches import rows_for_ids
@@ -279,6 +280,21 @@ def decide_many(
             rows,
         )
     return len(rows)
+
+
+def decide_named(
+    conn: Connection, owner_id: int, queries_by_verdict: Mapping[str, Iterable[str]]
+) -> list[tuple[str, PersonRef]]:
+    """Record decisions on people named by queries ({verdict: names, profile URLs or #ids}), each
+    query resolved on its own; an ambiguous or unknown one raises, and the caller's transaction then
+    writes none of them."""
+    decided: list[tuple[str, PersonRef]] = []
+    for verdict, queries in queries_by_verdict.items():
+        for query in queries:
+            ref = people.resolve(conn, owner_id, query)
+            decide(conn, owner_id, ref.id, verdict)
+            decided.append((verdict, ref))
+    return decided
 
 
 CSV_HEADER = ("name", "company", "position", "profile_url", "state", "last_contact", "connected_on",

@@ -6,23 +6,11 @@ from pathlib import Path
 
 import click
 
-from twoway import csv_safe, people
+from twoway import csv_safe
 from twoway import prune as prune_mod
 from twoway.cli.base import App, cli, console, emit_json, json_option, pass_app, say, stdin_is_tty, table
 
 KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
-
-
-def _apply(app: App, flags: dict[str, tuple[str, ...]]) -> list[str]:
-    """Record the decisions named on the command line; each PERSON is resolved on its own."""
-    done: list[str] = []
-    with app.write() as (conn, owner):
-        for verdict, queries in flags.items():
-            for query in queries:
-                ref = people.resolve(conn, owner.id, query)
-                prune_mod.decide(conn, owner.id, ref.id, verdict)
-                done.append(f"{verdict}: {ref.label()}")
-    return done
 
 
 @cli.command()
@@ -55,8 +43,10 @@ def prune(app: App, review: bool, keep: tuple[str, ...], hide: tuple[str, ...], 
     """
     flags = {"keep": keep, "hide": hide, "remove": remove, "soured": soured, "mended": mended}
     if any(flags.values()):
-        for line in _apply(app, flags):
-            say(line)
+        with app.write() as (conn, owner):
+            decided = prune_mod.decide_named(conn, owner.id, flags)
+        for verdict, ref in decided:
+            say(f"{verdict}: {ref.label()}")
         return
     with app.read() as (conn, owner):
         listing = prune_mod.find_candidates(conn, owner.id, include_kept=include_kept,
