@@ -3,10 +3,10 @@
 Run:  python benchmarks/bench_plan.py [--connections 30000] [--messages 1000000] [--db /tmp/twoway-bench-plan.db]
 
 Builds (once, then reuses) a SQLite database from a generated export imported by the real importer
-(twoway.generator, twoway.linkedin), then times:
-the one-pass history read, states, strengths, the plan selection, the drafts, `build_week` as a
-whole (budget: 2 s), and `twoway week` end to end as a fresh process, with --json and as a table
-(budget: 1.5 s). Other work on the machine skews the figures: note the load average printed.
+(twoway.generator, twoway.linkedin), then times: the one-pass history read, states (reasons
+written when read, without reasons as filters ask, every reason read), strengths, the plan selection,
+the drafts, `build_week` as a whole (budget: 2 s), and `twoway week` end to end as a fresh process,
+with --json and as a table (budget: 1.5 s). Other work on the machine skews the figures: note the load average printed.
 Prints a Markdown table for benchmarks/RESULTS.md.
 """
 
@@ -78,7 +78,12 @@ def main() -> None:
         t, hist = timed(lambda: history.load_history(conn, 1, today=TODAY, use_cache=False))
         rows.append(("history read (one pass, uncached)", t))
         t, verdicts = timed(lambda: compute_states(conn, 1, settings=settings, today=TODAY, hist=hist))
-        rows.append(("states", t))
+        rows.append(("states (reasons written when read)", t))
+        t, _ = timed(lambda: compute_states(conn, 1, settings=settings, today=TODAY, hist=hist, reasons=False))
+        rows.append(("states without reasons (filters)", t))
+        t, _ = timed(lambda: [v.reason for v in compute_states(conn, 1, settings=settings, today=TODAY,
+                                                                hist=hist).values()])
+        rows.append(("states, every reason read", t))
         t, strengths = timed(lambda: compute_strengths(conn, 1, settings=settings, today=TODAY, hist=hist))
         rows.append(("strengths", t))
         t, plan = timed(lambda: select_week(verdicts, strengths, settings, TODAY, today=TODAY))
@@ -108,8 +113,11 @@ def main() -> None:
     for label, extra in (("`twoway week --json` (fresh process)", ["--json"]),
                          ("`twoway week` table (fresh process)", [])):
         cmd = [sys.executable, "-m", "twoway", "--db", str(db), "week", *extra]
-        t, _ = timed(lambda cmd=cmd: subprocess.run(cmd, env=env, check=True,  # noqa: S603 (our own command)
-                                                    stdout=subprocess.DEVNULL))
+
+        def run(cmd: list[str] = cmd) -> Any:
+            return subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603 (our own command)
+
+        t, _ = timed(run)
         rows.append((label, t))
     print(f"\n{args.connections:,} connections, {events:,} messages; plan: {len(full.items)} items "
           f"({full.counts}), quota {full.checkin_quota}/week\n")

@@ -11,6 +11,10 @@ on it (as the weekly plan calls them, sharing the history), each timed: first co
 all, every round pays the full read and writes the cache file), then as a new process would run
 with the history file cached in the data folder (memory cache cleared each round).
 
+Then the states alone, in one process (a web server, or the plan asking twice): without reasons (a
+filter), with reasons (written when read) and with every reason read, against the reference
+``states.classify`` called person by person as ``compute_states`` did before the batch pass.
+
 Then the cache growing by new rows (1 and 1,000 interactions inserted in a transaction that is
 rolled back afterwards, so the database is unchanged) against a full read, and `people.search`
 pages as the web's People page asks for them, each first call with only the history file cached.
@@ -30,7 +34,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Connection, text
 
-from twoway import history, states, strength
+from twoway import history, owed, states, strength
 from twoway.store import Store, open_store
 
 DEFAULT_DB = Path(tempfile.gettempdir()) / "twoway-bench-relations.db"
@@ -124,6 +128,8 @@ def main() -> int:
     print(f"{n_conn} connections, {n_msg} interactions ({hist.event_count} direct events, {len(hist)} people "
           f"with history); {len(verdicts)} states, {len(strengths)} strengths")
     print(f"states: {states.count_by_state(verdicts)}")
+    with store.connect() as conn:
+        _states_alone(conn, owner, today, args.rounds)
     _grow_and_search(store, owner, today)
     return 0
 
@@ -175,6 +181,56 @@ def _grow_and_search(store: Store, owner: int, today: date) -> None:
                 page = people.search(conn, owner, q, today=today)
                 best = min(best, time.perf_counter() - t0)
         print(f"  {label:<30}{best * 1000:8.1f} ms  ({page.total} matches)")
+
+
+def _states_alone(conn: Connection, owner: int, today: date, rounds: int) -> None:
+    from twoway.history_facts import Facts, facts_from_history
+    from twoway.settings import Settings
+    from twoway.tags import tags_by_person
+
+    hist = history.load_history(conn, owner, today=today)
+    settings = Settings()
+
+    def reference() -> dict[int, states.Verdict]:
+        # What compute_states did before the batch pass: facts per person, then classify per person.
+        rules = states.Rules.from_settings(settings)
+        facts = facts_from_history(hist, rules.attempt_gap_days)
+        longest = max([rules.cadence_days, *rules.tag_cadences.values()])
+        maybe = owed.candidates(facts, history.date_to_day(today), rules.owe_reply_after_days, longest)
+        facts.update(owed.without_pitches(conn, owner, hist, maybe, rules.attempt_gap_days))
+        tags, prunes = tags_by_person(conn, owner), states.prune_decisions(conn, owner)
+        rows = conn.execute(text("SELECT person_id, connected_on, status, removed_on FROM connections "
+                                 "WHERE owner_id = :o AND status IN ('connected', 'removed')"), {"o": owner})
+        empty = Facts()
+        return {int(p): states.classify(int(p), facts.get(int(p), empty), today=today, settings=rules,
+                                        connected_on=states._parse_date(c), status=st,
+                                        removed_on=states._parse_date(r), prune=prunes.get(int(p)),
+                                        tags=tags.get(int(p), ()))
+                for p, c, st, r in rows}
+
+    cases = {
+        "without reasons (a filter)": lambda: states.compute_states(conn, owner, settings=settings, today=today,
+                                                                    hist=hist, reasons=False),
+        "with reasons, none read": lambda: states.compute_states(conn, owner, settings=settings, today=today,
+                                                                 hist=hist),
+        "with reasons, all read": lambda: [v.reason for v in states.compute_states(
+            conn, owner, settings=settings, today=today, hist=hist).values()],
+        "reference: classify per person": reference,
+    }
+    print(f"\nstates alone, history in memory ({rounds} rounds; wall median / best / CPU best)")
+    for label, fn in cases.items():
+        walls, cpus = [], []
+        for _ in range(rounds):
+            w, c = time.perf_counter(), time.process_time()
+            fn()
+            walls.append(time.perf_counter() - w)
+            cpus.append(time.process_time() - c)
+        print(f"  {label:<34}{statistics.median(walls) * 1000:8.1f} /{min(walls) * 1000:7.1f} /"
+              f"{min(cpus) * 1000:7.1f} ms")
+    fast = states.compute_states(conn, owner, settings=settings, today=today, hist=hist)
+    slow = reference()
+    assert fast == slow, "the batch pass and classify disagree"
+    print(f"  (the batch verdicts equal the reference's for all {len(fast)} connections, reasons included)")
 
 
 def _rounds(conn: Connection, owner: int, today: date, rounds: int, disk: bool, label: str

@@ -9,7 +9,9 @@ verdict objects themselves.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import gc
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -56,20 +58,23 @@ def read_connections(conn: Connection, owner_id: int, person_ids: Collection[int
     if wanted is None and conn.dialect.name == "sqlite" and \
             conn.execute(text("SELECT COUNT(*) FROM owners")).scalar_one() <= 1:
         owner = "owner_id + 0 = :o"
-    sql = (f"SELECT person_id, connected_on, CASE WHEN status = 'removed' THEN 1 ELSE 0 END, removed_on "
+    # The third column is NULL for a connection and removed_on ('' when unknown) for a removed one.
+    sql = (f"SELECT person_id, connected_on, CASE WHEN status = 'removed' THEN COALESCE(removed_on, '') END "
            f"FROM connections WHERE {owner} AND status IN ('connected', 'removed')")
     params: dict[str, Any] = {"o": owner_id}
     if wanted is not None and len(wanted) <= 500:
         names = [f"p{i}" for i in range(len(wanted))]
         sql += " AND person_id IN (" + ", ".join(":" + n for n in names) + ")" if wanted else " AND 1 = 0"
         params.update(zip(names, wanted, strict=True))
-    rows = _rows(conn, sql, params)
+    with _gc_paused():  # 30,000 row tuples would trigger collections that walk every live object
+        rows = _rows(conn, sql, params)
     if not rows:
         none = np.zeros(0, dtype=np.int64)
         return Connections(none, none, np.zeros(0, dtype=bool), np.zeros(0, dtype=bool), {})
-    pid_col, day_col, removed_col, _ = zip(*rows, strict=True)
+    pid_col, day_col, removed_col = zip(*rows, strict=True)
     pids = np.array(pid_col, dtype=np.int64)
-    removed = np.array(removed_col, dtype=bool)
+    removed = np.array(removed_col, dtype=object) != None  # noqa: E711 (elementwise: which rows are removed)
+    removed_on = {int(pid_col[i]): removed_col[i] or None for i in np.flatnonzero(removed).tolist()}
     # A few thousand distinct dates serve 30,000 connections: each string is read once per process.
     days = np.fromiter(map(_DAY_OF.__getitem__, day_col), dtype=np.int64, count=len(rows))
     keep = None if wanted is None else np.isin(pids, np.array(wanted, dtype=np.int64))
@@ -78,7 +83,6 @@ def read_connections(conn: Connection, owner_id: int, person_ids: Collection[int
     if pids.size > 1 and np.any(pids[1:] < pids[:-1]):
         order = np.argsort(pids, kind="stable")
         pids, removed, days = pids[order], removed[order], days[order]
-    removed_on = {int(pid_col[i]): rows[i][3] for i in np.flatnonzero(removed_col).tolist()}
     return Connections(pids, np.where(days == _NAT, 0, days), days != _NAT, removed, removed_on)
 
 
@@ -179,11 +183,26 @@ def judge_all(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns
     names = np.array(STATES, dtype=object)[state].tolist()
     reason_of: Any = repeat(_Explainer(hist, fa, pitched, conns, prunes, rules, today) if reasons else "")
     pids = conns.person_ids.tolist()
-    made = map(Verdict, pids, names, reason_of, attempts.tolist(), _dates(last_attempt + gap, awaiting),
-               _dates(shown_in, shown_in >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
-               _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(shown_any, shown_any >= 0),
-               protected.tolist())
-    return dict(zip(pids, made, strict=True))
+    with _gc_paused():
+        return dict(zip(pids, map(
+            Verdict, pids, names, reason_of, attempts.tolist(), _dates(last_attempt + gap, awaiting),
+            _dates(shown_in, shown_in >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
+            _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(shown_any, shown_any >= 0),
+            protected.tolist()), strict=True))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No garbage collection while 30,000 verdicts are made. Each allocation of a tracked object counts
+    towards a collection, and the collections it triggers walk every live object again and again
+    (3 to 10 times the cost of making the verdicts); verdicts hold no cycles, so nothing is lost by waiting."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _gather(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], pids: I64) -> tuple[I64, ...]:
