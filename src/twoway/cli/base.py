@@ -32,6 +32,21 @@ class CommandError(click.ClickException):
         self.exit_code = exit_code
 
 
+class DayParam(click.DateTime):
+    """A YYYY-MM-DD option handed to the command as a ``date`` (click's DateTime gives a datetime)."""
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        return super().convert(value, param, ctx).date()
+
+
+DAY = DayParam()
+
+
 class TwowayGroup(click.Group):
     """Translates twoway's errors into a short message and an exit code, once, for every command."""
 

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import click
 
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
 
 _LABELS = {
     "accept": "accept", "accept_and_follow_up": "accept + follow up", "review": "review", "ignore": "ignore",
     "withdraw": "withdraw", "wait": "wait", "thank_and_follow_up": "thank + follow up", "none": "-",
 }
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
 
 
 def _reasons(item: dict[str, Any]) -> str:
@@ -85,11 +81,11 @@ def invite_group() -> None:
 @click.argument("person")
 @click.option("--sent", "direction", flag_value="out", help="You invited them.")
 @click.option("--received", "direction", flag_value="in", help="They invited you.")
-@click.option("--on", type=click.DateTime(["%Y-%m-%d"]), help="The day (YYYY-MM-DD); default today.")
+@click.option("--on", type=DAY, help="The day (YYYY-MM-DD); default today.")
 @click.option("--note", help="The note that came with it.")
 @json_option
 @pass_app
-def log_cmd(app: App, person: str, direction: str | None, on: datetime | None, note: str | None,
+def log_cmd(app: App, person: str, direction: str | None, on: date | None, note: str | None,
             as_json: bool) -> None:
     """Record an invitation the export does not show (yet).
 
@@ -102,7 +98,7 @@ def log_cmd(app: App, person: str, direction: str | None, on: datetime | None, n
         raise click.UsageError("say which way: --sent or --received")
     with app.write() as (conn, owner):
         ref = people.resolve(conn, owner.id, person)
-        logged = invitations.log_invitation(conn, owner.id, ref.id, direction, on=_day(on), note=note)
+        logged = invitations.log_invitation(conn, owner.id, ref.id, direction, on=on, note=note)
     if as_json:
         emit_json(logged.to_dict())
         return
@@ -115,10 +111,10 @@ def log_cmd(app: App, person: str, direction: str | None, on: datetime | None, n
 
 @invite_group.command("withdraw")
 @click.argument("person")
-@click.option("--on", type=click.DateTime(["%Y-%m-%d"]), help="The day you withdrew it; default today.")
+@click.option("--on", type=DAY, help="The day you withdrew it; default today.")
 @json_option
 @pass_app
-def withdraw_cmd(app: App, person: str, on: datetime | None, as_json: bool) -> None:
+def withdraw_cmd(app: App, person: str, on: date | None, as_json: bool) -> None:
     """Record that you withdrew your pending invitation to PERSON (on LinkedIn).
 
     LinkedIn then blocks inviting them again for three weeks (setting invite_reinvite_block_days).
@@ -129,7 +125,7 @@ def withdraw_cmd(app: App, person: str, on: datetime | None, as_json: bool) -> N
 
     with app.write() as (conn, owner):
         ref = people.resolve(conn, owner.id, person)
-        inv = invitations.withdraw(conn, owner.id, ref.id, on=_day(on))
+        inv = invitations.withdraw(conn, owner.id, ref.id, on=on)
     if as_json:
         emit_json(inv.to_dict())
         return

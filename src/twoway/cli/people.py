@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from twoway import people
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
 
 
 @cli.command("people")
@@ -17,8 +17,8 @@ from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, tab
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--state", help="Only people in this state (new, owe_reply, awaiting_reply, unresponsive, two_way, "
               "due, never_contacted, hidden, removed).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Connected on or after YYYY-MM-DD.")
-@click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Connected before YYYY-MM-DD.")
+@click.option("--since", type=DAY, help="Connected on or after YYYY-MM-DD.")
+@click.option("--before", type=DAY, help="Connected before YYYY-MM-DD.")
 @click.option("--min-strength", type=click.IntRange(0, 100), help="Only relationships at least this strong.")
 @click.option("--status", type=click.Choice(["connected", "removed", "all"]), default="connected", show_default=True)
 @click.option("--sort", type=click.Choice(people.SORTS), default="name", show_default=True)
@@ -28,7 +28,7 @@ from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, tab
 @json_option
 @pass_app
 def people_cmd(app: App, text_: str | None, company: str | None, tag: str | None, state: str | None,
-               since: Any, before: Any, min_strength: int | None, status: str, sort: str, desc: bool,
+               since: date | None, before: date | None, min_strength: int | None, status: str, sort: str, desc: bool,
                page: int, per_page: int, as_json: bool) -> None:
     """List your connections, with filters.
 
@@ -37,7 +37,7 @@ def people_cmd(app: App, text_: str | None, company: str | None, tag: str | None
     """
     query = people.PeopleQuery(
         text=text_, company=company, tag=tag, state=state,
-        connected_since=_date(since), connected_before=_date(before), min_strength=min_strength,
+        connected_since=since, connected_before=before, min_strength=min_strength,
         status=status, sort=sort, descending=desc, page=page, per_page=per_page,
     )
     with app.read() as (conn, owner):
@@ -108,7 +108,3 @@ def _render_person(d: dict[str, Any], show_all: bool) -> None:
 def _short(value: str, limit: int = 160) -> str:
     flat = " ".join(value.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _date(value: Any) -> date | None:
-    return value.date() if value is not None else None

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
 from twoway import calendar_ics, clock, drafts, people
 from twoway import plan as plan_mod
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 TABLE_ROWS = 100
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
 
 
 def _kinds_line(plan: plan_mod.WeekPlan) -> str:
@@ -29,7 +24,7 @@ def _kinds_line(plan: plan_mod.WeekPlan) -> str:
 
 
 @cli.command()
-@click.option("--week-of", type=DATE, metavar="DATE", help="Plan the week holding this day (YYYY-MM-DD).")
+@click.option("--week-of", type=DAY, metavar="DATE", help="Plan the week holding this day (YYYY-MM-DD).")
 @click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Also write the week as an iCalendar file for your calendar program.")
 @click.option("--ics-per", type=click.Choice(["item", "day"]), default="item", show_default=True,
@@ -40,7 +35,7 @@ def _kinds_line(plan: plan_mod.WeekPlan) -> str:
 @click.option("--all", "show_all", is_flag=True, help="Show every item of the week in the table.")
 @json_option
 @pass_app
-def week(app: App, week_of: datetime | None, ics_path: Path | None, ics_per: str, show_drafts: bool,
+def week(app: App, week_of: date | None, ics_path: Path | None, ics_per: str, show_drafts: bool,
          limit: int, show_all: bool, as_json: bool) -> None:
     """The week's plan: replies owed, new connections to thank, retries, congratulations, then
     check-ins from the yearly rotation (about N/52 a week), each with its reason and a draft.
@@ -48,7 +43,7 @@ def week(app: App, week_of: datetime | None, ics_path: Path | None, ics_per: str
     Examples: twoway week; twoway week --drafts; twoway week --week-of 2025-01-06 --ics week.ics
     """
     with app.read() as (conn, owner):
-        plan = plan_mod.build_week(conn, owner.id, week_of=_day(week_of))
+        plan = plan_mod.build_week(conn, owner.id, week_of=week_of)
     if ics_path is not None:
         count = calendar_ics.write_calendar(
             ics_path, calendar_ics.week_events(plan, per=ics_per),
@@ -89,11 +84,11 @@ def week(app: App, week_of: datetime | None, ics_path: Path | None, ics_per: str
 
 @cli.command()
 @click.argument("person")
-@click.option("--until", type=DATE, metavar="DATE", help="Leave them out of the plan until this day.")
+@click.option("--until", type=DAY, metavar="DATE", help="Leave them out of the plan until this day.")
 @click.option("--wake", is_flag=True, help="End a snooze now.")
 @click.option("--note", help="Why, for your own records.")
 @pass_app
-def snooze(app: App, person: str, until: datetime | None, wake: bool, note: str | None) -> None:
+def snooze(app: App, person: str, until: date | None, wake: bool, note: str | None) -> None:
     """Keep PERSON out of the weekly plan until a date (name, part of a name, profile URL or #id).
 
     Examples: twoway snooze "Ada Lovelace" --until 2025-09-01; twoway snooze '#42' --wake
@@ -102,8 +97,8 @@ def snooze(app: App, person: str, until: datetime | None, wake: bool, note: str 
         raise click.UsageError("give either --until DATE or --wake")
     with app.write() as (conn, owner):
         ref = people.resolve(conn, owner.id, person)
-        plan_mod.snooze(conn, owner.id, ref.id, _day(until), note=note)
-    say(f"{ref.label()}: back in the plan now" if wake else f"{ref.label()}: snoozed until {_day(until)}")
+        plan_mod.snooze(conn, owner.id, ref.id, until, note=note)
+    say(f"{ref.label()}: back in the plan now" if wake else f"{ref.label()}: snoozed until {until}")
 
 
 @cli.group("drafts", invoke_without_command=True)
