@@ -127,34 +127,46 @@ def _fact_arrays(h: History, gap_days: int) -> FactArrays:
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return FactArrays(empty, empty, empty, empty, empty, np.zeros(0, dtype=bool), empty, empty, empty)
-    side = h.side.astype(np.int64)
-    day = h.at // DAY_SECONDS
+    side = h.side
     firsts, ends = h.starts[:-1], h.starts[1:]
-    idx = np.arange(day.size, dtype=np.int64)
-    is_in, is_out = side != OUT, side != IN
-    last_in = np.maximum.reduceat(np.where(is_in, day, -1), firsts)
-    last_out = np.maximum.reduceat(np.where(is_out, day, -1), firsts)
-    last_in_idx = np.maximum.reduceat(np.where(is_in, idx, -1), firsts)
-    prev_side = np.empty_like(side)
-    prev_side[0] = -1
-    prev_side[1:] = side[:-1]
-    prev_side[firsts] = -1  # the first event of a person has no predecessor
-    turn = (side == BOTH) | ((prev_side >= 0) & (side != prev_side))
-    last_two_way = np.maximum.reduceat(np.where(turn, day, -1), firsts)
-    last_in_met = np.zeros(n, dtype=bool)
+    # Each "last ..." is the last row of the segment where a condition holds: found from the rows where
+    # it holds with one binary search per person (boolean passes only over the million events).
+    change = np.empty(side.size, dtype=bool)
+    change[0] = False
+    np.not_equal(side[1:], side[:-1], out=change[1:])
+    change[firsts] = False  # the first event of a person has no predecessor
+    last_in_idx = _last_where(side != OUT, firsts, ends)
+    last_out_idx = _last_where(side != IN, firsts, ends)
+    turn_idx = _last_where(change | (side == BOTH), firsts, ends)
     has_in = last_in_idx >= 0
+    last_in_met = np.zeros(n, dtype=bool)
     last_in_met[has_in] = side[last_in_idx[has_in]] == BOTH
     tail_lo = np.maximum(last_in_idx + 1, firsts)
-    groups, last_start = _fold_tails(day, tail_lo, ends, gap_days)
+    groups, last_start = _fold_tails(h.at, tail_lo, ends, gap_days)
     # After an answer the first group is the owner's reply, not an attempt (see open_attempts).
     replied = has_in & (groups > 0)
     attempts = np.where(replied, groups - 1, groups)
     last_attempt = np.where(attempts > 0, last_start, -1)
-    return FactArrays(last_in, last_out, last_two_way, day[ends - 1], side[ends - 1], last_in_met,
+    return FactArrays(_day_at(h.at, last_in_idx), _day_at(h.at, last_out_idx), _day_at(h.at, turn_idx),
+                      h.at[ends - 1] // DAY_SECONDS, side[ends - 1].astype(np.int64), last_in_met,
                       attempts, last_attempt, tail_lo)
 
 
-def _fold_tails(day: I64, tail_lo: I64, ends: I64, gap_days: int) -> tuple[I64, I64]:
+def _last_where(holds: BOOL, firsts: I64, ends: I64) -> I64:
+    """Per segment [first, end): the last row where ``holds``, or -1."""
+    rows = np.flatnonzero(holds)
+    if rows.size == 0:
+        return np.full(firsts.size, -1, dtype=np.int64)
+    j = np.searchsorted(rows, ends) - 1
+    found = rows[np.maximum(j, 0)]
+    return np.where((j >= 0) & (found >= firsts), found, -1)
+
+
+def _day_at(at: I64, rows: I64) -> I64:
+    return np.where(rows >= 0, at[np.maximum(rows, 0)] // DAY_SECONDS, -1)
+
+
+def _fold_tails(at: I64, tail_lo: I64, ends: I64, gap_days: int) -> tuple[I64, I64]:
     """fold_attempts over every person's trailing messages at once: how many groups, and the start
     day of the last one. Greedy folding is sequential, so each round finds every person's next
     group start with one binary search; rounds run as many times as the longest run has groups."""
@@ -168,7 +180,7 @@ def _fold_tails(day: I64, tail_lo: I64, ends: I64, gap_days: int) -> tuple[I64, 
     offsets = np.zeros(ks.size + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     rows = np.arange(int(offsets[-1]), dtype=np.int64) + np.repeat(tail_lo[ks] - offsets[:-1], lengths)
-    tday = day[rows]
+    tday = at[rows] // DAY_SECONDS
     low = int(tday.min())
     # One sorted key over all tails: the person's rank, then the day (a start plus the gap stays in its span).
     span = int(tday.max()) - low + max(gap_days, 0) + 1
