@@ -19,8 +19,9 @@ from twoway import clock, history, states
 from twoway.cli import cli
 from twoway.errors import NotFound
 from twoway.history import Event
+from twoway.history_facts import facts_from_events, facts_from_history, fold_attempts, open_attempts
 from twoway.settings import Settings
-from twoway.states import classify, facts_from_events, fold_attempts, open_attempts
+from twoway.states import classify
 from twoway.store import Store
 
 TODAY = date(2026, 11, 22)
@@ -311,7 +312,7 @@ def test_the_vectorised_pass_matches_the_reference(pairs: list[tuple[int, Event]
         seen: set[int] = set()
         per[p] = [e for e in per[p] if not (e.at in seen or seen.add(e.at))]  # type: ignore[func-returns-value]
     h = history.from_events(per)
-    fast = states.facts_from_history(h, 7)
+    fast = facts_from_history(h, 7)
     assert set(fast) == {p for p, evs in per.items() if evs}
     for p, evs in per.items():
         assert fast[p] == facts_from_events(evs, 7), p
