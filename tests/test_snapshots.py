@@ -3,7 +3,8 @@
 A seeded export (about 300 connections) is imported twice, as its owner would: the export of
 5 Jan 2026, then the same world's export of 18 Mar 2026 (new connections, removals, job changes,
 new replies). The seed is one whose plan of that week holds every kind of item (a reply owed, thanks,
-a follow-up, retries, congratulations, check-ins, a reconnection). Every listing below is then read at TWOWAY_TODAY=2026-03-18 and compared with
+a follow-up, retries, congratulations, check-ins, a reconnection). Every listing below is then read
+at TWOWAY_TODAY=2026-03-18 and compared with
 tests/snapshots/<name>.json, on SQLite and on PostgreSQL against the SAME file: the two engines
 must give the same answer, byte for byte. After an intended change, `pytest --snapshot-update`
 rewrites the files; review their diff before committing.
