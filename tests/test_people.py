@@ -80,6 +80,8 @@ def test_search_filters_in_sql(network: tuple[Store, int, dict[str, int]]) -> No
         assert [r["id"] for r in recent.rows] == [ids["grace"], ids["adam"]]
         removed = people.search(conn, o, people.PeopleQuery(status="removed"))
         assert [r["id"] for r in removed.rows] == [ids["gone"]]
+        by_state = people.search(conn, o, people.PeopleQuery(state="removed"))  # status left at its default
+        assert [r["id"] for r in by_state.rows] == [ids["gone"]]
         everyone = people.search(conn, o, people.PeopleQuery(status="all", per_page=2, page=2))
         assert everyone.total == 4
         assert everyone.pages == 2

@@ -141,7 +141,9 @@ def _filters(owner_id: int, q: PeopleQuery) -> tuple[str, dict[str, Any]]:
     params: dict[str, Any] = {"o": owner_id}
     if q.status not in ("connected", "removed", "all"):
         raise InputError(f"status {q.status!r}: expected connected, removed or all")
-    if q.status != "all":
+    # Asking for the removed state means the removed connections, whatever the default status filter says
+    # (a connection can also be removed by the owner's own decision while its row still says connected).
+    if q.status != "all" and q.state != "removed":
         where.append("c.status = :status")
         params["status"] = q.status
     if q.text and q.text.strip():
