@@ -337,10 +337,8 @@ def prune_decisions(conn: Connection, owner_id: int) -> dict[int, tuple[str, dat
 def _parse_date(raw: str | None) -> date | None:
     if not raw:
         return None
-    try:
+    if raw in _ISO_DATES:  # decisions repeat the same few dates: parse each once
         return _ISO_DATES[raw]
-    except KeyError:
-        pass
     try:
         parsed: date | None = date.fromisoformat(str(raw)[:10])
     except ValueError:

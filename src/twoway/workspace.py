@@ -9,6 +9,7 @@ write that names a person is checked with :func:`require_related` first.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -29,16 +30,17 @@ _RELATED = text(
 )
 
 
-class Workspace:
+class Workspace(ABC):
     """Whose network (the owner hint) and how to read or write in it.
 
-    Subclasses implement :meth:`open_store` and may override :meth:`committed`.
+    Subclasses say how the store is opened and may override :meth:`committed`.
     """
 
     owner_hint: str | None
 
+    @abstractmethod
     def open_store(self) -> Store:
-        raise NotImplementedError
+        """The store to work in (the CLI opens it lazily; the web app holds one)."""
 
     def owner(self, conn: Connection) -> Owner:
         """The owner this workspace speaks for: the only one, or the one the hint names."""
@@ -73,7 +75,7 @@ class Workspace:
             with self.read() as (conn, owner):
                 yield conn, owner
 
-    def committed(self) -> None:
+    def committed(self) -> None:  # noqa: B027 (a hook: doing nothing is the right default)
         """Called after every committed transaction (nothing to do by default)."""
 
 

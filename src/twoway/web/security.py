@@ -232,7 +232,7 @@ class SecurityMiddleware:
 
 
 class BodyTooLarge(Exception):
-    pass
+    """A request body past the upload limit; answered with 413 before it is read any further."""
 
 
 def _merge_headers(
