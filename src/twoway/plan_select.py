@@ -312,7 +312,9 @@ def select_week(
         add(v, "retry", f"attempt {attempt} of {int(settings.attempts_to_unresponsive)}",
             v.next_try_on or first_day, template)
     # Someone still waiting on a retry is not written to again early, even to congratulate.
-    for pid, change in sorted(job_changes.items(), key=lambda kv: kv[1].seen_on, reverse=True):
+    # Newest news first; among news of the same day (one import), the strongest ties first.
+    for pid, change in sorted(job_changes.items(),
+                              key=lambda kv: (kv[1].seen_on, strength.get(kv[0]) or 0.0), reverse=True):
         target = by_pid.get(pid)
         if target is None or pid in taken or (target.state == "awaiting_reply" and not stale(target)):
             continue

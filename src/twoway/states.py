@@ -237,9 +237,15 @@ def classify(
                 due: date | None = due_on) -> Verdict:
         words = ""
         if reasons:
-            words = reason()
-            if facts.pitch_day is not None:
-                words += f"; their last message, of {_fmt(_d(facts.pitch_day))}, looks like a pitch: no reply owed"
+            if facts.pitch_day is not None and state == "never_contacted":
+                # Nothing was said between them but a pitch: say that, not "never any interaction".
+                words = (f"Nothing between you but their message of {_fmt(_d(facts.pitch_day))}, which looks "
+                         "like a pitch: no reply owed")
+            else:
+                words = reason()
+                if facts.pitch_day is not None:
+                    words += (f"; their last message, of {_fmt(_d(facts.pitch_day))}, looks like a pitch: "
+                              "no reply owed")
         return Verdict(person_id, state, words, attempts, next_try_on, last_in, last_out, last_two_way, due,
                        connected_on, cadence, tags, last_any, protected)
 
