@@ -197,6 +197,8 @@ class _Import:
                 extras.import_positions(ctx, f.table, newest=not later)
         if profile and not later and not rec.created:
             owner.refresh_profile(bulk, rec.id, profile)
+        if not later and ctx.owner_person_id is not None:
+            owner.describe_owner_person(bulk, rec.id, ctx.owner_person_id)
 
         s.people_added = people.created
         for f in self.files:

@@ -130,3 +130,15 @@ def refresh_profile(bulk: Bulk, owner_id: int, profile: Profile) -> None:
         {"h": profile.headline or None, "s": profile.summary or None, "i": profile.industry or None,
          "loc": profile.location or None, "id": owner_id},
     )
+
+
+def describe_owner_person(bulk: Bulk, owner_id: int, person_id: int) -> None:
+    """The owner's own people row shows their current job, as a connection's row shows theirs, so a
+    teammate's introduction paths and suggestions can say who the owner is."""
+    current = bulk.rows(
+        "SELECT company, title FROM owner_positions WHERE owner_id = :o AND (finished_on IS NULL OR finished_on = '') "
+        "ORDER BY started_on DESC", {"o": owner_id})
+    if current:
+        company, title = current[0]
+        bulk.run("UPDATE people SET company = :c, position = :t WHERE id = :p",
+                 {"c": company or None, "t": title or None, "p": person_id})
