@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import inspect, text
 
 from twoway.store import Store, apply_migrations, open_store, schema_version
@@ -34,11 +35,12 @@ def test_opening_twice_applies_nothing_more(any_store: Store) -> None:
 
 
 def test_a_failed_transaction_leaves_nothing(any_store: Store) -> None:
-    try:
+    def insert_then_die() -> None:
         with any_store.begin() as conn:
             conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Ada', '2020-01-01')"))
             raise RuntimeError("killed half-way")
-    except RuntimeError:
-        pass
+
+    with pytest.raises(RuntimeError, match="killed half-way"):
+        insert_then_die()
     with any_store.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM owners")).scalar_one() == 0

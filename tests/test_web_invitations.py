@@ -6,22 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_support import XSS, WebClient, seed_network
+from web_support import XSS, WebClient, seeded_web
 
 from twoway import invitations
-from twoway.store import Store, open_store
-from twoway.web import create_app
+from twoway.store import Store
 
 
 @pytest.fixture
 def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[WebClient, Store, dict[str, int]]]:
     monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
-    db = str(tmp_path / "t.db")
-    store = open_store(db)
-    ids = seed_network(store)
-    with WebClient(create_app(db)) as client:
-        yield client, store, ids
-    store.close()
+    with seeded_web(str(tmp_path / "t.db")) as setup:
+        yield setup
 
 
 def test_api_lists_incoming_with_recommendation_and_reasons(setup: tuple[WebClient, Store, dict[str, int]]) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from web_support import XSS, WebClient, seed_network
+from web_support import XSS, WebClient, seeded_web
 
 from twoway import plan, prune, states, tags
-from twoway.store import Store, open_store
+from twoway.store import Store
 from twoway.web import create_app
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -20,12 +20,8 @@ Setup = tuple[WebClient, Store, dict[str, int]]
 @pytest.fixture
 def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Setup]:
     monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
-    db = str(tmp_path / "t.db")
-    store = open_store(db)
-    ids = seed_network(store)
-    with WebClient(create_app(db)) as client:
-        yield client, store, ids
-    store.close()
+    with seeded_web(str(tmp_path / "t.db")) as setup:
+        yield setup
 
 
 def test_every_page_renders_and_escapes_hostile_names(setup: Setup) -> None:

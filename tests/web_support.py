@@ -6,6 +6,8 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, text
 
 from twoway import clock, identity
-from twoway.store import Store
+from twoway.store import Store, open_store
 from twoway.web import create_app
 
 BASE = "http://127.0.0.1:8765"
@@ -247,3 +249,16 @@ class LiveServer:
     def __exit__(self, *_: object) -> None:
         self.server.should_exit = True
         self.thread.join(10)
+
+
+WebSetup = tuple[WebClient, Store, dict[str, int]]
+
+
+@contextmanager
+def seeded_web(db: str) -> Iterator[WebSetup]:
+    """A client of the app over a freshly seeded network (the pages' and invitations' tests share it)."""
+    store = open_store(db)
+    ids = seed_network(store)
+    with WebClient(create_app(db)) as client:
+        yield client, store, ids
+    store.close()
