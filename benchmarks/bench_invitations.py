@@ -25,8 +25,10 @@ from typing import Any
 
 from sqlalchemy import text
 
-from twoway import clock, invitation_stats, triage
+from twoway import clock
 from twoway.identity import name_key
+from twoway.invitations import stats as invitation_stats
+from twoway.invitations import triage
 from twoway.settings import Settings
 from twoway.store import Store, open_store
 

@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy import text
 
 from twoway import history
-from twoway.drafts import contexts_for
 from twoway.plan import build_week, select_week
+from twoway.plan.drafts import contexts_for
 from twoway.settings import Settings
 from twoway.states import compute_states
 from twoway.store import open_store

@@ -16,7 +16,7 @@ filter), with reasons (written when read) and with every reason read, against th
 ``states.classify`` called person by person as ``compute_states`` did before the batch pass.
 
 Then the cache growing by new rows (1 and 1,000 interactions inserted in a transaction that is
-rolled back afterwards, so the database is unchanged) against a full read, and `people.search`
+rolled back afterwards, so the database is unchanged) against a full read, and `views.search`
 pages as the web's People page asks for them, each first call with only the history file cached.
 """
 
@@ -34,7 +34,8 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Connection, text
 
-from twoway import history, owed, states, strength
+from twoway import clock, history, states, strength, views
+from twoway.states import owed
 from twoway.store import Store, open_store
 
 DEFAULT_DB = Path(tempfile.gettempdir()) / "twoway-bench-relations.db"
@@ -135,7 +136,6 @@ def main() -> int:
 
 
 def _grow_and_search(store: Store, owner: int, today: date) -> None:
-    from twoway import people
 
     print("\nthe cache grows by new rows (transaction rolled back afterwards; best of 3)")
     for added in (1, 1_000):
@@ -165,12 +165,12 @@ def _grow_and_search(store: Store, owner: int, today: date) -> None:
               f"full read {best_full * 1000:7.1f} ms (equal arrays)")
     print("\npeople.search, one page of 50, first call in a new process (history file cached; best of 3)")
     queries = {
-        "text 'an'": people.PeopleQuery(text="an"),
-        "company 'a'": people.PeopleQuery(company="a"),
-        "no filter, by name": people.PeopleQuery(),
-        "state due, by name": people.PeopleQuery(state="due"),
-        "state owe_reply, by strength": people.PeopleQuery(state="owe_reply", sort="strength", descending=True),
-        "all, by last contact": people.PeopleQuery(sort="last_contact", descending=True),
+        "text 'an'": views.PeopleQuery(text="an"),
+        "company 'a'": views.PeopleQuery(company="a"),
+        "no filter, by name": views.PeopleQuery(),
+        "state due, by name": views.PeopleQuery(state="due"),
+        "state owe_reply, by strength": views.PeopleQuery(state="owe_reply", sort="strength", descending=True),
+        "all, by last contact": views.PeopleQuery(sort="last_contact", descending=True),
     }
     for label, q in queries.items():
         best = 1e9
@@ -178,15 +178,15 @@ def _grow_and_search(store: Store, owner: int, today: date) -> None:
             history.clear_cache()
             with store.connect() as conn:
                 t0 = time.perf_counter()
-                page = people.search(conn, owner, q, today=today)
+                page = views.search(conn, owner, q, today=today)
                 best = min(best, time.perf_counter() - t0)
         print(f"  {label:<30}{best * 1000:8.1f} ms  ({page.total} matches)")
 
 
 def _states_alone(conn: Connection, owner: int, today: date, rounds: int) -> None:
-    from twoway.history_facts import Facts, facts_from_history
+    from twoway.history.facts import Facts, facts_from_history
+    from twoway.people.tags import tags_by_person
     from twoway.settings import Settings
-    from twoway.tags import tags_by_person
 
     hist = history.load_history(conn, owner, today=today)
     settings = Settings()
@@ -196,7 +196,7 @@ def _states_alone(conn: Connection, owner: int, today: date, rounds: int) -> Non
         rules = states.Rules.from_settings(settings)
         facts = facts_from_history(hist, rules.attempt_gap_days)
         longest = max([rules.cadence_days, *rules.tag_cadences.values()])
-        maybe = owed.candidates(facts, history.date_to_day(today), rules.owe_reply_after_days, longest)
+        maybe = owed.candidates(facts, clock.date_to_day(today), rules.owe_reply_after_days, longest)
         facts.update(owed.without_pitches(conn, owner, hist, maybe, rules.attempt_gap_days))
         tags, prunes = tags_by_person(conn, owner), states.prune_decisions(conn, owner)
         rows = conn.execute(text("SELECT person_id, connected_on, status, removed_on FROM connections "

@@ -88,8 +88,8 @@ def main() -> None:
 
     from web_support import WebClient
 
-    from twoway import intros, owners
-    from twoway.graph import cache, network
+    from twoway.graph import cache, intros, network
+    from twoway.people import owners
     from twoway.store import open_store
     from twoway.web import create_app
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twoway.calendar_ics import CalendarEvent, escape_text, fold, render_calendar, write_calendar
+from twoway.plan.calendar import CalendarEvent, escape_text, fold, render_calendar, write_calendar
 
 STAMP = datetime(2024, 3, 4, 12, 0, tzinfo=UTC)
 

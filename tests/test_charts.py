@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from twoway import charts
+from twoway.health import charts
 
 
 def parse(svg: str) -> Element:

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from twoway import drafts
-from twoway.drafts import DraftContext, fill, how_met_from_note, render
 from twoway.errors import NotFound
+from twoway.plan import drafts
+from twoway.plan.drafts import DraftContext, fill, how_met_from_note, render
 from twoway.store import Store
 
 FULL = DraftContext(

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from twoway import drafts
 from twoway.cli import cli
-from twoway.drafts import (
+from twoway.plan import drafts
+from twoway.plan.drafts import (
     INTRODUCTION_PLACEHOLDERS,
     INVITATION_PLACEHOLDERS,
     PLACEHOLDERS,

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from test_graph_network import add_owner, add_person, build_team, connect
 
-from twoway import intros, owners
 from twoway.cli import cli
 from twoway.errors import InputError, NotFound
-from twoway.graph import cache, stored
+from twoway.graph import cache, intros, stored
 from twoway.graph.edgelist import read_edge_list
+from twoway.people import owners
 from twoway.store import Store, open_store
 
 

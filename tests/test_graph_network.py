@@ -8,9 +8,10 @@ import networkx as nx
 import pytest
 from sqlalchemy import Connection, text
 
-from twoway import identity, owners
+from twoway import identity
 from twoway.errors import NotFound
 from twoway.graph import cache, network, sources
+from twoway.people import owners
 from twoway.store import Store
 
 

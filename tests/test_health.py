@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from tests.network_builder import Net, database_file, ts
 from twoway.cli import cli
 from twoway.health import compute_health, reply_rates, size_against_stage
+from twoway.health.render import figures, render_report
 from twoway.history import Event, from_events
-from twoway.report import figures, render_report
 from twoway.settings import Settings
 from twoway.store import Store
 

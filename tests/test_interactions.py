@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from sqlalchemy import Connection, text
 
 from tests.network_builder import database_file
-from twoway import clock, interactions, states
+from twoway import clock, states
 from twoway.cli import cli
 from twoway.errors import Conflict, InputError
+from twoway.people import interactions
 from twoway.store import Store
 
 TODAY = date(2026, 11, 22)

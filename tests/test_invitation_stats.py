@@ -9,8 +9,9 @@ from statistics import median
 
 from sqlalchemy import Connection, text
 
-from twoway import clock, invitation_stats
+from twoway import clock
 from twoway.identity import name_key
+from twoway.invitations import stats as invitation_stats
 from twoway.store import Store
 
 TODAY = date(2025, 6, 15)

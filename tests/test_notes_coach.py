@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, text
 
-from twoway import clock, notes_coach
+from twoway import clock
 from twoway.identity import name_key
+from twoway.invitations import coach as notes_coach
+from twoway.invitations import notes
 from twoway.settings import Settings
 from twoway.store import Store
 
@@ -40,7 +42,7 @@ def test_lint_agrees_with_the_triage_reading(case: dict[str, Any]) -> None:
         assert not result.ok
     if case["category"] == "genuine":
         assert result.ok
-        assert result.kind == notes_coach.PERSONAL
+        assert result.kind == notes.PERSONAL
 
 
 def test_the_limit_is_a_setting() -> None:
@@ -78,8 +80,8 @@ def test_without_a_recipient_any_greeting_by_name_counts() -> None:
     "i'd like to add you to my professional network",
 ])
 def test_default_texts_are_recognised(note: str) -> None:
-    assert notes_coach.is_default_text(note)
-    assert notes_coach.read_note(note, recipient=OWNER).kind == notes_coach.DEFAULT
+    assert notes.is_default_text(note)
+    assert notes.read_note(note, recipient=OWNER).kind == notes.DEFAULT
 
 
 @pytest.mark.parametrize("note", [
@@ -89,7 +91,7 @@ def test_default_texts_are_recognised(note: str) -> None:
     "Hi Maya, let's connect!",
 ])
 def test_other_notes_are_not_default(note: str) -> None:
-    assert not notes_coach.is_default_text(note)
+    assert not notes.is_default_text(note)
 
 
 # --- drafting from the database ----------------------------------------------------------------------
@@ -189,7 +191,7 @@ def test_draft_warns_while_a_withdrawal_blocks_reinviting(store: Store, days_ago
 
 
 def test_the_owners_edited_template_wins(store: Store) -> None:
-    from twoway import drafts
+    from twoway.plan import drafts
 
     with store.begin() as conn:
         ids = _setup(conn)

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Connection, text
 
-from twoway import identity, people
+from twoway import identity, people, views
 from twoway.cli import cli
 from twoway.errors import Ambiguous, NotFound
 from twoway.store import Store
@@ -73,16 +73,16 @@ def test_resolve_ambiguous_lists_candidates_and_unknown_says_so(network: tuple[S
 def test_search_filters_in_sql(network: tuple[Store, int, dict[str, int]]) -> None:
     store, o, ids = network
     with store.connect() as conn:
-        acme = people.search(conn, o, people.PeopleQuery(company="acme"))
+        acme = views.search(conn, o, views.PeopleQuery(company="acme"))
         assert {r["id"] for r in acme.rows} == {ids["adam"], ids["grace"]}
         assert acme.total == 2
-        recent = people.search(conn, o, people.PeopleQuery(connected_since=date(2023, 1, 1), sort="connected"))
+        recent = views.search(conn, o, views.PeopleQuery(connected_since=date(2023, 1, 1), sort="connected"))
         assert [r["id"] for r in recent.rows] == [ids["grace"], ids["adam"]]
-        removed = people.search(conn, o, people.PeopleQuery(status="removed"))
+        removed = views.search(conn, o, views.PeopleQuery(status="removed"))
         assert [r["id"] for r in removed.rows] == [ids["gone"]]
-        by_state = people.search(conn, o, people.PeopleQuery(state="removed"))  # status left at its default
+        by_state = views.search(conn, o, views.PeopleQuery(state="removed"))  # status left at its default
         assert [r["id"] for r in by_state.rows] == [ids["gone"]]
-        everyone = people.search(conn, o, people.PeopleQuery(status="all", per_page=2, page=2))
+        everyone = views.search(conn, o, views.PeopleQuery(status="all", per_page=2, page=2))
         assert everyone.total == 4
         assert everyone.pages == 2
         assert len(everyone.rows) == 2
@@ -133,11 +133,11 @@ def test_search_by_state_strength_and_last_contact(network: tuple[Store, int, di
     with store.connect() as conn:
         verdicts = states.compute_states(conn, o, today=today)
         scores = strength.compute_strengths(conn, o, today=today)
-        owed = people.search(conn, o, people.PeopleQuery(state="owe_reply"), today=today)
-        strongest = people.search(conn, o, people.PeopleQuery(sort="strength", descending=True, per_page=2),
+        owed = views.search(conn, o, views.PeopleQuery(state="owe_reply"), today=today)
+        strongest = views.search(conn, o, views.PeopleQuery(sort="strength", descending=True, per_page=2),
                                   today=today)
-        recent = people.search(conn, o, people.PeopleQuery(sort="last_contact", descending=True), today=today)
-        plain = people.search(conn, o, people.PeopleQuery(text="grace"), today=today)
+        recent = views.search(conn, o, views.PeopleQuery(sort="last_contact", descending=True), today=today)
+        plain = views.search(conn, o, views.PeopleQuery(text="grace"), today=today)
     assert [r["id"] for r in owed.rows] == [ids["adam"]]
     assert owed.total == 1
     assert owed.rows[0]["reason"] == verdicts[ids["adam"]].reason  # reasons are written for the page

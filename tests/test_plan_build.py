@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.network_builder import Net, database_file
-from twoway import calendar_ics
 from twoway.cli import cli
 from twoway.plan import build_week, snooze
+from twoway.plan import calendar as calendar_ics
 from twoway.prune import decide
 from twoway.settings import Settings
 from twoway.store import Store

@@ -11,7 +11,7 @@ from web_support import WebClient
 
 from tests.network_builder import Net
 from twoway.health import Health, Rate, compute_health
-from twoway.report import Figure, figures, render_report
+from twoway.health.render import Figure, figures, render_report
 from twoway.store import Store, open_store
 from twoway.web import create_app
 

@@ -15,13 +15,12 @@ from hypothesis import strategies as st
 from sqlalchemy import Connection, text
 
 from tests.network_builder import database_file
-from twoway import clock, history, states
+from twoway import clock, history, states, views, words
 from twoway.cli import cli
 from twoway.errors import NotFound
 from twoway.history import Event
-from twoway.history_facts import facts_from_events, facts_from_history, fold_attempts, open_attempts
+from twoway.history.facts import facts_from_events, facts_from_history, fold_attempts, open_attempts
 from twoway.settings import Settings
-from twoway.states import classify
 from twoway.store import Store
 
 TODAY = date(2026, 11, 22)
@@ -50,8 +49,7 @@ def met(d: date) -> Event:
 
 def judge(events: list[Event], *, connected_on: date | None = date(2020, 1, 1), today: date = TODAY,
           cfg: Settings = CFG, **kw: object) -> states.Verdict:
-    facts = facts_from_events(events, int(cfg.attempt_gap_days))
-    return classify(1, facts, today=today, settings=cfg, connected_on=connected_on, **kw)  # type: ignore[arg-type]
+    return states.judge(events, today=today, settings=cfg, connected_on=connected_on, **kw)  # type: ignore[arg-type]
 
 
 # --- attempts -----------------------------------------------------------------------------------
@@ -144,7 +142,7 @@ def test_attempts_threshold_is_a_setting() -> None:
 def test_their_message_older_than_two_days_is_owed_a_reply() -> None:
     v = judge([out(ago(30)), inc(ago(3))])
     assert v.state == "owe_reply"
-    assert v.reason == f"Their message of {history.date_words(ago(3))} is the last word (3 days ago)"
+    assert v.reason == f"Their message of {words.date_words(ago(3))} is the last word (3 days ago)"
 
 
 def test_exactly_two_days_is_not_yet_owed() -> None:
@@ -176,7 +174,7 @@ def test_an_unsolicited_message_never_answered_is_due() -> None:
 def test_a_connection_made_today_is_new() -> None:
     v = judge([], connected_on=TODAY)
     assert v.state == "new"
-    assert v.reason.startswith(f"Connected {history.date_words(TODAY)} (today)")
+    assert v.reason.startswith(f"Connected {words.date_words(TODAY)} (today)")
 
 
 def test_new_lasts_fourteen_days() -> None:
@@ -241,7 +239,7 @@ def test_hidden_and_removed_win_over_everything() -> None:
     assert hidden.state == "hidden"
     assert hidden.next_try_on is None
     assert judge(three, prune=("remove", ago(5), None)).state == "removed"
-    assert judge(three, status="removed", removed_on=ago(3)).state == "removed"
+    assert judge(three, removed=True, removed_on=ago(3)).state == "removed"
     assert judge(three, prune=("keep", ago(5), None)).state == "unresponsive"
 
 
@@ -410,7 +408,7 @@ def test_list_states_filters_and_counts(store: Store) -> None:
     with store.begin() as conn:
         ids = _seed(conn)
     with store.connect() as conn:
-        rows, counts = states.list_states(conn, 1, only=("due", "two_way"), today=TODAY)
+        rows, counts = views.list_states(conn, 1, only=("due", "two_way"), today=TODAY)
     assert [r.full_name for r in rows] == ["Twoway Tess", "Due Dan"]  # listed in the order of STATES
     assert counts["due"] == 1
     assert sum(counts.values()) == 10
@@ -418,7 +416,7 @@ def test_list_states_filters_and_counts(store: Store) -> None:
         conn.execute(text("INSERT INTO tags (owner_id, person_id, tag, created_at) "
                           "VALUES (1, :p, 'inner circle', 'x')"), {"p": ids["twoway"]})
     with store.connect() as conn:
-        tagged, counts = states.list_states(conn, 1, tag="Inner  Circle", today=TODAY)
+        tagged, counts = views.list_states(conn, 1, tag="Inner  Circle", today=TODAY)
     assert [r.full_name for r in tagged] == ["Twoway Tess"]
     assert tagged[0].verdict.state == "due"  # 98 days: over the tag's 90-day cadence
     assert counts["due"] == 2
@@ -489,7 +487,7 @@ def test_an_unanswered_pitch_is_not_a_reply_owed(any_store: Store) -> None:
     pete = verdicts[1]
     assert pete.state == "two_way"  # from the rest of the history: the exchange 200 days ago
     assert "looks like a pitch" in pete.reason
-    assert history.date_words(ago(5)) in pete.reason
+    assert words.date_words(ago(5)) in pete.reason
     assert pete.last_in == ago(5)  # the pitch still happened
     assert verdicts[4].state == "never_contacted"
     assert "looks like a pitch" in verdicts[4].reason

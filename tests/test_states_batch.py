@@ -1,4 +1,5 @@
-"""The batch pass (twoway.states_batch) against the reference rules (states.classify), person by person."""
+"""The state rule over many people at once equals the same rule over each person alone (no person's verdict
+depends on anyone else's rows), and the fact arrays equal the per-person reference."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from twoway import clock, history, owed, states, states_batch
+from twoway import clock, history, states
 from twoway.history import BOTH, IN, OUT, Event
-from twoway.history_facts import Facts, fact_arrays, facts_at, facts_from_events, facts_from_history
+from twoway.history.facts import Facts, fact_arrays, facts_at, facts_from_events, facts_from_history
 from twoway.settings import Settings
-from twoway.states import Rules, classify
+from twoway.states import Rules, owed
+from twoway.states import decide as states_batch
 from twoway.store import Store
 
 TODAY = date(2026, 11, 22)
@@ -89,7 +91,7 @@ def _pitched(h: history.History, pid: int, gap: int) -> Facts | None:
 
 @hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PERSON, min_size=1, max_size=12), _RULES, st.booleans())
-def test_the_batch_pass_equals_classify_for_every_person(people: list[dict[str, object]], rules: Rules,
+def test_everyone_at_once_equals_each_person_alone(people: list[dict[str, object]], rules: Rules,
                                                          reasons: bool) -> None:
     per = {pid: p["events"] for pid, p in enumerate(people, start=1)}
     h = history.from_events(per)  # type: ignore[arg-type]
@@ -102,7 +104,7 @@ def test_the_batch_pass_equals_classify_for_every_person(people: list[dict[str, 
     removed_on = {pid: "2026-11-01" if pid % 2 else None for pid, p in conns if p["connection"] == "removed"}
     table = states_batch.Connections(
         person_ids=np.array(pids, dtype="int64"),
-        connected=np.array([history.date_to_day(c) if c else 0 for c in connected],  # type: ignore[arg-type]
+        connected=np.array([clock.date_to_day(c) if c else 0 for c in connected],  # type: ignore[arg-type]
                                         dtype="int64"),
         has_connected=np.array([c is not None for c in connected], dtype=bool),
         removed=np.array([p["connection"] == "removed" for _, p in conns], dtype=bool),
@@ -114,11 +116,21 @@ def test_the_batch_pass_equals_classify_for_every_person(people: list[dict[str, 
                                  tags=tags, prunes=prunes, reasons=reasons)  # type: ignore[arg-type]
     assert list(got) == pids
     for pid, p in conns:
-        facts = pitched.get(pid) or facts_from_events(h.events_for(pid), gap)
-        want = classify(pid, facts, today=TODAY, settings=rules, connected_on=p["connected"],  # type: ignore[arg-type]
-                        status=p["connection"], removed_on=states._parse_date(removed_on.get(pid)),  # type: ignore[arg-type]
-                        prune=p["prune"], tags=p["tags"], reasons=reasons)  # type: ignore[arg-type]
+        alone = history.from_events({pid: per[pid]})  # type: ignore[dict-item]
+        one = states_batch.Connections(
+            person_ids=np.array([pid], dtype="int64"),
+            connected=np.array([clock.date_to_day(p["connected"]) if p["connected"] else 0],  # type: ignore[arg-type]
+                               dtype="int64"),
+            has_connected=np.array([p["connected"] is not None], dtype=bool),
+            removed=np.array([p["connection"] == "removed"], dtype=bool),
+            removed_on={pid: removed_on[pid]} if pid in removed_on else {},
+        )
+        want = states_batch.judge_all(
+            alone, fact_arrays(alone, gap), {pid: pitched[pid]} if pid in pitched else {}, one, today=TODAY,
+            rules=rules, tags={pid: tags[pid]} if pid in tags else {},  # type: ignore[dict-item]
+            prunes={pid: prunes[pid]} if pid in prunes else {}, reasons=reasons)[pid]  # type: ignore[dict-item]
         assert got[pid] == want, (pid, p)
+        assert got[pid].reason == want.reason
 
 
 @hsettings(max_examples=200, deadline=None)
@@ -147,7 +159,7 @@ def test_attempts_fold_through_a_long_unanswered_run() -> None:
     k = h.index_of(9)
     assert k is not None
     assert int(fa.attempts[k]) == 41
-    assert int(fa.last_attempt[k]) == history.date_to_day(start + timedelta(days=280))
+    assert int(fa.last_attempt[k]) == clock.date_to_day(start + timedelta(days=280))
     assert fact_arrays(h, 7) is fa  # remembered for the same history
 
 
@@ -194,8 +206,8 @@ def test_connection_dates_are_read_as_the_rules_read_them(any_store: Store) -> N
         table = states_batch.read_connections(conn, 1)
         few = states_batch.read_connections(conn, 1, [3, 4, 8, 99])
     assert table.person_ids.tolist() == [1, 2, 3, 4, 5, 7, 9]  # person order; pending is no connection
-    want = {pid: states._parse_date(c) for pid, c, s, _ in rows if s != "pending"}
-    got = {pid: history.day_to_date(d) if has else None for pid, d, has in
+    want = {pid: clock.iso_date(c) for pid, c, s, _ in rows if s != "pending"}
+    got = {pid: clock.day_to_date(d) if has else None for pid, d, has in
            zip(table.person_ids.tolist(), table.connected.tolist(), table.has_connected.tolist(), strict=True)}
     assert got == want
     assert got[3] == date(2026, 11, 15)
@@ -206,7 +218,7 @@ def test_connection_dates_are_read_as_the_rules_read_them(any_store: Store) -> N
     assert few.person_ids.tolist() == [3, 4]
 
 
-def test_compute_states_equals_classify_on_a_real_database(any_store: Store) -> None:
+def test_compute_states_from_the_database_equals_judging_each_history(any_store: Store) -> None:
     rows = [(pid, (TODAY - timedelta(days=3 if pid == 10 else pid * 40)).isoformat(),
              "removed" if pid == 11 else "connected", None) for pid in range(1, 13)]
     with any_store.begin() as conn:
@@ -233,10 +245,11 @@ def test_compute_states_equals_classify_on_a_real_database(any_store: Store) -> 
     assert list(got) == sorted(got)
     rules = Rules.from_settings(cfg)
     for pid, connected_on, status, _ in rows:
-        facts = facts_from_events(h.events_for(pid), rules.attempt_gap_days)
-        want = classify(pid, facts, today=TODAY, settings=rules, connected_on=date.fromisoformat(connected_on),
-                        status=status, prune=prunes.get(pid), tags=("vip",) if pid == 4 else ())
+        want = states.judge(h.events_for(pid), today=TODAY, settings=rules, person_id=pid,
+                            connected_on=date.fromisoformat(connected_on), removed=status == "removed",
+                            prune=prunes.get(pid), tags=("vip",) if pid == 4 else ())
         assert got[pid] == want, pid
+        assert got[pid].reason == want.reason
     assert [got[p].state for p in (1, 2, 3, 4, 6, 7, 8, 10, 11)] == [
         "unresponsive", "owe_reply", "awaiting_reply", "due", "two_way", "hidden", "never_contacted", "new", "removed"]
 

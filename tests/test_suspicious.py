@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import text
 
+from twoway.prune.suspicious import SuspectFacts, find_suspicious, load_facts
 from twoway.store import Store
-from twoway.suspicious import SuspectFacts, find_suspicious, load_facts
 
 D = date(2024, 5, 1)
 

@@ -10,10 +10,12 @@ from click.testing import CliRunner
 from sqlalchemy import Connection, text
 
 from tests.network_builder import database_file
-from twoway import tags
+from twoway import views
 from twoway.cli import cli
 from twoway.errors import InputError
+from twoway.people import notes, tags
 from twoway.settings import Settings
+from twoway.states import Rules
 from twoway.store import Store
 
 CFG = Settings()
@@ -43,22 +45,21 @@ def test_normal_form() -> None:
 
 
 def test_cadence_for_takes_the_shortest_tag_cadence() -> None:
-    cfg = CFG.with_values(tag_cadences="Inner Circle=90, investor=30", cadence_days=365)
-    assert tags.cadence_for((), cfg) == 365
-    assert tags.cadence_for(("colleague",), cfg) == 365
-    assert tags.cadence_for(("inner circle",), cfg) == 90
-    assert tags.cadence_for(("inner circle", "investor"), cfg) == 30
-    assert tags.cadence_tag(("inner circle", "investor"), cfg) == "investor"
-    assert tags.cadence_tag(("colleague",), cfg) is None
+    rules = Rules.from_settings(CFG.with_values(tag_cadences="Inner Circle=90, investor=30", cadence_days=365))
+    assert rules.cadence(()) == (365, None)
+    assert rules.cadence(("colleague",)) == (365, None)
+    assert rules.cadence(("inner circle",)) == (90, "inner circle")
+    assert rules.cadence(("inner circle", "investor")) == (30, "investor")
 
 
 def test_is_protected_follows_the_setting() -> None:
-    assert tags.is_protected(("family",), CFG)
-    assert tags.is_protected(("colleague", "mentor"), CFG)
-    assert not tags.is_protected(("colleague",), CFG)
-    cfg = CFG.with_values(protected_tags="Board Member")
-    assert tags.is_protected(("board member",), cfg)
-    assert not tags.is_protected(("family",), cfg)
+    rules = Rules.from_settings(CFG)
+    assert rules.protected(("family",))
+    assert rules.protected(("colleague", "mentor"))
+    assert not rules.protected(("colleague",))
+    rules = Rules.from_settings(CFG.with_values(protected_tags="Board Member"))
+    assert rules.protected(("board member",))
+    assert not rules.protected(("family",))
 
 
 def test_add_and_remove_tags(seeded: Store) -> None:
@@ -68,7 +69,7 @@ def test_add_and_remove_tags(seeded: Store) -> None:
         tags.add_tags(conn, 1, 2, ["inner circle"])
     with seeded.connect() as conn:
         assert tags.tags_by_person(conn, 1) == {1: ("inner circle", "mentor"), 2: ("inner circle",)}
-        summary = {t.tag: t for t in tags.all_tags(conn, 1, CFG)}
+        summary = {t.tag: t for t in views.all_tags(conn, 1, CFG)}
     assert summary["inner circle"].people == 2
     assert summary["inner circle"].cadence_days == 90
     assert summary["mentor"].protected
@@ -83,24 +84,24 @@ def test_add_and_remove_tags(seeded: Store) -> None:
 def test_notes_are_append_only_and_keep_every_word(seeded: Store) -> None:
     body = "Met at PyCon <script>alert(1)</script>; wants intros to climate funds"
     with seeded.begin() as conn:
-        first = tags.add_note(conn, 1, 3, body)
-        tags.add_note(conn, 1, 3, "  second note  ")
+        first = notes.add_note(conn, 1, 3, body)
+        notes.add_note(conn, 1, 3, "  second note  ")
     with seeded.connect() as conn:
-        notes = tags.notes_for(conn, 1, 3)
-    assert [n.body for n in notes] == [body, "second note"]
-    assert notes[0].id == first.id
+        kept = notes.notes_for(conn, 1, 3)
+    assert [n.body for n in kept] == [body, "second note"]
+    assert kept[0].id == first.id
     with seeded.begin() as conn, pytest.raises(InputError):
-        tags.add_note(conn, 1, 3, "   ")
+        notes.add_note(conn, 1, 3, "   ")
 
 
 def test_tag_person_resolves_names_and_reports_cadence(seeded: Store) -> None:
     with seeded.begin() as conn:
-        change = tags.tag_person(conn, 1, "grace", ["family", "inner circle"])
+        change = views.tag_person(conn, 1, "grace", ["family", "inner circle"])
     assert change.full_name == "Grace Hopper"
     assert change.cadence_days == 90
     assert change.protected
     with seeded.begin() as conn, pytest.raises(InputError):
-        tags.tag_person(conn, 1, "grace", [])
+        views.tag_person(conn, 1, "grace", [])
 
 
 # --- the CLI ------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, text
 
-from twoway import clock, invitations, triage
+from twoway import clock, invitations
+from twoway.invitations import triage
 from twoway.settings import Settings
 from twoway.store import Store
 

@@ -36,8 +36,8 @@ from web_support import (
     axe_violations,
 )
 
-from twoway import charts
 from twoway.generator import generate_export
+from twoway.health import charts
 from twoway.linkedin.importer import import_export
 from twoway.store import open_store
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from web_support import WebClient, seed_network
 
-from twoway import tags
+from twoway.people import tags
 from twoway.store import open_store
 from twoway.web import create_app
 from twoway.web.cache import ResultCache, file_probe

@@ -11,8 +11,8 @@ from sqlalchemy import text
 from test_graph_network import Team, add_person, build_team, connect
 from web_support import XSS, WebClient, seed_network
 
-from twoway import intros, owners
-from twoway.graph import cache, network, stored
+from twoway.graph import cache, intros, network, stored
+from twoway.people import owners
 from twoway.store import Store, open_store
 from twoway.web import create_app
 

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 from web_support import XSS, WebClient, seeded_web
 
-from twoway import plan, prune, states, tags
+from twoway import plan, prune, states
+from twoway.people import notes, tags
 from twoway.store import Store
 from twoway.web import create_app
 
@@ -28,7 +29,7 @@ def test_every_page_renders_and_escapes_hostile_names(setup: Setup) -> None:
     client, _store, ids = setup
     with client.app.state.web.store.begin() as conn:  # type: ignore[attr-defined]
         tags.add_tags(conn, ids["owner"], ids["xss"], [XSS])
-        tags.add_note(conn, ids["owner"], ids["xss"], XSS)
+        notes.add_note(conn, ids["owner"], ids["xss"], XSS)
     pages = ["/", "/people", f"/people/{ids['xss']}", "/week", "/prune", "/invitations", "/settings", "/import",
              "/people?text=%3Cscript%3E", f"/people?tag={XSS}"]
     for url in pages:
@@ -106,7 +107,7 @@ def test_person_actions_from_forms_persist(setup: Setup) -> None:
     assert replied.headers["location"] == f"/people/{ada}?done=sent"
     with store.connect() as conn:
         assert tags.tags_of(conn, owner, ada) == ("inner circle",)
-        assert [n.body for n in tags.notes_for(conn, owner, ada)] == ["Met at the engine fair"]
+        assert [n.body for n in notes.notes_for(conn, owner, ada)] == ["Met at the engine fair"]
         assert states.state_of(conn, owner, ada).state != "owe_reply"  # the reply is logged
     shown = client.get(f"/people/{ada}?done=sent").text
     assert "Marked as sent." in shown

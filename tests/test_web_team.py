@@ -9,8 +9,8 @@ from sqlalchemy import text
 from test_graph_network import Team, add_person, build_team
 from web_support import WebClient, add_invitation, add_message
 
-from twoway import workspace
 from twoway.graph import cache
+from twoway.people import owners
 from twoway.store import Store
 from twoway.web import create_app
 
@@ -93,11 +93,11 @@ def test_a_conversation_or_an_invitation_is_a_relation(alice: tuple[WebClient, T
         stranger = add_person(conn, "Total Stranger")
         add_message(conn, me, pen_pal, "in", "2026-01-05", "Hello!")
         add_invitation(conn, me, invitee, "out", "2026-02-01", "Hi Ivy", "Ivy Invitee")
-        assert workspace.is_related(conn, me, pen_pal)
-        assert workspace.is_related(conn, me, invitee)
-        assert not workspace.is_related(conn, me, stranger)
-        assert not workspace.is_related(conn, me, team.people["Zoe Zhang"])
-        assert workspace.is_related(conn, team.owners["Carol Cole"], team.people["Zoe Zhang"])
+        assert owners.is_related(conn, me, pen_pal)
+        assert owners.is_related(conn, me, invitee)
+        assert not owners.is_related(conn, me, stranger)
+        assert not owners.is_related(conn, me, team.people["Zoe Zhang"])
+        assert owners.is_related(conn, team.owners["Carol Cole"], team.people["Zoe Zhang"])
     for pid in (pen_pal, invitee):
         assert client.api("POST", f"/api/people/{pid}/notes", json={"body": "ok"}).status_code == 201
     assert client.api("POST", f"/api/people/{stranger}/notes", json={"body": "no"}).status_code == 404

@@ -10,8 +10,8 @@ from sqlalchemy import text
 from twoway.cli.base import App
 from twoway.errors import Ambiguous, NotFound
 from twoway.store import open_store
+from twoway.views.workspace import Workspace
 from twoway.web.app import Web
-from twoway.workspace import Workspace
 
 
 def _two_owners(db: Path) -> None:

@@ -65,3 +65,18 @@ def days_between(a: date, b: date) -> int:
 
 
 DAY = timedelta(days=1)
+DAY_SECONDS = 86_400
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def day_number(ts: int) -> int:
+    """Days since 1970-01-01 (UTC) of an epoch-seconds instant: how the rules count days."""
+    return ts // DAY_SECONDS
+
+
+def day_to_date(day: int) -> date:
+    return date.fromordinal(_EPOCH_ORDINAL + day)
+
+
+def date_to_day(d: date) -> int:
+    return d.toordinal() - _EPOCH_ORDINAL

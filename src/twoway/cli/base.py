@@ -21,7 +21,7 @@ from rich.text import Text
 
 from twoway.errors import TwowayError
 from twoway.store import Store, open_store
-from twoway.workspace import Workspace
+from twoway.views.workspace import Workspace
 
 DEBUG_ENV = "TWOWAY_DEBUG"
 

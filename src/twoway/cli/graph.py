@@ -182,7 +182,7 @@ def path(app: App, source: str, target: str | None, company: str | None, about: 
 
     Examples: twoway path me "Grace Hopper"; twoway path me --company Acme --about "your data team"
     """
-    from twoway import intros
+    from twoway.graph import intros
 
     with app.read_graph(graph_name) as (conn, owner):
         data = intros.introductions(conn, owner, source, target, company=company, graph=graph_name,

@@ -27,7 +27,7 @@ def health(app: App, html_path: Path | None, as_json: bool) -> None:
     Examples: twoway health; twoway health --html health.html; twoway health --json
     """
     from twoway import health as health_mod
-    from twoway import report
+    from twoway.health import render as report
 
     with app.read() as (conn, owner):
         figures = health_mod.compute_health(conn, owner.id)

@@ -10,8 +10,9 @@ import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say, table
-from twoway.linkedin import import_export, past_imports
+from twoway.linkedin import past_imports
 from twoway.linkedin.importer import Progress as ProgressFn
+from twoway.views.imports import import_and_warm
 
 
 @contextmanager
@@ -45,7 +46,7 @@ def import_(app: App, path: str, as_json: bool) -> None:
     Example: twoway import ~/Downloads/Basic_LinkedInDataExport_06-07-2026.zip
     """
     with _progress_bar(not as_json and sys.stderr.isatty()) as report:
-        summary = import_export(app.store, path, owner=app.owner_hint, progress=report)
+        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report)
     if as_json:
         emit_json(summary.to_dict())
         return

@@ -40,7 +40,8 @@ def invites_cmd(app: App, show_all: bool, decide: tuple[str, str] | None, as_jso
 
     Examples: twoway invites; twoway invites --decide "Ann Lee" ignore; twoway invites --all --json
     """
-    from twoway import invitations, people, triage
+    from twoway import invitations, people
+    from twoway.invitations import triage
 
     if decide:
         query, verdict = decide
@@ -142,7 +143,8 @@ def draft_cmd(app: App, person: str, context: str | None, as_json: bool) -> None
 
     Example: twoway invite draft "Ann Lee" --context "we met at the PyData Berlin meetup"
     """
-    from twoway import notes_coach, people
+    from twoway import people
+    from twoway.invitations import coach as notes_coach
 
     with app.read() as (conn, owner):
         ref = people.resolve(conn, owner.id, person)
@@ -173,7 +175,8 @@ def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: in
 
     Example: twoway invite check "Hi Ann, we met at PyData Berlin - would love to stay in touch."
     """
-    from twoway import notes_coach, people
+    from twoway import people
+    from twoway.invitations import coach as notes_coach
 
     body = sys.stdin.read() if note == "-" else note
     recipient = company = None
@@ -201,7 +204,7 @@ def stats_cmd(app: App, as_json: bool) -> None:
 
     Example: twoway invite stats --json
     """
-    from twoway import invitation_stats
+    from twoway.invitations import stats as invitation_stats
 
     with app.read() as (conn, owner):
         data = invitation_stats.acceptance_summary(conn, owner.id)

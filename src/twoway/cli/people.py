@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from twoway import people
+from twoway import people, views
 from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
 
 
@@ -21,7 +21,7 @@ from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say
 @click.option("--before", type=DAY, help="Connected before YYYY-MM-DD.")
 @click.option("--min-strength", type=click.IntRange(0, 100), help="Only relationships at least this strong.")
 @click.option("--status", type=click.Choice(["connected", "removed", "all"]), default="connected", show_default=True)
-@click.option("--sort", type=click.Choice(people.SORTS), default="name", show_default=True)
+@click.option("--sort", type=click.Choice(views.SORTS), default="name", show_default=True)
 @click.option("--desc", is_flag=True, help="Sort descending.")
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, 500), default=50, show_default=True)
@@ -35,13 +35,13 @@ def people_cmd(app: App, text_: str | None, company: str | None, tag: str | None
     Examples: twoway people --company acme; twoway people --state due --sort strength --desc;
     twoway people --since 2026-01-01 --json
     """
-    query = people.PeopleQuery(
+    query = views.PeopleQuery(
         text=text_, company=company, tag=tag, state=state,
         connected_since=since, connected_before=before, min_strength=min_strength,
         status=status, sort=sort, descending=desc, page=page, per_page=per_page,
     )
     with app.read() as (conn, owner):
-        result = people.search(conn, owner.id, query)
+        result = views.search(conn, owner.id, query)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -65,7 +65,7 @@ def person_cmd(app: App, query: str, show_all: bool, as_json: bool) -> None:
     """
     with app.read() as (conn, owner):
         ref = people.resolve(conn, owner.id, query)
-        detail = people.person_detail(conn, owner.id, ref.id)
+        detail = views.person_detail(conn, owner.id, ref.id)
     if as_json:
         emit_json(detail)
         return

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
-from twoway import calendar_ics, clock, drafts, people
+from twoway import clock, people
 from twoway import plan as plan_mod
 from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
+from twoway.plan import calendar as calendar_ics
+from twoway.plan import drafts
 
 TABLE_ROWS = 100
 

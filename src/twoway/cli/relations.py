@@ -6,16 +6,17 @@ from datetime import date
 
 import click
 
-from twoway import interactions, states, strength, tags
+from twoway import states, strength, views
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
-from twoway.history import date_words
+from twoway.people import interactions, tags
+from twoway.words import date_words
 
 
 def _day(d: date | None) -> str:
     return "" if d is None else date_words(d)
 
 
-def _state_line(row: states.StateRow) -> str:
+def _state_line(row: views.StateRow) -> str:
     v = row.verdict
     return f"{row.full_name}: {states.LABELS[v.state]}. {v.reason}"
 
@@ -50,7 +51,7 @@ def log_cmd(app: App, person: str, kind_: str | None, by_email: bool, on: str | 
     direction = "in" if kind_ == "received" else "out"
     day = interactions.parse_day(on) if on else None
     with app.write() as (conn, owner):
-        result = interactions.record(conn, owner.id, person, kind, direction, day, note)
+        result = views.record(conn, owner.id, person, kind, direction, day, note)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -74,7 +75,7 @@ def tag_cmd(app: App, person: str, tag_names: tuple[str, ...], remove: bool, as_
     Examples: twoway tag "Ada Lovelace" "inner circle" mentor; twoway tag '#42' investor --remove
     """
     with app.write() as (conn, owner):
-        change = tags.tag_person(conn, owner.id, person, tag_names, remove=remove)
+        change = views.tag_person(conn, owner.id, person, tag_names, remove=remove)
     if as_json:
         emit_json(change.to_dict())
         return
@@ -98,7 +99,7 @@ def tags_cmd(app: App, tag: str | None, as_json: bool) -> None:
         if tag:
             carriers = tags.people_with_tag(conn, owner.id, tag)
         else:
-            summary = tags.all_tags(conn, owner.id, app.store.settings())
+            summary = views.all_tags(conn, owner.id, app.store.settings())
     if tag:
         if as_json:
             emit_json([{"person_id": i, "full_name": n, "company": c} for i, n, c in carriers])
@@ -129,7 +130,7 @@ def note_cmd(app: App, person: str, text_: str | None, as_json: bool) -> None:
     if text_ is not None and not text_.strip():
         raise click.UsageError("the note is empty")
     with (app.write() if text_ is not None else app.read()) as (conn, owner):
-        result = tags.note_person(conn, owner.id, person, text_)
+        result = views.note_person(conn, owner.id, person, text_)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -153,7 +154,7 @@ def state_cmd(app: App, person: str, as_json: bool) -> None:
     Example: twoway state "Ada Lovelace"
     """
     with app.read() as (conn, owner):
-        row = states.state_for(conn, owner.id, person)
+        row = views.state_for(conn, owner.id, person)
     if as_json:
         emit_json(row.to_dict())
         return
@@ -184,7 +185,7 @@ def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int, as_
     Examples: twoway states --state owe_reply --state awaiting_reply; twoway states --tag "inner circle" --json
     """
     with app.read() as (conn, owner):
-        rows, counts = states.list_states(conn, owner.id, only=only, tag=tag)
+        rows, counts = views.list_states(conn, owner.id, only=only, tag=tag)
     shown = rows[:limit] if limit else rows
     if as_json:
         emit_json({"counts": counts, "total": len(rows), "connections": [r.to_dict() for r in shown]})
@@ -214,9 +215,9 @@ def strength_cmd(app: App, person: str | None, top: int, weakest: bool, as_json:
     """
     with app.read() as (conn, owner):
         if person:
-            report = strength.strength_for(conn, owner.id, person)
+            report = views.strength_for(conn, owner.id, person)
         else:
-            ranked = strength.ranking(conn, owner.id, limit=top, weakest=weakest)
+            ranked = views.ranking(conn, owner.id, limit=top, weakest=weakest)
     if not person:
         if as_json:
             emit_json([r.to_dict() for r in ranked])

@@ -17,7 +17,7 @@ from twoway import people
 from twoway.errors import InputError, NotFound
 from twoway.graph import cache, stored
 from twoway.graph.cache import Loaded
-from twoway.owners import Owner
+from twoway.people.owners import Owner
 from twoway.store.batches import rows_for_ids
 
 DEGREE_NAMES = {0: "self", 1: "1st", 2: "2nd", 3: "3rd"}

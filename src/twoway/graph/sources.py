@@ -18,7 +18,7 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from twoway.graph.csr import Graph, graph_from_labelled_edges
-from twoway.graph.stored import NETWORK
+from twoway.graph.names import NETWORK
 from twoway.store.batches import rows_for_ids
 
 

@@ -15,9 +15,9 @@ from twoway import clock
 from twoway.errors import InputError, NotFound
 from twoway.graph.csr import CSR, Graph, graph_from_labelled_edges
 from twoway.graph.edgelist import read_edge_list
+from twoway.graph.names import NETWORK
 
 CHUNK_BYTES = 4 * 1024 * 1024
-NETWORK = "network"  # the name of the graph built from the owners' imported networks
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 

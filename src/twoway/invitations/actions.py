@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from twoway import clock, owners
+from twoway import clock
 from twoway import settings as settings_mod
 from twoway.errors import Conflict, InputError, NotFound
 from twoway.invitations.budget import reinvite_blocked_until, weekly_budget
 from twoway.invitations.records import ACCEPTED, EXPIRED, PENDING, VERDICTS, Invitation, get, list_invitations
+from twoway.people import owners
 
 
 @dataclass(frozen=True)

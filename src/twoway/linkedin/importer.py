@@ -12,14 +12,12 @@ import json
 import time
 import zlib
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
-from twoway import clock, history
+from twoway import clock
 from twoway.errors import InputError
 from twoway.linkedin import extras, kinds, network, owner
 from twoway.linkedin.archive import Archive, Entry, open_archive
@@ -64,9 +62,6 @@ def import_export(store: Store, path: str | Path, *, owner: str | None = None,
                 else "UPDATE imports SET summary = ? WHERE id = ?",
                 (json.dumps(summary.to_dict(), ensure_ascii=False), summary.import_id),
             )
-    with suppress(SQLAlchemyError), store.connect() as conn:
-        # Read the new history once now, so the first `twoway week` after an import starts warm.
-        history.warm(conn, summary.owner_id)
     return summary
 
 

@@ -7,13 +7,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from twoway import paths
 from twoway import settings as settings_mod
 from twoway.errors import StorageError
-from twoway.store.migrations import MIGRATIONS
+from twoway.store.migrations import MIGRATIONS, RECORDED_AS
+
+# The execution option that marks a write transaction (``Store.begin``): SQLite starts it with BEGIN IMMEDIATE.
+_WRITE = "twoway_write"
+_BUMP = text("UPDATE store_revision SET revision = revision + 1 WHERE id = 1")
 
 
 class Store:
@@ -21,6 +25,9 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = engine.execution_options(**{_WRITE: True})
+        # Whether the database has store_revision (m007); until seen, every write looks again.
+        self._revisioned = False
 
     @property
     def url(self) -> str:
@@ -32,12 +39,21 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """One transaction: everything inside lands together or not at all."""
-        with self.engine.begin() as conn:
+        """One write transaction: everything inside lands together or not at all.
+
+        Its first statement raises the store revision, which on SQLite (BEGIN IMMEDIATE) holds the write
+        lock from the start, so a busy database is waited for (busy timeout) instead of failing half-way.
+        A database not yet migrated to ``store_revision`` (while migrating, or opened with
+        ``migrate=False``) is written without a revision.
+        """
+        with self._writer.begin() as conn:
+            if self._revisioned or self._has_revision(conn):
+                conn.execute(_BUMP)
             yield conn
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
+        """For reading: no lock is taken up front and the revision stays as it is."""
         with self.engine.connect() as conn:
             yield conn
 
@@ -47,6 +63,20 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _has_revision(self, conn: Connection) -> bool:
+        self._revisioned = inspect(conn).has_table("store_revision")
+        return self._revisioned
+
+
+def revision(conn: Connection) -> int:
+    """The store revision: raised by every committed write transaction (``Store.begin``), never by reads.
+
+    Read it before the data it labels, in the same transaction: the data is then at least that new
+    (on SQLite exactly that, a read transaction sees one snapshot; on PostgreSQL each statement sees
+    the latest commit, so possibly newer, never older).
+    """
+    return int(conn.execute(text("SELECT revision FROM store_revision WHERE id = 1")).scalar_one())
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -65,7 +95,9 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write takes the write lock now, waiting up to the busy timeout (connect's ``timeout``); a deferred
+        # transaction that read first could not upgrade later and would fail at once with "database is locked".
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     return engine
 
@@ -77,8 +109,13 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
         engine = _sqlite_engine(url) if url.startswith("sqlite") else create_engine(url, pool_pre_ping=True)
         store = Store(engine)
         if migrate:
-            with store.begin() as conn:
-                apply_migrations(conn)
+            # Only a database that needs something takes the write lock: opening never waits for a writer.
+            with store.connect() as conn:
+                pending = _needs_migrating(conn)
+            if pending:
+                with store.begin() as conn:
+                    apply_migrations(conn)
+            store._revisioned = True
     except OperationalError as exc:
         raise StorageError(f"cannot open the database {paths.describe_url(url)}: {exc.orig}") from None
     except SQLAlchemyError as exc:
@@ -86,19 +123,46 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     return store
 
 
-def _applied(conn: Connection) -> set[str]:
-    conn.execute(
-        text("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    )
+def _recorded(conn: Connection) -> set[str]:
     return {row[0] for row in conn.execute(text("SELECT name FROM migrations"))}
 
 
+def _needs_migrating(conn: Connection) -> bool:
+    """Whether a migration is missing or recorded under an old name (read only, no lock)."""
+    if not inspect(conn).has_table("migrations"):
+        return True
+    done = _recorded(conn)
+    return any(old in done and new != old for old, new in RECORDED_AS.items()) or any(
+        fn.__name__ not in done for fn in MIGRATIONS
+    )
+
+
+def _translate(conn: Connection, done: set[str]) -> set[str]:
+    """Rename rows recorded under a migration's old name; return the names recorded now."""
+    for old, new in RECORDED_AS.items():
+        if old == new or old not in done:
+            continue
+        if new in done:
+            conn.execute(text("DELETE FROM migrations WHERE name = :old"), {"old": old})
+        else:
+            conn.execute(text("UPDATE migrations SET name = :new WHERE name = :old"), {"new": new, "old": old})
+        done = (done - {old}) | {new}
+    return done
+
+
 def apply_migrations(conn: Connection, *, upto: str | None = None) -> list[str]:
-    """Apply, in order, every migration this database has not had; return their names."""
+    """Apply, in order, every migration this database has not had; return their names.
+
+    Call it inside ``Store.begin()``. Rows recorded under an old name are renamed first (same
+    transaction), so an old database neither applies a migration again nor skips one.
+    """
     if conn.dialect.name == "postgresql":
         # Two processes opening a fresh database at once must not both create the schema.
         conn.execute(text("SELECT pg_advisory_xact_lock(727379)"))
-    done = _applied(conn)
+    conn.execute(
+        text("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    )
+    done = _translate(conn, _recorded(conn))
     applied: list[str] = []
     for fn in MIGRATIONS:
         name = fn.__name__

@@ -4,7 +4,11 @@ Each migration is a function taking a connection; it runs inside the transaction
 it in ``migrations``, so a database is always at one named version. The SQL is portable between
 SQLite and PostgreSQL: ``{pk}`` becomes each engine's auto-increment key, times are epoch
 seconds (BIGINT), dates are ISO text, flags are 0/1 integers. Never edit a migration that has
-shipped: add a new one.
+shipped: add a new one, at the end.
+
+Names are ``m001_…, m002_…`` in exactly the order they are applied, with no gaps. A migration is
+recorded by its name, so renaming one that has shipped means adding the name databases already hold
+to ``RECORDED_AS``: opening translates those rows before deciding what to apply.
 """
 
 from __future__ import annotations
@@ -20,6 +24,20 @@ MIGRATIONS: list[Migration] = []
 def migration(fn: Migration) -> Migration:
     MIGRATIONS.append(fn)
     return fn
+
+
+#: Every name a released version recorded in ``migrations`` -> the name the same migration has now.
+#: Until the names were made contiguous the graph migration was ``m008_graph`` (applied sixth; there
+#: never was an m006 or m007). Never remove an entry: a database may be opened years later.
+RECORDED_AS: dict[str, str] = {
+    "m001_core": "m001_core",
+    "m002_invitations_endorsements_recommendations_contacts":
+        "m002_invitations_endorsements_recommendations_contacts",
+    "m003_owner_entries": "m003_owner_entries",
+    "m004_import_file_identity": "m004_import_file_identity",
+    "m005_history_covering_index": "m005_history_covering_index",
+    "m008_graph": "m006_graph",
+}
 
 
 def _ddl(conn: Connection, sql: str) -> None:
@@ -282,7 +300,7 @@ def m005_history_covering_index(conn: Connection) -> None:
 
 
 @migration
-def m008_graph(conn: Connection) -> None:
+def m006_graph(conn: Connection) -> None:
     """Loaded edge lists (`twoway graph load`), kept as their compact CSR arrays in binary chunks.
 
     One row per graph plus its arrays in ≤4 MB chunks: loading a million-edge graph back is a few
@@ -310,3 +328,16 @@ def m008_graph(conn: Connection) -> None:
     );
     CREATE UNIQUE INDEX graph_chunks_key ON graph_chunks (graph_id, part, seq)
     """.replace("{blob}", blob))
+
+
+@migration
+def m007_store_revision(conn: Connection) -> None:
+    """One number every write transaction raises (``Store.begin`` bumps it first), so a cache of what
+    was read can be keyed on it: same revision, same data."""
+    _ddl(conn, """
+    CREATE TABLE store_revision (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision BIGINT NOT NULL
+    );
+    INSERT INTO store_revision (id, revision) VALUES (1, 1)
+    """)

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
 
 
 def create_app(*args: Any, **kwargs: Any) -> FastAPI:
-    """See :func:`twoway.web.app.create_app` (imported lazily so `import twoway.web` stays cheap)."""
-    from twoway.web.app import create_app as build
+    """See :func:`twoway.web.server.create_app` (imported lazily so `import twoway.web` stays cheap)."""
+    from twoway.web.server import create_app as build
 
     return build(*args, **kwargs)
 

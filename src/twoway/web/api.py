@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
-from twoway import intros, invitations, people
+from twoway import invitations, views
 from twoway import settings as settings_mod
-from twoway.graph import network
-from twoway.owners import all_owners
-from twoway.people import PeopleQuery
+from twoway.graph import intros, network
+from twoway.people.owners import all_owners
+from twoway.views.people import PeopleQuery
 from twoway.web import data
 from twoway.web.app import Web, web_of
 from twoway.web.errors import API_ERRORS
@@ -148,7 +148,7 @@ PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
             description="Each row has state, reason, strength, tags and last contact. Sorts: "
                         "name, connected, company, last_contact, strength; `desc=true` reverses.")
 def people_list(web: WebDep, q: PeopleQueryDep) -> Response:
-    return web.view_json("people", people.search, q)
+    return web.view_json("people", views.search, q)
 
 
 @router.get("/people/{person_id}", tags=["people"], response_model=JSON,

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi import Request, Response
 
-from twoway import people
+from twoway import views
 from twoway.errors import TwowayError
-from twoway.owners import Owner
-from twoway.store import Store, open_store
-from twoway.web import errors
-from twoway.web.cache import ResultCache, file_probe
+from twoway.people.owners import Owner
+from twoway.store import Store
+from twoway.views.workspace import Workspace
+from twoway.web import data
+from twoway.web.cache import ResultCache
 from twoway.web.imports import ImportJobs
-from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
 from twoway.web.shapes import jsonable
-from twoway.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD_MB = 512
@@ -93,13 +90,11 @@ class Web(Workspace):
 
     def warm(self) -> None:
         """Compute the heaviest views once in the background, so the first visitor does not wait."""
-        from twoway.web import data
-
         def run() -> None:
             try:
                 self.view("overview", data.overview)
                 self.view("week", data.week, None)
-                self.view("people", people.search, data.people_query())
+                self.view("people", views.search, data.people_query())
                 self.view("invitations", data.invitations_view, False)
                 self.view("prune", data.prune_candidates)
             except TwowayError:
@@ -111,82 +106,3 @@ class Web(Workspace):
 def web_of(request: Request) -> Web:
     web: Web = request.app.state.web
     return web
-
-
-def create_app(
-    db: str | None = None,
-    *,
-    token: str | None = None,
-    allowed_hosts: list[str] | None = None,
-    owner: str | None = None,
-    max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
-    warm: bool = False,
-) -> FastAPI:
-    """Build the app over the database ``db`` (a path or URL; TWOWAY_DB or the default otherwise).
-
-    ``token``: required on every request (bearer header, cookie, or ``?token=`` once) when set;
-    ``twoway serve`` always sets one when bound beyond loopback. ``allowed_hosts``: host names the
-    server answers to besides localhost, 127.0.0.1 and [::1]. ``warm``: compute the heavy views
-    in the background at start-up (``twoway serve`` does).
-    """
-    store = open_store(db)
-    web = Web(store=store, owner_hint=owner)
-    database = store.engine.url.database
-    if store.dialect == "sqlite" and database:
-        web.cache = ResultCache(probe=file_probe(Path(database)))
-    web.imports.on_finish = web.cache.bump
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if warm:
-            web.warm()
-        yield
-        web.imports.shutdown()
-        store.close()
-
-    app = FastAPI(
-        title="twoway",
-        version=_version(),
-        description=API_DESCRIPTION,
-        docs_url=None,  # Swagger UI loads from a CDN; the description itself is at /openapi.json
-        redoc_url=None,
-        openapi_url="/openapi.json",
-        dependencies=[Depends(csrf_guard)],
-        lifespan=lifespan,
-    )
-    guard = Guard.build(token, allowed_hosts, max_upload_mb * 2**20 + 2**20)
-    app.state.web = web
-    app.state.guard = guard
-    app.state.max_upload_bytes = max_upload_mb * 2**20
-    errors.install(app)
-
-    from twoway.web import api, pages
-
-    app.include_router(api.router)
-    app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(SecurityMiddleware, guard=guard, render_error=errors.render_for_middleware)
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
-    return app
-
-
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's description, minus its own validation-error schemas: every error here is ErrorBody."""
-    if app.openapi_schema is None:
-        from fastapi.openapi.utils import get_openapi
-
-        spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        schemas = spec.get("components", {}).get("schemas", {})
-        for unused in ("HTTPValidationError", "ValidationError"):
-            schemas.pop(unused, None)
-        app.openapi_schema = spec
-    return app.openapi_schema
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("twoway")
-    except PackageNotFoundError:
-        return "0"

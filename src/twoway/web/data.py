@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
-from twoway import clock, owners, people, workspace
+from twoway import clock, views
 from twoway import settings as settings_mod
-from twoway import tags as tags_mod
 from twoway.errors import InputError
-from twoway.owners import Owner
-from twoway.people import PeopleQuery
+from twoway.people import notes, owners
+from twoway.people import tags as tags_mod
+from twoway.people.owners import Owner
 from twoway.states import STATES
+from twoway.views.people import PeopleQuery
 
 if TYPE_CHECKING:
     from twoway.web.app import Web
@@ -31,7 +32,9 @@ def change_setting(web: Web, name: str, value: Any, *, reset: bool = False) -> d
 
 def invitations_view(conn: Connection, owner_id: int, include_all: bool = False) -> dict[str, Any]:
     """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates."""
-    from twoway import invitation_stats, invitations, triage
+    from twoway import invitations
+    from twoway.invitations import stats as invitation_stats
+    from twoway.invitations import triage
 
     s = settings_mod.load(conn)
     return {
@@ -98,13 +101,13 @@ def people_query(
 
 def person(conn: Connection, owner_id: int, person_id: int) -> dict[str, Any]:
     """Everything known about one person (the Person page), and whether they are the owner's at all."""
-    detail = people.person_detail(conn, owner_id, person_id)
-    return {**detail, "related": workspace.is_related(conn, owner_id, person_id)}
+    detail = views.person_detail(conn, owner_id, person_id)
+    return {**detail, "related": owners.is_related(conn, owner_id, person_id)}
 
 
 def _known(conn: Connection, owner_id: int, person_id: int) -> None:
     # NotFound for an id that names nobody, and for another member's person in a team
-    workspace.require_related(conn, owner_id, person_id)
+    owners.require_related(conn, owner_id, person_id)
 
 
 def tag(conn: Connection, owner_id: int, person_id: int, raw: str | list[str], *, remove: bool = False
@@ -117,15 +120,15 @@ def tag(conn: Connection, owner_id: int, person_id: int, raw: str | list[str], *
     return {"person_id": person_id, "tags": list(change(conn, owner_id, person_id, names))}
 
 
-def note(conn: Connection, owner_id: int, person_id: int, body: str) -> tags_mod.Note:
+def note(conn: Connection, owner_id: int, person_id: int, body: str) -> notes.Note:
     _known(conn, owner_id, person_id)
-    return tags_mod.add_note(conn, owner_id, person_id, body)
+    return notes.add_note(conn, owner_id, person_id, body)
 
 
 def log(conn: Connection, owner_id: int, person_id: int, kind: str, direction: str, on: date | None,
         note_text: str | None) -> Any:
     """Record something that happened elsewhere (a message sent, a reply, a meeting, a call)."""
-    from twoway.interactions import log_interaction
+    from twoway.people.interactions import log_interaction
 
     _known(conn, owner_id, person_id)
     return log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
@@ -164,7 +167,8 @@ def prune_candidates(conn: Connection, owner_id: int) -> Any:
 
 def overview(conn: Connection, owner_id: int) -> dict[str, Any]:
     """The Overview page: network health (including invitation acceptance) and the report's plots of it."""
-    from twoway import health, report
+    from twoway import health
+    from twoway.health import render as report
 
     h = health.compute_health(conn, owner_id)
     return {"health": h, "figures": report.figures(h)}

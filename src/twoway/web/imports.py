@@ -134,9 +134,9 @@ class ImportJobs:
 
         job.state = "running"
         try:
-            from twoway.linkedin import import_export
+            from twoway.views.imports import import_and_warm
 
-            summary = import_export(store, path, owner=owner, progress=progress)
+            summary = import_and_warm(store, path, owner=owner, progress=progress)
             job.summary = summary.to_dict()
             lines = getattr(summary, "lines", None)
             job.lines = list(lines()) if callable(lines) else []

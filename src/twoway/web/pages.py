@@ -14,14 +14,14 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Connection
 
-from twoway import clock, intros, invitations, people
+from twoway import clock, invitations, views
 from twoway import settings as settings_mod
 from twoway.errors import InvalidSetting, TwowayError
-from twoway.graph import network
-from twoway.graph.stored import NETWORK
-from twoway.owners import Owner
-from twoway.people import PeopleQuery
+from twoway.graph import intros, network
+from twoway.graph.names import NETWORK
+from twoway.people.owners import Owner
 from twoway.states import STATES
+from twoway.views.people import PeopleQuery
 from twoway.web import data, figures
 from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
@@ -147,8 +147,8 @@ PeopleQueryDep = Annotated[PeopleQuery, Depends(data.people_query)]
 
 @router.get("/people")
 def people_page(request: Request, web: WebDep, q: PeopleQueryDep) -> Response:
-    _owner, result = web.view("people", people.search, q)
-    return render(request, "people.html", active="people", result=result, states=STATES, sorts=people.SORTS,
+    _owner, result = web.view("people", views.search, q)
+    return render(request, "people.html", active="people", result=result, states=STATES, sorts=views.SORTS,
                   title="People")
 
 

@@ -1,0 +1,227 @@
+"""The state rule: every connection's state decided at once, over arrays.
+
+This is the one place a state is decided, for 30,000 connections or for one (a one-person history
+goes through the same table). The order in which states win is the ``np.select`` table in
+:func:`judge_all`; :mod:`twoway.states.explain` writes the words for the state decided here, only
+when they are read. The states of 30,000 connections cost a few array passes and the verdict objects.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, text
+
+from twoway.clock import date_to_day, iso_date
+from twoway.history import BOOL, I64, IN, FactArrays, Facts, History, facts_at
+from twoway.states.explain import explain
+from twoway.states.rules import Rules
+from twoway.states.verdict import STATES, Prune, Verdict
+
+_CODE = {name: code for code, name in enumerate(STATES)}
+_NAT = np.iinfo(np.int64).min  # datetime64's "no date"
+
+
+
+@dataclass(frozen=True)
+class Connections:
+    """The owner's connections (connected or removed), ordered by person id."""
+
+    person_ids: I64
+    connected: I64  # day number of connected_on (meaningful where has_connected)
+    has_connected: BOOL
+    removed: BOOL
+    removed_on: dict[int, str | None]  # raw removed_on of the removed ones, for their reasons
+
+
+def _rows(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    result = conn.execute(text(sql), params)
+    try:  # the driver's tuples: 30,000 SQLAlchemy Rows cost more than the query
+        return list(result.cursor.fetchall() if result.cursor is not None else result.fetchall())
+    finally:
+        result.close()
+
+
+def read_connections(conn: Connection, owner_id: int, person_ids: Collection[int] | None = None) -> Connections:
+    wanted = None if person_ids is None else sorted({int(p) for p in person_ids})
+    # A database of one owner is read faster straight through the table than through the owner's
+    # index (one table lookup per row); with several owners the index reads only this owner's rows.
+    owner = "owner_id = :o"
+    if wanted is None and conn.dialect.name == "sqlite" and \
+            conn.execute(text("SELECT COUNT(*) FROM owners")).scalar_one() <= 1:
+        owner = "owner_id + 0 = :o"
+    # The third column is NULL for a connection and removed_on ('' when unknown) for a removed one.
+    sql = (f"SELECT person_id, connected_on, CASE WHEN status = 'removed' THEN COALESCE(removed_on, '') END "
+           f"FROM connections WHERE {owner} AND status IN ('connected', 'removed')")
+    params: dict[str, Any] = {"o": owner_id}
+    if wanted is not None and len(wanted) <= 500:
+        names = [f"p{i}" for i in range(len(wanted))]
+        sql += " AND person_id IN (" + ", ".join(":" + n for n in names) + ")" if wanted else " AND 1 = 0"
+        params.update(zip(names, wanted, strict=True))
+    with _gc_paused():  # 30,000 row tuples would trigger collections that walk every live object
+        rows = _rows(conn, sql, params)
+    if not rows:
+        none = np.zeros(0, dtype=np.int64)
+        return Connections(none, none, np.zeros(0, dtype=bool), np.zeros(0, dtype=bool), {})
+    pid_col, day_col, removed_col = zip(*rows, strict=True)
+    pids = np.array(pid_col, dtype=np.int64)
+    removed = np.array(removed_col, dtype=object) != None  # noqa: E711 (elementwise: which rows are removed)
+    removed_on = {int(pid_col[i]): removed_col[i] or None for i in np.flatnonzero(removed).tolist()}
+    # A few thousand distinct dates serve 30,000 connections: each string is read once per process.
+    days = np.fromiter(map(_DAY_OF.__getitem__, day_col), dtype=np.int64, count=len(rows))
+    keep = None if wanted is None else np.isin(pids, np.array(wanted, dtype=np.int64))
+    if keep is not None:
+        pids, removed, days = pids[keep], removed[keep], days[keep]
+    if pids.size > 1 and np.any(pids[1:] < pids[:-1]):
+        order = np.argsort(pids, kind="stable")
+        pids, removed, days = pids[order], removed[order], days[order]
+    return Connections(pids, np.where(days == _NAT, 0, days), days != _NAT, removed, removed_on)
+
+
+class _DayNumbers(dict[str | None, int]):
+    """ISO date text -> day number (_NAT when missing or unreadable), as clock.iso_date reads it."""
+
+    def __missing__(self, raw: str | None) -> int:
+        d = iso_date(raw)
+        day = self[raw] = _NAT if d is None else date_to_day(d)
+        if len(self) > 200_000:  # free text in a date column must not grow without end
+            self.clear()
+        return day
+
+
+_DAY_OF = _DayNumbers()
+
+
+def _dates(days: I64, valid: BOOL) -> list[date | None]:
+    # datetime64 turns into datetime.date (and NaT into None) in C, about 30 ns a value.
+    as_dates: list[date | None] = np.where(valid, days, _NAT).astype("datetime64[D]").astype(object).tolist()
+    return as_dates
+
+
+def _positions(pids: I64, keys: list[int]) -> tuple[list[int], list[int]]:
+    """Where each of ``keys`` sits in ``pids`` (sorted), for the keys present: (positions, keys)."""
+    if not keys or pids.size == 0:
+        return [], []
+    k = np.array(keys, dtype=np.int64)
+    at = np.minimum(np.searchsorted(pids, k), pids.size - 1)
+    hit = pids[at] == k
+    return at[hit].tolist(), k[hit].tolist()
+
+
+class _Explainer:
+    """Writes one verdict's reason on demand, with the reference rules and that person's facts."""
+
+    def __init__(self, hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns: Connections,
+                 prunes: Mapping[int, Prune], rules: Rules, today: date) -> None:
+        self.hist, self.fa, self.pitched, self.conns = hist, fa, pitched, conns
+        self.prunes, self.rules, self.today = prunes, rules, today
+
+    def __call__(self, v: Verdict) -> str:
+        pid = v.person_id
+        facts = self.pitched.get(pid)
+        if facts is None:
+            k = self.hist.index_of(pid)
+            facts = Facts() if k is None else facts_at(self.hist, self.fa, k, self.rules.attempt_gap_days)
+        return explain(v, facts, rules=self.rules, today=self.today, removed=pid in self.conns.removed_on,
+                       removed_on=iso_date(self.conns.removed_on.get(pid)), prune=self.prunes.get(pid))
+
+
+def judge_all(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns: Connections, *, today: date,
+              rules: Rules, tags: Mapping[int, tuple[str, ...]], prunes: Mapping[int, Prune],
+              reasons: bool = True) -> dict[int, Verdict]:
+    """Every connection's verdict (reasons written when read)."""
+    n, today_n, gap = conns.person_ids.size, date_to_day(today), rules.attempt_gap_days
+    li, lo, l2w, la, side, attempts, last_attempt, pitch = _gather(hist, fa, pitched, conns.person_ids)
+
+    cadence = np.full(n, rules.cadence_days, dtype=np.int64)
+    tag_list: list[tuple[str, ...]] = [()] * n
+    protected = np.zeros(n, dtype=bool)
+    for i, pid in zip(*_positions(conns.person_ids, [p for p, t in tags.items() if t]), strict=True):
+        tag_list[i] = tags[pid]
+        cadence[i] = rules.cadence(tags[pid])[0]
+        protected[i] = rules.protected(tags[pid])
+    removed, hidden = conns.removed.copy(), np.zeros(n, dtype=bool)
+    if prunes:
+        gone = [p for p, (d, _, _) in prunes.items() if d == "remove"]
+        hid = [p for p, (d, _, until) in prunes.items() if d == "hide" and (until is None or until >= today)]
+        removed[_positions(conns.person_ids, gone)[0]] = True
+        hidden[_positions(conns.person_ids, hid)[0]] = True
+
+    conn_day, has_conn = conns.connected, conns.has_connected
+    in_age = today_n - li
+    wrote_since = (lo >= 0) & (lo >= conn_day)
+    due_by_cadence = today_n >= l2w + cadence
+    state = np.select(
+        [removed, hidden, (attempts > 0) & (attempts >= rules.attempts_to_unresponsive), attempts > 0,
+         (side == IN) & (li >= 0) & (in_age > rules.owe_reply_after_days) & (in_age < cadence),
+         has_conn & (today_n - conn_day < rules.new_connection_days) & ~wrote_since,
+         (l2w >= 0) & due_by_cadence, l2w >= 0, la >= 0],
+        [_CODE["removed"], _CODE["hidden"], _CODE["unresponsive"], _CODE["awaiting_reply"], _CODE["owe_reply"],
+         _CODE["new"], _CODE["due"], _CODE["two_way"], _CODE["due"]],
+        default=_CODE["never_contacted"],
+    )
+    # due_on: a cadence after the last two-way contact; the end of "new" for a silent connection;
+    # today for a conversation never two-way, and for a connection of unknown date never spoken to.
+    due = np.where(l2w >= 0, l2w + cadence, conn_day + rules.new_connection_days)
+    has_due = (l2w >= 0) | (has_conn & (la < 0))
+    now = ((state == _CODE["due"]) & (l2w < 0)) | ((state == _CODE["never_contacted"]) & ~has_conn)
+    due, has_due = np.where(now, today_n, due), has_due | now
+    awaiting = state == _CODE["awaiting_reply"]
+    shown_in, shown_any = np.where(pitch >= 0, pitch, li), np.where(pitch >= 0, pitch, la)
+
+    names = np.array(STATES, dtype=object)[state].tolist()
+    reason_of: Any = repeat(_Explainer(hist, fa, pitched, conns, prunes, rules, today) if reasons else "")
+    pids = conns.person_ids.tolist()
+    with _gc_paused():
+        return dict(zip(pids, map(
+            Verdict, pids, names, reason_of, attempts.tolist(), _dates(last_attempt + gap, awaiting),
+            _dates(shown_in, shown_in >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
+            _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(shown_any, shown_any >= 0),
+            protected.tolist()), strict=True))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No garbage collection while 30,000 verdicts are made. Each allocation of a tracked object counts
+    towards a collection, and the collections it triggers walk every live object again and again
+    (3 to 10 times the cost of making the verdicts); verdicts hold no cycles, so nothing is lost by waiting."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _gather(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], pids: I64) -> tuple[I64, ...]:
+    """The rules' facts per connection (-1 where unknown), with pitches taken out, and the pitch day."""
+    columns = [fa.last_in, fa.last_out, fa.last_two_way, fa.last_any, fa.last_side, fa.attempts, fa.last_attempt]
+    pitch_col = np.full(len(hist), -1, dtype=np.int64)
+    if pitched:
+        columns = [c.copy() for c in columns]
+        for pid, f in pitched.items():
+            k = hist.index_of(pid)
+            if k is None:
+                continue
+            values = (f.last_in, f.last_out, f.last_two_way, f.last_any, f.last_side, f.attempts,
+                      f.attempt_days[-1] if f.attempt_days else None)
+            for col, value in zip(columns, values, strict=True):
+                col[k] = -1 if value is None else value
+            pitch_col[k] = -1 if f.pitch_day is None else f.pitch_day
+    columns.append(pitch_col)
+    if len(hist) == 0:
+        at, has = np.zeros(pids.size, dtype=np.int64), np.zeros(pids.size, dtype=bool)
+        columns = [np.zeros(1, dtype=np.int64)] * len(columns)
+    else:
+        at = np.minimum(np.searchsorted(hist.person_ids, pids), len(hist) - 1)
+        has = hist.person_ids[at] == pids
+    # Without a history: no attempts (column 5), and every day and the side unknown.
+    return tuple(np.where(has, c[at], 0 if i == 5 else -1).astype(np.int64) for i, c in enumerate(columns))

@@ -1,0 +1,116 @@
+"""The words behind a state: written from the decision :mod:`twoway.states.decide` made, never deciding again.
+
+:func:`explain` is given the verdict (its state, dates and cadence) and the facts it was decided on,
+and says why in a sentence. It cannot choose another state: every branch below is the words for one
+state the verdict already holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from twoway.clock import date_to_day, day_to_date
+from twoway.history import IN, Facts
+from twoway.states.rules import Rules
+from twoway.states.verdict import Prune, Verdict
+from twoway.words import ago_words, date_words
+
+
+def _fmt(d: date | None) -> str:
+    return "" if d is None else date_words(d)
+
+
+def _d(day: int | None) -> date | None:
+    return None if day is None else day_to_date(day)
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def explain(v: Verdict, facts: Facts, *, rules: Rules, today: date, removed: bool = False,
+            removed_on: date | None = None, prune: Prune | None = None) -> str:
+    """Why ``v`` is in its state, in one sentence, from the facts it was decided on.
+
+    ``facts`` are the ones the rules read (a trailing pitch already taken out, ``pitch_day`` set);
+    ``removed`` says the connection itself is gone (not only the owner's decision to remove it).
+    """
+    if facts.pitch_day is not None and v.state == "never_contacted":
+        # Nothing was said between them but a pitch: say that, not "never any interaction".
+        return (f"Nothing between you but their message of {_fmt(_d(facts.pitch_day))}, which looks "
+                "like a pitch: no reply owed")
+    words = _words(v, facts, rules, today, removed, removed_on, prune)
+    if facts.pitch_day is not None:
+        words += f"; their last message, of {_fmt(_d(facts.pitch_day))}, looks like a pitch: no reply owed"
+    return words
+
+
+def _words(v: Verdict, facts: Facts, rules: Rules, today: date, removed: bool, removed_on: date | None,
+           prune: Prune | None) -> str:
+    _, decided_on, until = prune if prune else (None, None, None)
+    state, connected_on = v.state, v.connected_on
+    if state == "removed":
+        when = removed_on if removed else decided_on
+        how = "No longer among your connections" if removed else "You removed them"
+        return f"{how}{' since ' + _fmt(when) if when else ''}"
+    if state == "hidden":
+        tail = f" until {_fmt(until)}" if until else ""
+        return f"Hidden{' on ' + _fmt(decided_on) if decided_on else ''}{tail}: still connected, out of the rotation"
+    if state == "unresponsive":
+        return _open_attempts(facts, connected_on)
+    if state == "awaiting_reply":
+        assert v.next_try_on is not None
+        retry = "a retry is due since" if v.next_try_on <= today else "next try from"
+        return f"{_open_attempts(facts, connected_on)}; {retry} {_fmt(v.next_try_on)}"
+    if state == "owe_reply":
+        assert facts.last_in is not None
+        age = date_to_day(today) - facts.last_in
+        return f"Their message of {_fmt(_d(facts.last_in))} is the last word ({ago_words(age)})"
+    if state == "new":
+        assert connected_on is not None
+        what = "their message awaits your answer" if facts.last_side == IN else "nothing said yet"
+        return (f"Connected {_fmt(connected_on)} ({ago_words((today - connected_on).days)}), {what}: "
+                "thank them and follow up")
+    last_two_way = v.last_two_way
+    if state in ("due", "two_way") and last_two_way is not None:
+        age = (today - last_two_way).days
+        _, which_tag = rules.cadence(v.tags)
+        cadence = f"your {v.cadence_days}-day cadence" + (f" for '{which_tag}'" if which_tag else "")
+        if state == "due":
+            return f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), over {cadence}"
+        return (f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), within {cadence}; "
+                f"next check-in by {_fmt(v.due_on)}")
+    if state == "due":
+        last = _d(facts.last_any)
+        if facts.last_side == IN:
+            what = f"their message of {_fmt(last)} is waiting for your answer"
+            if date_to_day(today) - (facts.last_in or 0) >= v.cadence_days:
+                what = f"their message of {_fmt(last)} went unanswered"
+        else:
+            what = f"last interaction {_fmt(last)}"
+        return f"No two-way contact yet; {what}"
+    if connected_on is not None:
+        return f"Connected {_fmt(connected_on)} ({ago_words((today - connected_on).days)}), never any interaction"
+    return "Never any interaction (connection date unknown)"
+
+
+def _open_attempts(facts: Facts, connected_on: date | None) -> str:
+    attempts = facts.attempts
+    first = _d(facts.attempt_days[0])
+    gaps = [f"{b - a}" for a, b in zip(facts.attempt_days, facts.attempt_days[1:], strict=False)]
+    noun = "message" if facts.open_messages == attempts else "attempt"
+    count = f"{attempts} {noun}{'s' if attempts > 1 else ''}"
+    if noun == "attempt":
+        count += f" ({facts.open_messages} messages)"
+    head = f"{count} since {_fmt(first)}" if attempts > 1 else f"{count} on {_fmt(first)}"
+    if gaps:
+        head += f", {_and(gaps)} days apart"
+    if facts.last_in is not None:
+        spoke = "you last spoke on" if facts.last_in_met else "their message of"
+        since = f"no answer since {spoke} {_fmt(_d(facts.last_in))}"
+    elif connected_on is not None:
+        since = "no answer since you connected"
+    else:
+        since = "no answer yet"
+    return f"{head}, {since}"

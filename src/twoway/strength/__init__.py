@@ -1,0 +1,46 @@
+"""Relationship strength: a score from 0 to 100 with its parts and reasons.
+
+``score`` is the arithmetic (pure, vectorised), ``compute`` loads what it needs and writes the reasons.
+"""
+
+from twoway.strength.compute import (
+    Strength,
+    compute_strengths,
+    mutual_counts,
+    score_from_events,
+    strength_of,
+    structural_share,
+)
+from twoway.strength.score import (
+    ANSWER_DAYS,
+    DURATION_FULL_DAYS,
+    FREQUENCY_FULL,
+    PARTS,
+    PRIOR_ANSWERED,
+    PRIOR_ANSWERED_FAST,
+    PRIOR_MESSAGES,
+    Batch,
+    Extras,
+    score_batch,
+    weights_of,
+)
+
+__all__ = [
+    "ANSWER_DAYS",
+    "DURATION_FULL_DAYS",
+    "FREQUENCY_FULL",
+    "PARTS",
+    "PRIOR_ANSWERED",
+    "PRIOR_ANSWERED_FAST",
+    "PRIOR_MESSAGES",
+    "Batch",
+    "Extras",
+    "Strength",
+    "compute_strengths",
+    "mutual_counts",
+    "score_batch",
+    "score_from_events",
+    "strength_of",
+    "structural_share",
+    "weights_of",
+]

@@ -1,0 +1,298 @@
+"""Relationship strength: a score from 0 to 100 with its parts shown, computed from history.
+
+The parts and their arithmetic are in :mod:`twoway.strength.score` (pure, vectorised); this module
+loads what they need from the database (the cached history, endorsements, recommendations, mutual
+connections), turns each scored tie into a :class:`Strength` with its reasons in words.
+``structural`` (mutual connections, where known) is kept apart from the score on purpose: how embedded a tie is and how much you talk are different things.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, text
+
+from twoway import clock, history, words
+from twoway import settings as settings_mod
+from twoway.errors import NotFound
+from twoway.history import CHANNELS, Event, History
+from twoway.settings import Settings
+from twoway.strength.score import (
+    ANSWER_DAYS,
+    I64,
+    PARTS,
+    Batch,
+    Extras,
+    score_batch,
+)
+
+_DAY = clock.DAY_SECONDS
+
+
+@dataclass(frozen=True, slots=True)
+class Strength:
+    person_id: int
+    score: int
+    parts: dict[str, float]
+    structural: float | None
+    mutual_connections: int | None = None
+    # Reasons are written only when read: 30,000 people's sentences cost more than their scores.
+    explain: Callable[[], list[str]] = field(default=list, repr=False, compare=False)
+
+    @property
+    def reasons(self) -> list[str]:
+        return self.explain()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id,
+            "score": self.score,
+            "parts": {k: round(v, 4) for k, v in self.parts.items()},
+            "structural": None if self.structural is None else round(self.structural, 4),
+            "mutual_connections": self.mutual_connections,
+            "reasons": list(self.reasons),
+        }
+
+
+def score_from_events(
+    events: Sequence[Event],
+    *,
+    now_ts: int,
+    settings: Settings,
+    endorsed_by_them: int = 0,
+    endorsed_by_you: int = 0,
+    recommended_by_them: int = 0,
+    recommended_by_you: int = 0,
+    person_id: int = 0,
+) -> Strength:
+    """The strength of one tie from its events (any order; those at or after ``now_ts`` are ignored)."""
+    kept = sorted((e for e in events if e.at < now_ts), key=lambda e: e.at)
+    h = history.from_events({person_id: kept}) if kept else None
+    at = h.at if h else np.zeros(0, dtype=np.int64)
+    side = h.side if h else np.zeros(0, dtype=np.int8)
+    channel = h.channel if h else np.zeros(0, dtype=np.int8)
+    extras = Extras(*(np.array([v], dtype=np.int64) for v in
+                      (endorsed_by_them, endorsed_by_you, recommended_by_them, recommended_by_you)))
+    batch = score_batch(at, side, channel, np.array([0, at.size], dtype=np.int64),
+                        np.array([now_ts], dtype=np.int64), settings=settings, extras=extras)
+    return _strength(batch, 0, person_id, now_ts, extras, None, None)
+
+
+def _fmt_delay(seconds: float) -> str:
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))} minutes"
+    if seconds < 2 * _DAY:
+        return f"{round(seconds / 3600)} hours"
+    return f"{round(seconds / _DAY)} days"
+
+
+def _strength(batch: Batch, k: int, person_id: int, now_ts: int, extras: Extras,
+              structural: float | None, mutual: int | None, parts_row: list[float] | None = None) -> Strength:
+    row = parts_row if parts_row is not None else batch.parts[k].tolist()
+    return Strength(person_id=person_id, score=int(batch.scores[k]), parts=dict(zip(PARTS, row, strict=True)),
+                    structural=structural, mutual_connections=mutual,
+                    explain=partial(_reasons, batch, k, now_ts, extras, mutual))
+
+
+def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | None) -> list[str]:
+    reasons: list[str] = []
+    last = int(batch.last_at[k])
+    if last < 0:
+        reasons.append("No interaction yet: every interaction part is 0")
+    else:
+        heard = int(batch.last_from_them[k])
+        if heard >= 0:
+            reasons.append(f"Last heard from them {words.ts_date_words(heard)} "
+                           f"({words.ago_words((now_ts - heard) // _DAY)})")
+        else:
+            reasons.append(f"Never heard from them; last interaction {words.ts_date_words(last)} "
+                           f"({words.ago_words((now_ts - last) // _DAY)})")
+        total = int(batch.starts[k + 1] - batch.starts[k])
+        both = int(batch.n_in[k]) + int(batch.n_out[k]) - total  # meetings and calls count on each side
+        noun = "interaction" if total == 1 else "interactions"
+        line = f"{total} {noun}: {int(batch.n_in[k]) - both} from them, {int(batch.n_out[k]) - both} from you"
+        reasons.append(line + (f", {both} meetings or calls" if both else ""))
+        asks, ans = int(batch.asks[k]), int(batch.answered[k])
+        if asks:
+            line = (f"They answered your message within {ANSWER_DAYS} days" if asks == 1 and ans == 1 else
+                    f"They did not answer your message within {ANSWER_DAYS} days" if asks == 1 else
+                    f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days")
+            delays = batch.answer_delay[int(batch.starts[k]):int(batch.starts[k + 1])]
+            delays = delays[delays >= 0]
+            if delays.size:
+                med = float(np.median(delays))
+                line += f" (median {_fmt_delay(med)})"
+            reasons.append(line)
+        reasons.append(f"Known since {words.ts_date_words(int(batch.first_at[k]))}")
+        used = [name for bit, name in enumerate(CHANNELS) if int(batch.channels_used[k]) >> bit & 1]
+        reasons.append("Channels: " + ", ".join(used))
+    e_them, e_you = int(extras.endorsed_by_them[k]), int(extras.endorsed_by_you[k])
+    r_them, r_you = int(extras.recommended_by_them[k]), int(extras.recommended_by_you[k])
+    if e_them or e_you or r_them or r_you:
+        reasons.append(f"Endorsements: {e_them} from them, {e_you} from you; recommendations: "
+                       f"{r_them} from them, {r_you} from you")
+    if mutual is not None:
+        reasons.append(f"{mutual} mutual connections")
+    return reasons
+
+
+def _extras(conn: Connection, owner_id: int, person_ids: I64, until: int) -> Extras:
+    pos = {int(p): i for i, p in enumerate(person_ids.tolist())}
+    arrays = [np.zeros(person_ids.size, dtype=np.int64) for _ in range(4)]
+    queries = (
+        ("SELECT person_id, direction, COUNT(*) FROM endorsements WHERE owner_id = :o "
+         "AND (at IS NULL OR at < :u) GROUP BY person_id, direction", 0),
+        ("SELECT person_id, direction, COUNT(*) FROM recommendations WHERE owner_id = :o "
+         "AND (at IS NULL OR at < :u) GROUP BY person_id, direction", 2),
+    )
+    for sql, offset in queries:
+        for person_id, direction, count in conn.execute(text(sql), {"o": owner_id, "u": until}):
+            i = pos.get(int(person_id))
+            if i is not None:
+                arrays[offset + (0 if direction == "in" else 1)][i] = int(count)
+    return Extras(*arrays)
+
+
+def mutual_counts(conn: Connection, owner_id: int) -> dict[int, tuple[int, int, int]]:
+    """For connections who are themselves owners here (team mode): (mutual, their size, your size)."""
+    rows = conn.execute(text("""
+        SELECT o.person_id, COUNT(c1.person_id)
+        FROM owners o
+        JOIN connections c2 ON c2.owner_id = o.id AND c2.status = 'connected'
+        LEFT JOIN connections c1 ON c1.owner_id = :me AND c1.person_id = c2.person_id AND c1.status = 'connected'
+        WHERE o.person_id IS NOT NULL AND o.id <> :me
+        GROUP BY o.person_id
+    """), {"me": owner_id}).all()
+    if not rows:
+        return {}
+    sizes: dict[Any, Any] = dict(conn.execute(text(
+        "SELECT o.person_id, COUNT(*) FROM owners o JOIN connections c ON c.owner_id = o.id "
+        "AND c.status = 'connected' WHERE o.person_id IS NOT NULL GROUP BY o.person_id")).all())
+    mine = conn.execute(text("SELECT COUNT(*) FROM connections WHERE owner_id = :me AND status = 'connected'"),
+                        {"me": owner_id}).scalar_one()
+    return {int(p): (int(m), int(sizes.get(p, 0)), int(mine)) for p, m in rows}
+
+
+def structural_share(mutual: int, theirs: int, yours: int) -> float:
+    """Mutual connections as a share of the smaller of the two networks."""
+    smaller = min(theirs, yours)
+    return 0.0 if smaller <= 0 else min(1.0, mutual / smaller)
+
+
+def compute_strengths(
+    conn: Connection,
+    owner_id: int,
+    *,
+    settings: Settings | None = None,
+    today: date | None = None,
+    person_ids: Collection[int] | None = None,
+    hist: History | None = None,
+    mutual: Mapping[int, int] | None = None,
+) -> dict[int, Strength]:
+    """Strength of every connection of the owner (connected or removed), keyed by person id.
+
+    ``mutual`` may give mutual-connection counts from graph data (structural is then log-scaled so
+    that 50 mutual connections reach 1); for connections who are owners here (team mode) structural is
+    the mutual connections' share of the smaller network.
+    """
+    settings = settings or settings_mod.load(conn)
+    today = today or clock.today()
+    now_ts = history.until_ts(today)
+    if hist is None:
+        hist = history.load_history(conn, owner_id, today=today, person_ids=person_ids)
+    people = _connection_ids(conn, owner_id, person_ids)
+    if people.size == 0:
+        return {}
+    # Lay the history out over every connection (people without events get empty segments).
+    k = np.searchsorted(hist.person_ids, people)
+    k_clipped = np.minimum(k, max(len(hist) - 1, 0))
+    present = (k < len(hist)) & (hist.person_ids[k_clipped] == people) if len(hist) else np.zeros(
+        people.size, dtype=bool)
+    lengths = np.zeros(people.size, dtype=np.int64)
+    lengths[present] = hist.starts[k[present] + 1] - hist.starts[k[present]]
+    starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    if int(np.count_nonzero(present)) == len(hist):
+        # Everyone with a history is scored (the rest get empty segments): the rows stay as they are.
+        at, side, channel = hist.at, hist.side, hist.channel
+    else:
+        # Row numbers of the kept people's events, without a Python loop over people.
+        first = np.zeros(people.size, dtype=np.int64)
+        first[present] = hist.starts[k[present]]
+        rows = np.repeat(first - starts[:-1], lengths) + np.arange(int(starts[-1]), dtype=np.int64)
+        at, side, channel = hist.at[rows], hist.side[rows], hist.channel[rows]
+    extras = _extras(conn, owner_id, people, now_ts)
+    batch = score_batch(at, side, channel, starts, np.full(people.size, now_ts, dtype=np.int64),
+                        settings=settings, extras=extras)
+    team = mutual_counts(conn, owner_id)
+    known = mutual or {}
+    out: dict[int, Strength] = {}
+    # 30,000 objects: plain lists, positional arguments and no cycle collection while they are made
+    # (they hold no cycles) keep this loop a small share of the work.
+    with _gc_paused():
+        for i, (pid, row, score) in enumerate(zip(people.tolist(), batch.parts.tolist(), batch.scores.tolist(),
+                                                  strict=True)):
+            m: int | None = None
+            structural: float | None = None
+            if pid in known:
+                m = int(known[pid])
+                structural = min(1.0, math.log1p(m) / math.log1p(50))
+            elif pid in team:
+                m, theirs, yours = team[pid]
+                structural = structural_share(m, theirs, yours)
+            out[pid] = Strength(pid, score, dict(zip(PARTS, row, strict=False)), structural, m,
+                                partial(_reasons, batch, i, now_ts, extras, m))
+    return out
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _connection_ids(conn: Connection, owner_id: int, person_ids: Collection[int] | None) -> I64:
+    sql = ("SELECT person_id FROM connections WHERE owner_id = :o "
+           "AND status IN ('connected', 'removed') {only} ORDER BY person_id")
+    params: dict[str, object] = {"o": owner_id}
+    wanted = sorted({int(p) for p in person_ids}) if person_ids is not None else None
+    if wanted is not None and len(wanted) <= 500:
+        # A page of people: ask for those only instead of reading every connection to keep fifty.
+        if not wanted:
+            return np.zeros(0, dtype=np.int64)
+        names = [f"p{i}" for i in range(len(wanted))]
+        sql = sql.format(only="AND person_id IN (" + ", ".join(":" + n for n in names) + ")")
+        params.update(zip(names, wanted, strict=True))
+        wanted = None
+    else:
+        sql = sql.format(only="")
+    result = conn.execute(text(sql), params)
+    try:
+        # The driver's own tuples: a SQLAlchemy Row per connection costs more than the query.
+        rows = result.cursor.fetchall() if result.cursor is not None else result.fetchall()
+    finally:
+        result.close()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    if wanted is not None:
+        ids = ids[np.isin(ids, np.array(wanted, dtype=np.int64))]
+    return ids
+
+
+def strength_of(conn: Connection, owner_id: int, person_id: int, *, settings: Settings | None = None,
+                today: date | None = None) -> Strength:
+    found = compute_strengths(conn, owner_id, settings=settings, today=today, person_ids=[person_id])
+    if person_id not in found:
+        raise NotFound("that person is not one of your connections")
+    return found[person_id]
