@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.graph.names import NETWORK
 
 _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its ids, as in the file) "
                "instead of the members' merged network.")
@@ -55,7 +56,7 @@ def graph_info(app: App, as_json: bool) -> None:
 
     Example: twoway graph info
     """
-    from twoway.graph import network, stored
+    from twoway.graph import network
 
     with app.store.connect() as conn:
         data = network.info(conn)
@@ -63,7 +64,7 @@ def graph_info(app: App, as_json: bool) -> None:
         emit_json(data)
         return
     net = data["network"]
-    rows = [[stored.NETWORK, "members' imports", f"{net['nodes']:,}", f"{net['edges']:,}", ""]]
+    rows = [[NETWORK, "members' imports", f"{net['nodes']:,}", f"{net['edges']:,}", ""]]
     rows += [[g["name"], g["source"] or "", f"{g['nodes']:,}", f"{g['edges']:,}", g["loaded_at"]]
              for g in data["loaded"]]
     table(["graph", "source", "members", "connections", "loaded"], rows,

@@ -21,6 +21,7 @@ from sqlalchemy import Connection
 from twoway import paths
 from twoway.graph import sources, stored
 from twoway.graph.csr import CSR, Graph
+from twoway.graph.names import NETWORK
 from twoway.graph.queries import Engine
 
 
@@ -49,7 +50,7 @@ def clear() -> None:
 def network(conn: Connection) -> Loaded:
     """The owners' merged network, rebuilt only when the fingerprint moved."""
     fp = sources.fingerprint(conn)
-    key = (_db_key(conn), stored.NETWORK)
+    key = (_db_key(conn), NETWORK)
     with _lock:
         hit = _memory.get(key)
     if hit is not None and hit[0] == fp:
@@ -83,7 +84,7 @@ def loaded_graph(conn: Connection, name: str) -> Loaded:
 
 
 def get(conn: Connection, name: str | None) -> Loaded:
-    return network(conn) if not name or name == stored.NETWORK else loaded_graph(conn, name)
+    return network(conn) if not name or name == NETWORK else loaded_graph(conn, name)
 
 
 def _disk_path(db: str) -> Path:
@@ -98,7 +99,7 @@ def _read_disk(db: str, fp: str) -> Graph | None:
             if str(data["fingerprint"]) != fp:
                 return None
             return Graph(csr=CSR(indptr=data["indptr"], indices=data["indices"]), labels=data["labels"],
-                         name=stored.NETWORK)
+                         name=NETWORK)
     except (OSError, KeyError, ValueError):
         return None  # no cache yet, or one from another version: rebuild
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 from twoway import clock, views
 from twoway import settings as settings_mod
 from twoway.errors import InputError
+from twoway.graph.names import NETWORK
 from twoway.people import notes, owners
 from twoway.people import tags as tags_mod
 from twoway.people.owners import Owner
@@ -194,7 +195,7 @@ def network_status(conn: Connection, owner_id: int | None = None) -> dict[str, A
 
     members = [o.name for o in owners.all_owners(conn)]
     loaded = [g.to_dict() for g in stored.all_graphs(conn)]
-    graphs = ([stored.NETWORK] if len(members) > 1 else []) + [str(g["name"]) for g in loaded]
+    graphs = ([NETWORK] if len(members) > 1 else []) + [str(g["name"]) for g in loaded]
     return {"members": members, "loaded": loaded, "graphs": graphs, "ready": bool(graphs),
             "needs": None if graphs else NETWORK_NEEDS}
 
