@@ -6,7 +6,6 @@ function, render what it returns (a table for people, JSON with ``--json`` for p
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from rich.text import Text
 
 from twoway.errors import TwowayError
 from twoway.store import Store, open_store
+from twoway.views import encode
 from twoway.views.workspace import Workspace
 
 DEBUG_ENV = "TWOWAY_DEBUG"
@@ -113,22 +113,8 @@ def err_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if hasattr(value, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return asdict(value)
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
 def dump_json(data: Any) -> str:
-    return json.dumps(data, default=_json_default, ensure_ascii=False, indent=2)
+    return encode.dumps(data)
 
 
 def emit_json(data: Any) -> None:

@@ -211,7 +211,8 @@ def summarise(
     label, low, high = CAREER_STAGES[stage]
     verdict, sentence = size_against_stage(size, stage)
     counts = count_by_state(verdicts)
-    two_way = sum(1 for v in current if v.last_two_way is not None and (today - v.last_two_way).days < v.cadence_days)
+    # Two-way within the cadence: the state's own next check-in date is still ahead.
+    two_way = sum(1 for v in current if v.last_two_way is not None and v.due_on is not None and v.due_on > today)
     jan1 = date(today.year, 1, 1)
     reached = sum(1 for v in current if (v.last_out is not None and v.last_out >= jan1)
                   or (v.last_two_way is not None and v.last_two_way >= jan1))

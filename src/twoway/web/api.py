@@ -1,7 +1,7 @@
 """The JSON API under /api: the same core calls as the pages, returned as data.
 
 Handlers stay one call deep; the shapes are the core's own ``to_dict()`` output (see
-:func:`twoway.web.shapes.jsonable`). Writes need the CSRF header or the bearer token.
+:func:`twoway.views.encode.jsonable`). Writes need the CSRF header or the bearer token.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from twoway import invitations, views
 from twoway import settings as settings_mod
 from twoway.graph import intros, network
 from twoway.people.owners import all_owners
+from twoway.views import actions, screens
+from twoway.views.encode import json_object, jsonable
 from twoway.views.people import PeopleQuery
 from twoway.web import data
 from twoway.web.app import Web, web_of
 from twoway.web.errors import API_ERRORS
 from twoway.web.imports import save_upload
-from twoway.web.shapes import json_object, jsonable
 
 router = APIRouter(prefix="/api", responses=API_ERRORS)
 
@@ -98,7 +99,7 @@ class Withdrawal(BaseModel):
             summary="Incoming invitations with a recommendation and reasons; outgoing ones with advice",
             description="`all=true` lists every invitation, not only those that need something.")
 def invitations_list(web: WebDep, all: bool = False) -> Response:
-    return web.view_json("invitations", data.invitations_view, all)
+    return web.view_json("invitations", screens.invitations_view, all)
 
 
 @router.post("/invitations/incoming/{person_id}/decision", tags=["invitations"],
@@ -154,52 +155,52 @@ def people_list(web: WebDep, q: PeopleQueryDep) -> Response:
 @router.get("/people/{person_id}", tags=["people"], response_model=JSON,
             summary="Everything known about one person: timeline, state with reason, strength with parts, notes")
 def people_detail(person_id: int, web: WebDep) -> Response:
-    return web.view_json("person", data.person, person_id)
+    return web.view_json("person", screens.person, person_id)
 
 
 @router.post("/people/{person_id}/tags", tags=["people"], summary="Add tags")
 def people_tag(person_id: int, body: TagsBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return data.tag(conn, owner.id, person_id, body.tags)
+        return actions.tag(conn, owner.id, person_id, body.tags)
 
 
 @router.delete("/people/{person_id}/tags/{tag}", tags=["people"], summary="Remove a tag")
 def people_untag(person_id: int, tag: str, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return data.tag(conn, owner.id, person_id, [tag], remove=True)
+        return actions.tag(conn, owner.id, person_id, [tag], remove=True)
 
 
 @router.post("/people/{person_id}/notes", tags=["people"], status_code=201, summary="Add a note")
 def people_note(person_id: int, body: NoteBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return json_object(data.note(conn, owner.id, person_id, body.body))
+        return json_object(actions.note(conn, owner.id, person_id, body.body))
 
 
 @router.post("/people/{person_id}/log", tags=["people"], status_code=201,
              summary="Log what happened elsewhere: mark a message sent, a reply received, a meeting or a call")
 def people_log(person_id: int, body: LogBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return json_object(data.log(conn, owner.id, person_id, body.kind, body.direction, body.on, body.note))
+        return json_object(actions.log(conn, owner.id, person_id, body.kind, body.direction, body.on, body.note))
 
 
 @router.post("/people/{person_id}/snooze", tags=["people"], summary="Keep someone out of the weekly plan until a day")
 def people_snooze(person_id: int, body: SnoozeBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return data.snooze(conn, owner.id, person_id, body.until)
+        return actions.snooze(conn, owner.id, person_id, body.until)
 
 
 @router.post("/people/{person_id}/decision", tags=["prune"],
              summary="Keep, hide (leaves the plan), remove (recorded), or mark the relationship soured/mended")
 def people_decide(person_id: int, body: PruneBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
-        return data.prune_decide(conn, owner.id, person_id, body.verdict, body.note)
+        return actions.prune_decide(conn, owner.id, person_id, body.verdict, body.note)
 
 
 # -- The week, pruning ------------------------------------------------------------------------------
 @router.get("/week", tags=["plan"], response_model=JSON,
             summary="The weekly plan: replies owed, follow-ups, retries, check-ins, drafts")
 def week(web: WebDep, week_of: date | None = None) -> Response:
-    return web.view_json("week", data.week, week_of)
+    return web.view_json("week", screens.week, week_of)
 
 
 @router.get("/prune", tags=["prune"], response_model=JSON,
@@ -214,13 +215,13 @@ def prune_list(web: WebDep, offset: Annotated[int, Query(ge=0)] = 0,
                 "candidates": candidates[offset : offset + limit]}
 
     window.key = (offset, limit)  # type: ignore[attr-defined]
-    return web.view_json("prune", data.prune_candidates, shape=window)
+    return web.view_json("prune", screens.prune_candidates, shape=window)
 
 
 @router.get("/overview", tags=["health"], response_model=JSON,
             summary="Network health: size for your career stage, states, reply rates, coverage, growth, acceptance")
 def overview(web: WebDep) -> Response:
-    return web.view_json("overview", data.overview, shape=data.health_only)
+    return web.view_json("overview", screens.overview, shape=data.health_only)
 
 
 # -- The network: degrees, mutual connections, introductions, suggestions ---------------------------
@@ -237,7 +238,7 @@ GraphName = Annotated[str | None, Query(description="A graph loaded with `twoway
                         "and no loaded graph: degrees and introductions need more than one network.")
 def network_info(web: WebDep) -> JSON:
     with web.store.connect() as conn:
-        return data.network_info(conn)
+        return screens.network_info(conn)
 
 
 @router.get("/network/degree", tags=["network"],
@@ -288,4 +289,4 @@ def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
             summary="People who may be the same but were not merged by profile URL (same name), for review")
 def network_duplicates(web: WebDep) -> list[JSON]:
     with web.store.connect() as conn:
-        return data.duplicates(conn)
+        return screens.duplicates(conn)

@@ -15,11 +15,12 @@ from twoway import views
 from twoway.errors import TwowayError
 from twoway.people.owners import Owner
 from twoway.store import Store
+from twoway.views import screens
+from twoway.views.encode import jsonable
 from twoway.views.workspace import Workspace
 from twoway.web import data
 from twoway.web.cache import ResultCache
 from twoway.web.imports import ImportJobs
-from twoway.web.shapes import jsonable
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD_MB = 512
@@ -92,11 +93,11 @@ class Web(Workspace):
         """Compute the heaviest views once in the background, so the first visitor does not wait."""
         def run() -> None:
             try:
-                self.view("overview", data.overview)
-                self.view("week", data.week, None)
+                self.view("overview", screens.overview)
+                self.view("week", screens.week, None)
                 self.view("people", views.search, data.people_query())
-                self.view("invitations", data.invitations_view, False)
-                self.view("prune", data.prune_candidates)
+                self.view("invitations", screens.invitations_view, False)
+                self.view("prune", screens.prune_candidates)
             except TwowayError:
                 pass  # no export yet, or several owners and none chosen: nothing to warm
 

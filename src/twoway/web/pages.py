@@ -21,13 +21,14 @@ from twoway.graph import intros, network
 from twoway.graph.names import NETWORK
 from twoway.people.owners import Owner
 from twoway.states import STATES
+from twoway.views import actions, screens
+from twoway.views.encode import jsonable
 from twoway.views.people import PeopleQuery
 from twoway.web import data, figures
 from twoway.web.app import Web, web_of
 from twoway.web.errors import WebError
 from twoway.web.imports import save_upload
 from twoway.web.security import TOKEN_COOKIE
-from twoway.web.shapes import jsonable
 from twoway.web.templating import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -120,7 +121,7 @@ def login(request: Request, token: Annotated[str, Form()]) -> Response:
 @router.get("/invitations")
 def invitations_page(request: Request, web: WebDep, all: bool = False, page: int = 1, sent_page: int = 1
                      ) -> Response:
-    _owner, view = web.view("invitations", data.invitations_view, all)
+    _owner, view = web.view("invitations", screens.invitations_view, all)
     return render(request, "invitations.html", active="invitations", view=view, title="Invitations",
                   received=Page.of(view["incoming"], page), sent=Page.of(view["outgoing"], sent_page))
 
@@ -154,8 +155,8 @@ def people_page(request: Request, web: WebDep, q: PeopleQueryDep) -> Response:
 
 @router.get("/people/{person_id}")
 def person_page(request: Request, person_id: int, web: WebDep) -> Response:
-    _owner, detail = web.view("person", data.person, person_id)
-    _owner, status = web.view("network_status", data.network_status)
+    _owner, detail = web.view("person", screens.person, person_id)
+    _owner, status = web.view("network_status", screens.network_status)
     return render(request, "person.html", active="people", d=detail, today=clock.today(), net=status,
                   title=detail["person"]["full_name"])
 
@@ -163,21 +164,21 @@ def person_page(request: Request, person_id: int, web: WebDep) -> Response:
 @router.post("/people/{person_id}/tags")
 def person_tag(request: Request, person_id: int, web: WebDep, tags: Annotated[str, Form()]) -> Response:
     with web.write() as (conn, owner):
-        data.tag(conn, owner.id, person_id, tags)
+        actions.tag(conn, owner.id, person_id, tags)
     return back(request, f"/people/{person_id}", "tagged")
 
 
 @router.post("/people/{person_id}/tags/remove")
 def person_untag(request: Request, person_id: int, web: WebDep, tag: Annotated[str, Form()]) -> Response:
     with web.write() as (conn, owner):
-        data.tag(conn, owner.id, person_id, [tag], remove=True)
+        actions.tag(conn, owner.id, person_id, [tag], remove=True)
     return back(request, f"/people/{person_id}", "tagged")
 
 
 @router.post("/people/{person_id}/notes")
 def person_note(request: Request, person_id: int, web: WebDep, body: Annotated[str, Form()]) -> Response:
     with web.write() as (conn, owner):
-        data.note(conn, owner.id, person_id, body)
+        actions.note(conn, owner.id, person_id, body)
     return back(request, f"/people/{person_id}#notes", "noted")
 
 
@@ -188,7 +189,7 @@ def person_log(
     on: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
 ) -> Response:
     with web.write() as (conn, owner):
-        data.log(conn, owner.id, person_id, kind, direction, data.parse_day(on), note or None)
+        actions.log(conn, owner.id, person_id, kind, direction, data.parse_day(on), note or None)
     done = "sent" if (kind, direction) == ("message", "out") else "replied" if direction == "in" else "logged"
     return back(request, f"/people/{person_id}", done)
 
@@ -196,7 +197,7 @@ def person_log(
 @router.post("/people/{person_id}/snooze")
 def person_snooze(request: Request, person_id: int, web: WebDep, until: Annotated[str, Form()] = "") -> Response:
     with web.write() as (conn, owner):
-        data.snooze(conn, owner.id, person_id, data.parse_day(until))
+        actions.snooze(conn, owner.id, person_id, data.parse_day(until))
     return back(request, f"/people/{person_id}", "snoozed")
 
 
@@ -204,7 +205,7 @@ def person_snooze(request: Request, person_id: int, web: WebDep, until: Annotate
 def person_decide(request: Request, person_id: int, web: WebDep, verdict: Annotated[str, Form()],
                   note: Annotated[str, Form()] = "") -> Response:
     with web.write() as (conn, owner):
-        data.prune_decide(conn, owner.id, person_id, verdict, note or None)
+        actions.prune_decide(conn, owner.id, person_id, verdict, note or None)
     return back(request, f"/people/{person_id}", {"keep": "kept", "hide": "hidden", "remove": "removed"}.get(
         verdict, "saved"))
 
@@ -212,7 +213,7 @@ def person_decide(request: Request, person_id: int, web: WebDep, verdict: Annota
 # -- The week and the prune review ---------------------------------------------------------------
 @router.get("/week")
 def week_page(request: Request, web: WebDep, week_of: str = "", page: int = 1) -> Response:
-    _owner, plan = web.view("week", data.week, data.parse_day(week_of))
+    _owner, plan = web.view("week", screens.week, data.parse_day(week_of))
     shown = Page.of(plan["items"], page)
     return render(request, "week.html", active="week", plan=plan, shown=shown, week_of=week_of,
                   snooze_options=data.snooze_options(), title="This week")
@@ -220,7 +221,7 @@ def week_page(request: Request, web: WebDep, week_of: str = "", page: int = 1) -
 
 @router.get("/prune")
 def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
-    _owner, listing = web.view("prune", data.prune_candidates)
+    _owner, listing = web.view("prune", screens.prune_candidates)
     total = len(listing["candidates"])
     index = min(max(at, 0), max(total - 1, 0))
     current = listing["candidates"][index] if total else None
@@ -231,7 +232,7 @@ def prune_page(request: Request, web: WebDep, at: int = 0) -> Response:
 # -- Overview -----------------------------------------------------------------------------------------
 @router.get("/")
 def overview_page(request: Request, web: WebDep) -> Response:
-    owner, view = web.view("overview", data.overview)
+    owner, view = web.view("overview", screens.overview)
     return render(request, "overview.html", active="overview", h=view["health"],
                   charts=figures.overview_charts(view["figures"]),
                   owner=owner.name, title="Overview")
@@ -244,7 +245,7 @@ Ask = Callable[[Connection, Owner | None, str | None], Any]
 def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: Ask | None, *,
              needs_graph: bool = True) -> Response:
     """The Network page with one question's answer: the form stays filled, a bad name is said inline."""
-    _owner, status = web.view("network_status", data.network_status)
+    _owner, status = web.view("network_status", screens.network_status)
     graph = form.get("graph") or (status["graphs"][0] if status["graphs"] else "")
     answer: Any = None
     error = None
@@ -272,7 +273,7 @@ def network_page(request: Request, web: WebDep) -> Response:
 @router.get("/network/path")
 def network_path(request: Request, web: WebDep, a: str = "", b: str = "", graph: str = "") -> Response:
     def ask(conn: Connection, owner: Owner | None, g: str | None) -> Any:
-        return data.between(conn, owner, a, b, g)
+        return screens.between(conn, owner, a, b, g)
 
     return _network(request, web, "path", {"a": a, "b": b, "graph": graph}, ask if a.strip() and b.strip() else None)
 
@@ -300,6 +301,6 @@ def network_suggest(request: Request, web: WebDep, person: str = "", graph: str 
 @router.get("/network/duplicates")
 def network_duplicates(request: Request, web: WebDep) -> Response:
     def ask(conn: Connection, _owner: Owner | None, _graph: str | None) -> Any:
-        return data.duplicates(conn)
+        return screens.duplicates(conn)
 
     return _network(request, web, "duplicates", {"graph": NETWORK}, ask, needs_graph=False)

@@ -1,8 +1,10 @@
-"""Turning the core's return values (dataclasses with ``to_dict``, dates, tuples) into JSON data."""
+"""The one JSON encoder: the core's return values (dataclasses with ``to_dict``, dates, tuples) as JSON data,
+for the CLI's ``--json`` and the API alike."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -38,3 +40,8 @@ def json_list(value: Any) -> list[Any]:
     if not isinstance(out, list):
         raise TypeError(f"expected a list, got {type(out).__name__}")
     return out
+
+
+def dumps(value: Any, *, indent: int | None = 2) -> str:
+    """``value`` as JSON text (non-ASCII kept as is)."""
+    return json.dumps(jsonable(value), ensure_ascii=False, indent=indent)
