@@ -25,8 +25,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 #: Function-level imports the faces keep on purpose: heavy libraries loaded only by the commands that use them.
 ALLOWED_LAZY = re.compile(r"^twoway\.(cli|web)\b")
-#: Module-level names that hold derived data between calls: the one history cache is the only place for them.
-CACHE_HOMES = ("twoway.history.cache",)
+#: Where data read from a database may be kept between calls: each cache lives with its data.
+CACHE_HOMES = {
+    "twoway.history.cache": "each owner's history, and (on the History itself) what is derived from it",
+    "twoway.graph.cache": "graphs built from the database, by its fingerprint",
+}
+#: Module-level memos of pure text parsing (no database rows), kept because an import parses millions of dates.
+PURE_MEMOS = {"twoway.linkedin.dates": "date text -> epoch seconds, once per distinct text"}
 MAX_LINES = 400
 
 
@@ -78,16 +83,11 @@ def _memo_like(node: ast.stmt) -> str | None:
         names = [t.id for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
                  if isinstance(t, ast.Name)]
         empty = (isinstance(value, ast.Dict) and not value.keys) or (
-            isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in {"dict", "OrderedDict"}
-            and not value.args)
+            isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id in {"dict", "OrderedDict"} and not value.args)
         if empty and names:
             return names[0]
-    if isinstance(node, ast.FunctionDef):
-        for d in node.decorator_list:
-            text = ast.unparse(d)
-            if "lru_cache" in text or text.endswith("cache"):
-                return node.name
-    return None
+    return None  # functools.cache/lru_cache on a function of plain values is a pure memo, not a cache of rows
 
 
 def load() -> dict[str, Module]:
@@ -106,9 +106,9 @@ def load() -> dict[str, Module]:
             memo = _memo_like(node)
             if memo:
                 mod.caches.append((getattr(node, "lineno", 0), memo))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                for inner in ast.walk(node):
+        for outer in ast.walk(tree):
+            if isinstance(outer, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in ast.walk(outer):
                     if isinstance(inner, ast.Import | ast.ImportFrom):
                         for target in _targets(inner, name, is_pkg):
                             mod.lazy.append((inner.lineno, target))
@@ -189,7 +189,8 @@ def hidden_imports(mods: dict[str, Module]) -> list[str]:
 
 def stray_caches(mods: dict[str, Module]) -> list[str]:
     return [f"{m.path.relative_to(SRC.parent)}:{line} keeps {name} between calls"
-            for m in mods.values() if m.name not in CACHE_HOMES and not m.name.startswith("twoway.generator")
+            for m in mods.values()
+            if m.name not in CACHE_HOMES and m.name not in PURE_MEMOS and not m.name.startswith("twoway.generator")
             for line, name in m.caches]
 
 

@@ -9,6 +9,10 @@ be a group) rebuilds the whole entry. Interactions are only ever inserted by two
 only grow, so the check is exact for everything twoway itself does.
 
 Every entry covers all time; "today" is applied to the cached arrays (and remembered per day).
+
+The first question is the store's identity (its token and the revision every write transaction raises,
+:func:`twoway.store.identity`): an entry read at the same identity is current without counting anything.
+Only when a write happened since are the rows counted to see whether the entry can grow.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import hashlib
 import os
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +29,7 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from twoway import clock, paths
+from twoway.store import identity
 from twoway.history.arrays import History, cut, from_columns, read_rows, subset, until_ts
 
 #: Set to 1 to keep the history cache out of the data folder (memory only).
@@ -68,6 +73,7 @@ class Entry:
     conv_upto: int  # the newest conversation id when read...
     conv_shared: int  # ...and how many of the owner's conversations up to it were not direct
     full: History
+    seen_at: tuple[str, int] | None = None  # the store identity it was last found current at
 
     @property
     def version(self) -> tuple[int, int, int]:
@@ -93,9 +99,12 @@ def entry(conn: Connection, owner_id: int, *, build: bool = True, max_added: int
     """The owner's up-to-date cache entry: remembered, read from disk, grown by the new rows, or
     (``build``) read whole. None when ``build`` is false and no entry can be had cheaply."""
     where = where_of(conn)
-    now = version(conn, owner_id)
+    seen_at = identity(conn)
     with _lock:
         found = _entries.get((where, owner_id))
+    if found is not None and found.seen_at == seen_at:
+        return found  # nothing was written since this entry was last found current
+    now = version(conn, owner_id)
     if found is None or found.version != now:
         on_disk = _read_disk(where, owner_id)
         if on_disk is not None and (found is None or on_disk.version == now or on_disk.newest_id > found.newest_id):
@@ -112,6 +121,7 @@ def entry(conn: Connection, owner_id: int, *, build: bool = True, max_added: int
             return None
         found = _read_whole(conn, owner_id, now)
         _write_disk(where, owner_id, found)
+    found = replace(found, seen_at=seen_at)
     with _lock:
         _entries[(where, owner_id)] = found
     return found

@@ -79,6 +79,12 @@ def revision(conn: Connection) -> int:
     return int(conn.execute(text("SELECT revision FROM store_revision WHERE id = 1")).scalar_one())
 
 
+def identity(conn: Connection) -> tuple[str, int]:
+    """This database's token and its revision: equal identities hold equal data (read as :func:`revision`)."""
+    token, rev = conn.execute(text("SELECT token, revision FROM store_revision WHERE id = 1")).one()
+    return str(token), int(rev)
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 

@@ -13,6 +13,7 @@ to ``RECORDED_AS``: opening translates those rows before deciding what to apply.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from sqlalchemy import Connection, text
@@ -333,11 +334,13 @@ def m006_graph(conn: Connection) -> None:
 @migration
 def m007_store_revision(conn: Connection) -> None:
     """One number every write transaction raises (``Store.begin`` bumps it first), so a cache of what
-    was read can be keyed on it: same revision, same data."""
+    was read can be keyed on it: same database (its random token) and same revision, same data."""
     _ddl(conn, """
     CREATE TABLE store_revision (
         id INTEGER PRIMARY KEY CHECK (id = 1),
-        revision BIGINT NOT NULL
-    );
-    INSERT INTO store_revision (id, revision) VALUES (1, 1)
+        revision BIGINT NOT NULL,
+        token TEXT NOT NULL
+    )
     """)
+    # A database made again at the same path starts at revision 1 too: the token tells them apart.
+    conn.execute(text("INSERT INTO store_revision (id, revision, token) VALUES (1, 1, :t)"), {"t": uuid.uuid4().hex})
