@@ -29,8 +29,8 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from twoway import clock, paths
-from twoway.store import identity
 from twoway.history.arrays import History, cut, from_columns, read_rows, subset, until_ts
+from twoway.store import identity
 
 #: Set to 1 to keep the history cache out of the data folder (memory only).
 ENV_NO_DISK_CACHE = "TWOWAY_NO_DISK_CACHE"

@@ -8,9 +8,7 @@ when they are read. The states of 30,000 connections cost a few array passes and
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Collection, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -20,7 +18,7 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from twoway.clock import date_to_day, iso_date
-from twoway.history import BOOL, I64, IN, FactArrays, Facts, History, facts_at
+from twoway.history import BOOL, I64, IN, FactArrays, Facts, History, facts_at, gc_paused
 from twoway.states.explain import explain
 from twoway.states.rules import Rules
 from twoway.states.verdict import STATES, Prune, Verdict
@@ -65,7 +63,7 @@ def read_connections(conn: Connection, owner_id: int, person_ids: Collection[int
         names = [f"p{i}" for i in range(len(wanted))]
         sql += " AND person_id IN (" + ", ".join(":" + n for n in names) + ")" if wanted else " AND 1 = 0"
         params.update(zip(names, wanted, strict=True))
-    with _gc_paused():  # 30,000 row tuples would trigger collections that walk every live object
+    with gc_paused():  # 30,000 row tuples would trigger collections that walk every live object
         rows = _rows(conn, sql, params)
     if not rows:
         none = np.zeros(0, dtype=np.int64)
@@ -179,26 +177,12 @@ def judge_all(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns
     names = np.array(STATES, dtype=object)[state].tolist()
     reason_of: Any = repeat(_Explainer(hist, fa, pitched, conns, prunes, rules, today) if reasons else "")
     pids = conns.person_ids.tolist()
-    with _gc_paused():
+    with gc_paused():
         return dict(zip(pids, map(
             Verdict, pids, names, reason_of, attempts.tolist(), _dates(last_attempt + gap, awaiting),
             _dates(shown_in, shown_in >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
             _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(shown_any, shown_any >= 0),
             protected.tolist()), strict=True))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No garbage collection while 30,000 verdicts are made. Each allocation of a tracked object counts
-    towards a collection, and the collections it triggers walk every live object again and again
-    (3 to 10 times the cost of making the verdicts); verdicts hold no cycles, so nothing is lost by waiting."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _gather(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], pids: I64) -> tuple[I64, ...]:

@@ -3,15 +3,14 @@
 The parts and their arithmetic are in :mod:`twoway.strength.score` (pure, vectorised); this module
 loads what they need from the database (the cached history, endorsements, recommendations, mutual
 connections), turns each scored tie into a :class:`Strength` with its reasons in words.
-``structural`` (mutual connections, where known) is kept apart from the score on purpose: how embedded a tie is and how much you talk are different things.
+``structural`` (mutual connections, where known) is kept apart from the score on purpose: how embedded
+a tie is and how much you talk are different things.
 """
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -23,7 +22,7 @@ from sqlalchemy import Connection, text
 from twoway import clock, history, words
 from twoway import settings as settings_mod
 from twoway.errors import NotFound
-from twoway.history import CHANNELS, Event, History
+from twoway.history import CHANNELS, Event, History, gc_paused
 from twoway.settings import Settings
 from twoway.strength.score import (
     ANSWER_DAYS,
@@ -236,7 +235,7 @@ def compute_strengths(
     out: dict[int, Strength] = {}
     # 30,000 objects: plain lists, positional arguments and no cycle collection while they are made
     # (they hold no cycles) keep this loop a small share of the work.
-    with _gc_paused():
+    with gc_paused():
         for i, (pid, row, score) in enumerate(zip(people.tolist(), batch.parts.tolist(), batch.scores.tolist(),
                                                   strict=True)):
             m: int | None = None
@@ -250,17 +249,6 @@ def compute_strengths(
             out[pid] = Strength(pid, score, dict(zip(PARTS, row, strict=False)), structural, m,
                                 partial(_reasons, batch, i, now_ts, extras, m))
     return out
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _connection_ids(conn: Connection, owner_id: int, person_ids: Collection[int] | None) -> I64:
