@@ -20,6 +20,7 @@ from sqlalchemy import Connection, text
 from twoway import clock, identity
 from twoway.store import Store, open_store
 from twoway.web import create_app
+from twoway.web.app import Web
 
 BASE = "http://127.0.0.1:8765"
 XSS = "<script>alert(1)</script>"
@@ -31,7 +32,14 @@ class WebClient(TestClient):
     def __init__(self, app: FastAPI, **kwargs: Any) -> None:
         kwargs.setdefault("base_url", BASE)
         super().__init__(app, **kwargs)
+        self.fastapi_app = app
         self._csrf: str | None = None
+
+    @property
+    def web(self) -> Web:
+        """The app's workspace (store, result cache, import jobs), as the routes see it."""
+        web: Web = self.fastapi_app.state.web
+        return web
 
     @property
     def csrf(self) -> str:

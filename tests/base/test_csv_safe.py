@@ -30,7 +30,7 @@ def test_numbers_none_and_bools() -> None:
 
 def test_round_trip_through_a_file(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
-    rows = [["=cmd|' /C calc'!A0", "Acme, \"Ltd\"", 3], ["Zoë", "line\nbreak", None]]
+    rows: list[list[str | int | None]] = [["=cmd|' /C calc'!A0", "Acme, \"Ltd\"", 3], ["Zoë", "line\nbreak", None]]
     assert write_csv(path, ["name", "company", "n"], rows) == 2
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM so Excel reads UTF-8

@@ -8,7 +8,7 @@ import click
 
 from twoway.cli import cli
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_command_is_in_the_readme() -> None:
@@ -26,5 +26,5 @@ def test_every_subcommand_is_in_the_readme() -> None:
 def test_readme_holds_the_install_and_test_commands_ci_runs() -> None:
     assert "python3 -m pip install -e . && twoway demo" in README
     assert "bash scripts/test" in README
-    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (Path(__file__).parents[2] / ".ci" / "run").read_text(encoding="utf-8")
     assert "exec bash scripts/test" in ci

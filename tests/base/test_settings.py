@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -42,7 +43,7 @@ def test_values_are_parsed_validated_and_stored(any_store: Store) -> None:
     assert any_store.settings().cadence_days == 365
 
 
-def test_settings_command_lists_changes_and_documents_every_setting(tmp_path) -> None:
+def test_settings_command_lists_changes_and_documents_every_setting(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     runner = CliRunner()
     help_text = runner.invoke(cli, ["settings", "--help"]).output

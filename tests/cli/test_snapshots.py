@@ -26,9 +26,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import _PG_SKIP, PG_DEFAULT, PG_ENV, SNAPSHOT_DIR, Snapshot, snapshot_text
 from sqlalchemy import text
 
+from tests.conftest import _PG_SKIP, PG_DEFAULT, PG_ENV, SNAPSHOT_DIR, Snapshot, snapshot_text
 from twoway.cli import cli
 from twoway.generator import generate_export
 from twoway.graph import cache

@@ -350,8 +350,8 @@ def test_a_later_export_of_the_same_owner(tmp_path: Path) -> None:
     for person in later.answered:
         theirs = [r for r in old if person.url in (r[urls[0]], r[urls[1]]) and not r[cols.index("CONVERSATION TITLE")]]
         assert max(theirs, key=lambda r: r[day])[sender] == first.owner_name, person.name
-        last_old = max(r[day] for r in theirs)
-        assert any(n[urls[0]] == person.url and n[day] > last_old for n in new), person.name
+        last_said = max(r[day] for r in theirs)
+        assert any(n[urls[0]] == person.url and n[day] > last_said for n in new), person.name
     assert first.answered == ()
 
 
@@ -401,7 +401,8 @@ def test_slugs_are_unique_and_get_a_hex_tail_when_taken() -> None:
 
     from twoway.generator.names import slug
 
-    rng, taken = random.Random(4), set()
+    rng = random.Random(4)
+    taken: set[str] = set()
     made = [slug("Mateo", last, rng, taken) for last in ("Hansen", "Hansen 🚀", "Hansen, MBA") * 20]
     assert len(set(made)) == len(made) == len(taken)
     assert all(re.fullmatch(r"mateo-hansen(-[0-9a-f]{7,9})?|mateohansen\d{1,2}", s) for s in made)

@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
-from click.testing import CliRunner
-from test_graph_network import add_owner, add_person, build_team, connect
+from click.testing import CliRunner, Result
 
+from tests.graph.test_graph_network import Team, add_owner, add_person, build_team, connect
 from twoway.cli import cli
 from twoway.errors import InputError, NotFound
 from twoway.graph import cache, intros, stored
@@ -21,7 +21,7 @@ from twoway.store import Store, open_store
 
 
 @pytest.fixture
-def team_db(tmp_path: Path) -> tuple[Path, object]:
+def team_db(tmp_path: Path) -> tuple[Path, Team]:
     cache.clear()
     path = tmp_path / "team.db"
     store = open_store(str(path))
@@ -30,13 +30,13 @@ def team_db(tmp_path: Path) -> tuple[Path, object]:
     return path, team
 
 
-def run(db: Path, *args: str) -> object:
+def run(db: Path, *args: str) -> Result:
     result = CliRunner().invoke(cli, ["--db", str(db), "--owner", "Alice Archer", *args])
     return result
 
 
 def test_company_routes_rank_by_the_weaker_link_and_offer_teammates(
-    team_db: tuple[Path, object], monkeypatch: pytest.MonkeyPatch
+    team_db: tuple[Path, Team], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db, team = team_db
     store = open_store(str(db))
@@ -78,7 +78,7 @@ def test_company_routes_rank_by_the_weaker_link_and_offer_teammates(
     assert "{" not in best["request"] + best["blurb"]
 
 
-def test_three_hop_route_asks_the_first_link_to_ask_the_second(team_db: tuple[Path, object]) -> None:
+def test_three_hop_route_asks_the_first_link_to_ask_the_second(team_db: tuple[Path, Team]) -> None:
     db, team = team_db
     store = open_store(str(db))
     with store.connect() as conn:
@@ -140,7 +140,7 @@ def test_loaded_graph_round_trips_through_the_database(
             assert sorted(got.labels_of(got.csr.neighbors(got.node(label)))) == sorted(ref[label])
 
 
-def test_graph_commands_end_to_end(team_db: tuple[Path, object], tmp_path: Path) -> None:
+def test_graph_commands_end_to_end(team_db: tuple[Path, Team], tmp_path: Path) -> None:
     db, _ = team_db
     f = tmp_path / "tiny.txt"
     f.write_text("# a path and a triangle\n1 2\n2 3\n3 4\n4 5\n5 6\n10 11\n11 12\n12 10\n")
@@ -186,7 +186,7 @@ def test_graph_commands_end_to_end(team_db: tuple[Path, object], tmp_path: Path)
     assert "no loaded graph" in run(db, "degree", "1", "2", "--graph", "tiny").output
 
 
-def test_routes_use_real_strengths_and_states(team_db: tuple[Path, object], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_routes_use_real_strengths_and_states(team_db: tuple[Path, Team], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TWOWAY_TODAY", "2026-06-01")
     db, team = team_db
     store = open_store(str(db))

@@ -15,7 +15,7 @@ from twoway.graph import csr as csr_mod
 from twoway.graph.csr import from_edges, graph_from_labelled_edges, unique_sorted
 from twoway.graph.queries import Engine
 
-RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw"
+RAW = Path(__file__).resolve().parents[3] / "shared" / "data" / "raw"
 
 
 def _reference(n: int, edges: list[tuple[int, int]]) -> nx.Graph:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from web_support import WebClient
 
 from tests.network_builder import Net
+from tests.web_support import WebClient
 from twoway.health import Health, Rate, compute_health
 from twoway.health.render import Figure, figures, render_report
 from twoway.store import Store, open_store
@@ -19,8 +20,8 @@ TODAY = date(2024, 6, 12)
 CORE = ["states", "coverage", "rates", "size", "per_year", "per_month"]
 
 
-def health(**changes: object) -> Health:
-    base: dict[str, object] = dict(
+def health(**changes: Any) -> Health:
+    base: dict[str, Any] = dict(
         as_of=TODAY, size=3, stage="young", stage_label="young professional", stage_range=(300, 500),
         size_verdict="below", size_text="3 connections", states={"two_way": 1, "due": 2},
         shares={"two_way": 1 / 3}, replies_owed=0, coverage={"year": 2024, "reached": 1, "of": 3, "share": 1 / 3},
@@ -29,7 +30,7 @@ def health(**changes: object) -> Health:
         per_year={2022: 1, 2024: 2}, per_month={"2024-01": 1, "2024-05": 1},
     )
     base.update(changes)
-    return Health(**base)  # type: ignore[arg-type]
+    return Health(**base)
 
 
 def test_figures_are_titled_svgs_in_reading_order() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -169,12 +170,12 @@ class _Reads:
     """Counts the history reads that reach the database, and which were increments."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.calls: list[dict[str, object]] = []
+        self.calls: list[dict[str, Any]] = []
         real = history.read_rows  # what history_cache calls (it imports the name)
 
-        def spy(conn: Connection, owner_id: int, **kw: object) -> history.History:
+        def spy(conn: Connection, owner_id: int, **kw: Any) -> history.History:
             self.calls.append(kw)
-            return real(conn, owner_id, **kw)  # type: ignore[arg-type]
+            return real(conn, owner_id, **kw)
 
         monkeypatch.setattr(history_cache, "read_rows", spy)
         monkeypatch.setattr(history, "read_rows", spy)

@@ -16,7 +16,7 @@ from twoway.invitations import triage
 from twoway.settings import Settings
 from twoway.store import Store
 
-SAMPLES = json.loads((Path(__file__).parent / "data" / "invitation_notes.json").read_text("utf-8"))
+SAMPLES = json.loads((Path(__file__).parents[1] / "data" / "invitation_notes.json").read_text("utf-8"))
 CASES = SAMPLES["cases"]
 FOCUS = Settings().with_values(focus_keywords=SAMPLES["focus"])
 TODAY = date(2025, 6, 15)

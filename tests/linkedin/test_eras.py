@@ -1,7 +1,7 @@
 """Every era's synthetic export, imported: the stored counts equal the generator's ground truth.
 
 Also re-imports (the same export twice, a later export, an older one after a newer one);
-`twoway demo` is tested in tests/test_demo.py.
+`twoway demo` is tested in tests/cli/test_demo.py.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import text
-from test_linkedin_support import CONNECTIONS_HEADER, connection, csv_text, default_files, write_export
 
+from tests.linkedin.test_linkedin_support import CONNECTIONS_HEADER, connection, csv_text, default_files, write_export
 from twoway.cli import cli
 from twoway.store import open_store
 

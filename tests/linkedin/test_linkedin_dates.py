@@ -12,8 +12,8 @@ from twoway.linkedin.content import plain_text
 from twoway.linkedin.dates import export_date_from_name, iso_day, parse_day, parse_instant, parse_month
 
 
-def ts(*parts: int) -> int:
-    return int(datetime(*parts, tzinfo=UTC).timestamp())
+def ts(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> int:
+    return int(datetime(year, month, day, hour, minute, second, tzinfo=UTC).timestamp())
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
-from test_linkedin_support import (
+
+from tests.linkedin.test_linkedin_support import (
     CONNECTIONS_HEADER,
     IN,
     MESSAGES_HEADER,
@@ -18,7 +19,6 @@ from test_linkedin_support import (
     message,
     write_export,
 )
-
 from twoway.linkedin import import_export, past_imports
 from twoway.store import Store
 
@@ -38,7 +38,7 @@ def q(store: Store, sql: str, **params: Any) -> list[tuple[Any, ...]]:
 
 
 def test_first_import_reads_every_part(any_store: Store, tmp_path: Path) -> None:
-    conns = [*default_files()["Connections.csv"].splitlines()[4:]]  # type: ignore[union-attr]
+    conns = [*default_files()["Connections.csv"].splitlines()[4:]]
     assert conns
     files = default_files(connections=[
         connection("Ana", "Silva", "ana-silva", "Acme", "CTO"),

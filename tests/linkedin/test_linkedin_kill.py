@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_linkedin_import import snapshot
-from test_linkedin_support import default_files, write_export
 
+from tests.linkedin.test_linkedin_import import snapshot
+from tests.linkedin.test_linkedin_support import default_files, write_export
 from twoway.generator import generate_export
 from twoway.linkedin import import_export
 from twoway.store import open_store

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 PREAMBLE = (
@@ -71,7 +72,7 @@ def default_files(connections: list[list[str]] | None = None, messages: list[lis
     }
 
 
-def write_export(dest: Path, files: dict[str, str | bytes], *, name: str = "Basic_LinkedInDataExport_06-07-2026",
+def write_export(dest: Path, files: Mapping[str, str | bytes], *, name: str = "Basic_LinkedInDataExport_06-07-2026",
                  as_zip: bool = False) -> Path:
     """Write ``files`` (name → text or bytes) as a folder or a zip called ``name``; return its path."""
     dest.mkdir(parents=True, exist_ok=True)

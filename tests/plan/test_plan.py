@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from twoway.plan import JobChange, PlanPerson, checkin_quota, plan_week, week_start_of
+from twoway.plan import JobChange, PlanPerson, WeekPlan, checkin_quota, plan_week, week_start_of
 from twoway.settings import Settings
 
 MONDAY = date(2024, 3, 4)
@@ -37,12 +38,13 @@ def _people(ids: list[int]) -> dict[int, PlanPerson]:
             for i in ids}
 
 
-def _plan(verdicts: list[V], **kw: object) -> object:
-    base = Settings()
-    s = kw.pop("settings", base)
+def _plan(verdicts: list[V], *, settings: Settings | None = None, strengths: Mapping[int, float] | None = None,
+          week_start: date = MONDAY, today: date | None = None, job_changes: Mapping[int, JobChange] | None = None,
+          snoozed: Mapping[int, date] | None = None, invited_by_owner: Collection[int] = frozenset()) -> WeekPlan:
     people = _people([v.person_id for v in verdicts])
-    return plan_week({v.person_id: v for v in verdicts}, kw.pop("strengths", {}), people,
-                     s, kw.pop("week_start", MONDAY), **kw)  # type: ignore[arg-type]
+    chosen = Settings() if settings is None else settings
+    return plan_week({v.person_id: v for v in verdicts}, strengths or {}, people, chosen, week_start, today=today,
+                     job_changes=job_changes, snoozed=snoozed, invited_by_owner=invited_by_owner)
 
 
 def test_order_of_kinds_and_reasons() -> None:
@@ -57,9 +59,9 @@ def test_order_of_kinds_and_reasons() -> None:
     ]
     plan = _plan(verdicts, invited_by_owner={3}, settings=Settings().with_values(weekly_checkins=5),
                  job_changes={6: JobChange(6, "Acme", "CTO", MONDAY - timedelta(days=10))})
-    kinds = [(i.person_id, i.kind) for i in plan.items]  # type: ignore[attr-defined]
+    kinds = [(i.person_id, i.kind) for i in plan.items]
     assert kinds == [(4, "reply"), (3, "thank"), (5, "follow_up"), (2, "retry"), (6, "congratulate"), (1, "check_in")]
-    by_pid = {i.person_id: i for i in plan.items}  # type: ignore[attr-defined]
+    by_pid = {i.person_id: i for i in plan.items}
     assert by_pid[4].why_now == ""  # the state's reason names their message: said once
     assert by_pid[2].why_now == "attempt 2 of 3"
     # Each new connection's reason names the item's own action, with the date in words.
@@ -81,23 +83,23 @@ def test_never_hidden_removed_unresponsive_or_snoozed() -> None:
                 V(5, "owe_reply", last_in=MONDAY), V(6, "never_contacted")]
     plan = _plan(verdicts, snoozed={4: MONDAY + timedelta(days=30), 5: MONDAY + timedelta(days=2)},
                  settings=Settings().with_values(weekly_checkins=10))
-    planned = {i.person_id: i for i in plan.items}  # type: ignore[attr-defined]
+    planned = {i.person_id: i for i in plan.items}
     assert set(planned) == {5, 6}
     assert planned[5].day == MONDAY + timedelta(days=2)  # snoozed until Wednesday: planned from Wednesday
-    assert plan.eligible == 2  # type: ignore[attr-defined]
+    assert plan.eligible == 2
 
 
 def test_quota_is_about_n_over_52_and_spread_over_workdays() -> None:
     verdicts = [V(i, "never_contacted", connected_on=MONDAY - timedelta(days=1000 - i)) for i in range(1040)]
     plan = _plan(verdicts)
-    assert plan.checkin_quota == math.ceil(1040 * 7 / 365) == 20  # type: ignore[attr-defined]
+    assert plan.checkin_quota == math.ceil(1040 * 7 / 365) == 20
     assert len(plan.items) == 20
-    assert plan.checkins_waiting == 1020  # type: ignore[attr-defined]
-    days = [i.day for i in plan.items]  # type: ignore[attr-defined]
+    assert plan.checkins_waiting == 1020
+    days = [i.day for i in plan.items]
     assert sorted(set(days)) == [MONDAY + timedelta(days=d) for d in range(5)]
     assert all(days.count(d) == 4 for d in set(days))
     # longest silent first: the earliest connections come first
-    assert [i.person_id for i in plan.items] == list(range(20))  # type: ignore[attr-defined]
+    assert [i.person_id for i in plan.items] == list(range(20))
 
 
 def test_strongest_first_among_equally_silent_and_tag_cadences_raise_the_quota() -> None:
@@ -105,7 +107,7 @@ def test_strongest_first_among_equally_silent_and_tag_cadences_raise_the_quota()
     verdicts = [V(i, "due", last_two_way=same, due_on=same + timedelta(days=365)) for i in range(52)]
     plan = _plan(verdicts, strengths={7: 80.0, 9: 20.0})
     assert plan.checkin_quota == 1
-    assert plan.items[0].person_id == 7  # type: ignore[attr-defined]
+    assert plan.items[0].person_id == 7
     inner = [replace(v, cadence_days=91) for v in verdicts[:13]]
     assert checkin_quota(inner + verdicts[13:], Settings()) == math.ceil(13 * 7 / 91 + 39 * 7 / 365)
 
@@ -116,8 +118,8 @@ def test_two_way_enters_the_rotation_when_due_within_the_week() -> None:
         V(2, "two_way", last_two_way=MONDAY - timedelta(days=300), due_on=MONDAY + timedelta(days=65)),
     ]
     plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
-    assert [i.person_id for i in plan.items] == [1]  # type: ignore[attr-defined]
-    assert plan.items[0].why_now == ""  # type: ignore[attr-defined]  # the state's reason has the due date
+    assert [i.person_id for i in plan.items] == [1]
+    assert plan.items[0].why_now == ""  # the state's reason has the due date
 
 
 def test_long_silence_is_a_reconnect_and_limit_cuts_check_ins_last() -> None:
@@ -126,17 +128,17 @@ def test_long_silence_is_a_reconnect_and_limit_cuts_check_ins_last() -> None:
                 V(2, "owe_reply", last_in=MONDAY - timedelta(days=3))]
     plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
     assert plan.items[1].kind == "reconnect"
-    assert plan.items[1].why_now == "silent for over twice your 365-day cadence"  # type: ignore[attr-defined]
+    assert plan.items[1].why_now == "silent for over twice your 365-day cadence"
     capped = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5, plan_max_items=1))
     assert [i.kind for i in capped.items] == ["reply"]
-    assert capped.cut_by_limit == 1  # type: ignore[attr-defined]
+    assert capped.cut_by_limit == 1
 
 
 def test_awaiting_reply_is_neither_retried_early_nor_congratulated() -> None:
     verdicts = [V(1, "awaiting_reply", attempts=1, last_out=MONDAY - timedelta(days=2),
                   next_try_on=MONDAY + timedelta(days=12))]
     plan = _plan(verdicts, job_changes={1: JobChange(1, "Acme", "CTO", MONDAY)})
-    assert plan.items == []  # type: ignore[attr-defined]
+    assert plan.items == []
 
 
 def test_an_attempt_older_than_the_cadence_is_a_fresh_check_in_not_a_retry() -> None:
@@ -145,9 +147,9 @@ def test_an_attempt_older_than_the_cadence_is_a_fresh_check_in_not_a_retry() -> 
                 V(2, "awaiting_reply", attempts=1, last_out=MONDAY - timedelta(days=9),
                   next_try_on=MONDAY - timedelta(days=2))]
     plan = _plan(verdicts, settings=Settings().with_values(weekly_checkins=5))
-    kinds = {i.person_id: i.kind for i in plan.items}  # type: ignore[attr-defined]
+    kinds = {i.person_id: i.kind for i in plan.items}
     assert kinds == {2: "retry", 1: "check_in"}
-    assert "a fresh check-in, not a retry" in plan.items[1].why_now  # type: ignore[attr-defined]
+    assert "a fresh check-in, not a retry" in plan.items[1].why_now
 
 
 def test_week_of_any_day_starts_on_monday_and_today_moves_the_first_day() -> None:
@@ -155,8 +157,8 @@ def test_week_of_any_day_starts_on_monday_and_today_moves_the_first_day() -> Non
     verdicts = [V(i, "never_contacted") for i in range(10)]
     plan = _plan(verdicts, week_start=date(2024, 3, 7), today=date(2024, 3, 7),
                  settings=Settings().with_values(weekly_checkins=4))
-    assert plan.week_start == MONDAY  # type: ignore[attr-defined]
-    assert {i.day for i in plan.items} == {date(2024, 3, 7), date(2024, 3, 8)}  # type: ignore[attr-defined]
+    assert plan.week_start == MONDAY
+    assert {i.day for i in plan.items} == {date(2024, 3, 7), date(2024, 3, 8)}
 
 
 # --- A year of weeks, simulated with the pure core ------------------------------------------------
@@ -205,8 +207,8 @@ def test_a_year_of_weeks_reaches_everyone_once_per_cadence(
     for pid, (answers, ago, never, hide_week, snooze_days) in enumerate(rows):
         last = None if never else start - timedelta(days=ago % cadence + 1)
         hidden_from = start + timedelta(weeks=hide_week) if hide_week < 20 else None
-        snoozed = start + timedelta(days=snooze_days) if snooze_days > 20 else None
-        sims[pid] = Sim(pid, cadence, answers, last, hidden_from, snoozed)
+        snoozed_until = start + timedelta(days=snooze_days) if snooze_days > 20 else None
+        sims[pid] = Sim(pid, cadence, answers, last, hidden_from, snoozed_until)
     strength = {pid: strengths.draw(st.floats(0, 100)) for pid in sims}
     weeks = math.ceil(2 * cadence / 7) + 4
     contacts: dict[int, list[date]] = {pid: [] for pid in sims}
@@ -267,9 +269,9 @@ def test_asking_strengths_lazily_gives_the_same_plan(rows: list[tuple[str, int, 
     full = {pid: strength for pid, (_, _, strength) in enumerate(rows)}
     asked: list[int] = []
 
-    def lazy(ids: object) -> dict[int, float]:
-        asked.extend(ids)  # type: ignore[call-overload]
-        return {pid: full[pid] for pid in ids}  # type: ignore[attr-defined]
+    def lazy(ids: Collection[int]) -> dict[int, float]:
+        asked.extend(ids)
+        return {pid: full[pid] for pid in ids}
 
     s = Settings().with_values(weekly_checkins=quota)
     eager = plan_week(verdicts, full, {}, s, MONDAY, with_drafts=False)

@@ -6,6 +6,7 @@ import csv
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -25,11 +26,11 @@ def _days(n: int) -> date:
     return TODAY - timedelta(days=n)
 
 
-def _v(state: str = "two_way", **kw: object) -> Verdict:
-    base: dict[str, object] = dict(person_id=1, state=state, reason="r", attempts=0, next_try_on=None, last_in=None,
+def _v(state: str = "two_way", **kw: Any) -> Verdict:
+    base: dict[str, Any] = dict(person_id=1, state=state, reason="r", attempts=0, next_try_on=None, last_in=None,
                                    last_out=None, last_two_way=None, due_on=None, connected_on=None, cadence_days=365)
     base.update(kw)
-    return Verdict(**base)  # type: ignore[arg-type]
+    return Verdict(**base)
 
 
 def codes(v: Verdict, facts: PruneFacts, settings: Settings | None = None) -> list[str]:

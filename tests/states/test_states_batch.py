@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TypedDict
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from twoway import clock, history, states
 from twoway.history import BOTH, IN, OUT, Event
 from twoway.history.facts import Facts, fact_arrays, facts_at, facts_from_events, facts_from_history
 from twoway.settings import Settings
-from twoway.states import Rules, owed
+from twoway.states import Prune, Rules, owed
 from twoway.states import decide as states_batch
 from twoway.store import Store
 
@@ -53,6 +54,17 @@ _PRUNE = st.one_of(
               st.one_of(st.none(), st.integers(0, 400).map(lambda n: TODAY - timedelta(days=n))),
               st.one_of(st.none(), st.integers(-30, 30).map(lambda n: TODAY + timedelta(days=n)))),
 )
+
+class Person(TypedDict):
+    """One person as _PERSON draws them."""
+
+    events: list[Event]
+    connected: date | None
+    connection: str | None
+    prune: Prune | None
+    tags: tuple[str, ...]
+    pitch: bool
+
 
 _PERSON = st.fixed_dictionaries({
     "events": histories(),
@@ -91,10 +103,9 @@ def _pitched(h: history.History, pid: int, gap: int) -> Facts | None:
 
 @hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PERSON, min_size=1, max_size=12), _RULES, st.booleans())
-def test_everyone_at_once_equals_each_person_alone(people: list[dict[str, object]], rules: Rules,
-                                                         reasons: bool) -> None:
+def test_everyone_at_once_equals_each_person_alone(people: list[Person], rules: Rules, reasons: bool) -> None:
     per = {pid: p["events"] for pid, p in enumerate(people, start=1)}
-    h = history.from_events(per)  # type: ignore[arg-type]
+    h = history.from_events(per)
     gap = rules.attempt_gap_days
     pitched = {pid: f for pid, p in enumerate(people, start=1)
                if p["pitch"] and (f := _pitched(h, pid, gap)) is not None}
@@ -104,8 +115,7 @@ def test_everyone_at_once_equals_each_person_alone(people: list[dict[str, object
     removed_on = {pid: "2026-11-01" if pid % 2 else None for pid, p in conns if p["connection"] == "removed"}
     table = states_batch.Connections(
         person_ids=np.array(pids, dtype="int64"),
-        connected=np.array([clock.date_to_day(c) if c else 0 for c in connected],  # type: ignore[arg-type]
-                                        dtype="int64"),
+        connected=np.array([clock.date_to_day(c) if c else 0 for c in connected], dtype="int64"),
         has_connected=np.array([c is not None for c in connected], dtype=bool),
         removed=np.array([p["connection"] == "removed" for _, p in conns], dtype=bool),
         removed_on=removed_on,
@@ -113,22 +123,21 @@ def test_everyone_at_once_equals_each_person_alone(people: list[dict[str, object
     tags = {pid: p["tags"] for pid, p in enumerate(people, start=1) if p["tags"]}
     prunes = {pid: p["prune"] for pid, p in enumerate(people, start=1) if p["prune"] is not None}
     got = states_batch.judge_all(h, fact_arrays(h, gap), pitched, table, today=TODAY, rules=rules,
-                                 tags=tags, prunes=prunes, reasons=reasons)  # type: ignore[arg-type]
+                                 tags=tags, prunes=prunes, reasons=reasons)
     assert list(got) == pids
     for pid, p in conns:
-        alone = history.from_events({pid: per[pid]})  # type: ignore[dict-item]
+        alone = history.from_events({pid: per[pid]})
         one = states_batch.Connections(
             person_ids=np.array([pid], dtype="int64"),
-            connected=np.array([clock.date_to_day(p["connected"]) if p["connected"] else 0],  # type: ignore[arg-type]
-                               dtype="int64"),
+            connected=np.array([clock.date_to_day(p["connected"]) if p["connected"] else 0], dtype="int64"),
             has_connected=np.array([p["connected"] is not None], dtype=bool),
             removed=np.array([p["connection"] == "removed"], dtype=bool),
             removed_on={pid: removed_on[pid]} if pid in removed_on else {},
         )
         want = states_batch.judge_all(
             alone, fact_arrays(alone, gap), {pid: pitched[pid]} if pid in pitched else {}, one, today=TODAY,
-            rules=rules, tags={pid: tags[pid]} if pid in tags else {},  # type: ignore[dict-item]
-            prunes={pid: prunes[pid]} if pid in prunes else {}, reasons=reasons)[pid]  # type: ignore[dict-item]
+            rules=rules, tags={pid: tags[pid]} if pid in tags else {},
+            prunes={pid: prunes[pid]} if pid in prunes else {}, reasons=reasons)[pid]
         assert got[pid] == want, (pid, p)
         assert got[pid].reason == want.reason
 
@@ -185,14 +194,13 @@ def test_a_reason_is_written_only_when_read() -> None:
 # --- through a database ---------------------------------------------------------------------------
 
 
-def _seed(conn: object, rows: Sequence[tuple[int, str | None, str, str | None]]) -> None:
-    c = conn  # a SQLAlchemy Connection
-    c.execute(text("INSERT INTO owners (name, created_at) VALUES ('Olive Owner', '2026-01-01')"))  # type: ignore[attr-defined]
+def _seed(conn: Connection, rows: Sequence[tuple[int, str | None, str, str | None]]) -> None:
+    conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Olive Owner', '2026-01-01')"))
     for pid, connected_on, status, removed_on in rows:
-        c.execute(text("INSERT INTO people (id, name_key, full_name, created_at) VALUES (:i, :k, :k, 'x')"),  # type: ignore[attr-defined]
-                  {"i": pid, "k": f"person {pid}"})
-        c.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status, removed_on) "  # type: ignore[attr-defined]
-                       "VALUES (1, :p, :c, :s, :r)"), {"p": pid, "c": connected_on, "s": status, "r": removed_on})
+        conn.execute(text("INSERT INTO people (id, name_key, full_name, created_at) VALUES (:i, :k, :k, 'x')"),
+                     {"i": pid, "k": f"person {pid}"})
+        conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status, removed_on) "
+                          "VALUES (1, :p, :c, :s, :r)"), {"p": pid, "c": connected_on, "s": status, "r": removed_on})
 
 
 def test_connection_dates_are_read_as_the_rules_read_them(any_store: Store) -> None:

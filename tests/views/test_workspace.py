@@ -43,12 +43,12 @@ def test_both_faces_are_workspaces_and_pick_the_same_owner(tmp_path: Path) -> No
     web.store.close()
 
 
-def test_writes_commit_and_only_the_web_forgets_its_views(tmp_path: Path) -> None:
+def test_writes_commit_and_only_the_web_forgets_its_views(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "t.db"
     _two_owners(db)
     web = Web(store=open_store(str(db)), owner_hint="1")
     calls: list[int] = []
-    web.cache.bump = lambda: calls.append(1)  # type: ignore[method-assign]
+    monkeypatch.setattr(web.cache, "bump", lambda: calls.append(1))
     with web.write() as (conn, owner):
         conn.execute(text("INSERT INTO tags (owner_id, person_id, tag, created_at) VALUES (:o, 1, 't', 'x')"),
                      {"o": owner.id})

@@ -2,7 +2,7 @@
 
 Runs Debian's chromium through Playwright (`apt-get install chromium`; CI installs it). Screenshots
 of every page are kept in tests/artifacts/ for a person to look at, and every page screenshot is also
-audited with axe-core (serious or critical violations fail; see tests/test_web_a11y.py).
+audited with axe-core (serious or critical violations fail; see tests/web/test_web_a11y.py).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import text
-from test_graph_network import build_team
-from test_graph_network import connect as team_connect
-from web_support import (
+
+from tests.graph.test_graph_network import build_team
+from tests.graph.test_graph_network import connect as team_connect
+from tests.web_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     NO_CHROMIUM,
@@ -29,13 +30,12 @@ from web_support import (
     add_stranger,
     assert_accessible,
 )
-
 from twoway import invitations
 from twoway import settings as settings_mod
 from twoway.generator import generate_export
 from twoway.store import Store, open_store
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
 
@@ -82,7 +82,7 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> None:
-    """Keep a screenshot of the page for a person to look at, and audit it with axe (tests/test_web_a11y.py)."""
+    """Keep a screenshot of the page for a person to look at, and audit it with axe (tests/web/test_web_a11y.py)."""
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert_accessible(page, name)

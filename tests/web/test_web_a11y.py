@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from test_graph_network import build_team
-from web_support import (
+
+from tests.graph.test_graph_network import build_team
+from tests.web_support import (
     AXE_JS,
     AXE_VERSION,
     CHROMIUM,
@@ -35,13 +36,12 @@ from web_support import (
     assert_accessible,
     axe_violations,
 )
-
 from twoway.generator import generate_export
 from twoway.health import charts
 from twoway.linkedin.importer import import_export
 from twoway.store import open_store
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 TODAY = "2026-11-20"
 
 browser_only = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]

@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from web_support import WebClient, seed_network
 
+from tests.web_support import WebClient, seed_network
 from twoway.people import tags
 from twoway.store import open_store
 from twoway.web import create_app
@@ -18,10 +18,15 @@ from twoway.web.cache import ResultCache, file_probe
 def test_bump_forgets_everything() -> None:
     cache = ResultCache()
     calls: list[int] = []
-    assert cache.get("k", lambda: calls.append(1) or len(calls)) == 1
-    assert cache.get("k", lambda: calls.append(1) or len(calls)) == 1
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get("k", compute) == 1
+    assert cache.get("k", compute) == 1
     cache.bump()
-    assert cache.get("k", lambda: calls.append(1) or len(calls)) == 2
+    assert cache.get("k", compute) == 2
 
 
 def test_concurrent_misses_compute_once() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from fastapi import APIRouter
-from web_support import WebClient
 
+from tests.web_support import WebClient
 from twoway.errors import Ambiguous, Conflict, InputError, NotFound, StorageError, TwowayError
 from twoway.web import create_app
 

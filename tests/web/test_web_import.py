@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_support import WebClient
 
+from tests.web_support import WebClient
 from twoway.generator import GeneratedExport, generate_export
 from twoway.web import create_app
 
@@ -60,7 +60,7 @@ def test_page_upload_redirects_to_progress_then_summary(client: WebClient, expor
     assert response.status_code == 303
     job_url = response.headers["location"]
     assert job_url.startswith("/import/")
-    client.app.state.web.imports.wait(60)  # type: ignore[attr-defined]
+    client.web.imports.wait(60)
     page = client.get(job_url).text
     assert "Imported in" in page
     assert str(export.connections) in page

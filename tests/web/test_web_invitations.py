@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_support import XSS, WebClient, seeded_web
 
+from tests.web_support import XSS, WebClient, seeded_web
 from twoway import invitations
 from twoway.store import Store
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from test_graph_network import Team, add_person, build_team, connect
-from web_support import XSS, WebClient, seed_network
 
+from tests.graph.test_graph_network import Team, add_person, build_team, connect
+from tests.web_support import XSS, WebClient, seed_network
 from twoway.graph import cache, intros, network, stored
 from twoway.people import owners
 from twoway.store import Store, open_store
@@ -200,7 +200,7 @@ def test_a_loaded_graph_is_asked_by_its_ids(alone: tuple[WebClient, Store, dict[
     edges.write_text("# a path 1-2-3-4 and a spur 2-5\n1 2\n2 3\n3 4\n2 5\n")
     with store.begin() as conn:
         stored.load_file(conn, edges, "ring")
-    client.app.state.web.cache.bump()  # type: ignore[attr-defined]
+    client.web.cache.bump()
     info = client.get("/api/network").json()
     assert info["ready"] is True
     assert info["graphs"] == ["ring"]

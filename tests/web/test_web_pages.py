@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from web_support import XSS, WebClient, seeded_web
 
+from tests.web_support import XSS, WebClient, seeded_web
 from twoway import plan, prune, states
 from twoway.people import notes, tags
 from twoway.store import Store
@@ -27,7 +27,7 @@ def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Setup]:
 
 def test_every_page_renders_and_escapes_hostile_names(setup: Setup) -> None:
     client, _store, ids = setup
-    with client.app.state.web.store.begin() as conn:  # type: ignore[attr-defined]
+    with client.web.store.begin() as conn:
         tags.add_tags(conn, ids["owner"], ids["xss"], [XSS])
         notes.add_note(conn, ids["owner"], ids["xss"], XSS)
     pages = ["/", "/people", f"/people/{ids['xss']}", "/week", "/prune", "/invitations", "/settings", "/import",

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_support import BASE, WebClient, page_csrf
 
+from tests.web_support import BASE, WebClient, page_csrf
 from twoway.web import create_app
 from twoway.web.security import CSRF_COOKIE, Guard
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
-from test_graph_network import Team, add_person, build_team
-from web_support import WebClient, add_invitation, add_message
 
+from tests.graph.test_graph_network import Team, add_person, build_team
+from tests.web_support import WebClient, add_invitation, add_message
 from twoway.graph import cache
 from twoway.people import owners
 from twoway.store import Store

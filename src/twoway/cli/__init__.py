@@ -11,6 +11,7 @@ _COMMAND_MODULES = (
     "core",
     "demo",
     "invites",
+    "messages",
     "imports",
     "graph",
     "people",

@@ -18,8 +18,9 @@ TABLE_ROWS = 100
 
 def _kinds_line(plan: plan_mod.WeekPlan) -> str:
     words = {
-        "reply": "replies owed", "thank": "thank-yous", "follow_up": "follow-ups", "retry": "retries",
-        "congratulate": "congratulations", "check_in": "check-ins", "reconnect": "reconnects",
+        "reply": "replies owed", "welcome": "batches of new connections", "thank": "thank-yous",
+        "follow_up": "follow-ups", "retry": "retries", "congratulate": "congratulations", "check_in": "check-ins",
+        "reconnect": "reconnects", "reintroduce": "re-introductions",
     }
     parts = [f"{n} {words[k]}" for k, n in plan.counts.items()]
     return ", ".join(parts) or "nothing to do"
@@ -34,18 +35,19 @@ def _kinds_line(plan: plan_mod.WeekPlan) -> str:
 @click.option("--drafts", "show_drafts", is_flag=True, help="Print each draft under the table.")
 @click.option("--limit", type=click.IntRange(1), default=TABLE_ROWS, show_default=True,
               help="Rows shown in the table, in plan order (--json and --ics always hold the whole week).")
-@click.option("--all", "show_all", is_flag=True, help="Show every item of the week in the table.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every item, past the weekly budget too (weekly_items): what waits, in the order it comes.")
 @json_option
 @pass_app
 def week(app: App, week_of: date | None, ics_path: Path | None, ics_per: str, show_drafts: bool,
          limit: int, show_all: bool, as_json: bool) -> None:
-    """The week's plan: replies owed, new connections to thank, retries, congratulations, then
-    check-ins from the yearly rotation (about N/52 a week), each with its reason and a draft.
+    """The week's plan, a budget of items (weekly_items, 25) filled by value: replies owed, new connections
+    to thank, retries, check-ins from the yearly rotation, congratulations; each with its reason and a draft.
 
     Examples: twoway week; twoway week --drafts; twoway week --week-of 2025-01-06 --ics week.ics
     """
     with app.read() as (conn, owner):
-        plan = plan_mod.build_week(conn, owner.id, week_of=week_of)
+        plan = plan_mod.build_week(conn, owner.id, week_of=week_of, all_items=show_all)
     if ics_path is not None:
         count = calendar_ics.write_calendar(
             ics_path, calendar_ics.week_events(plan, per=ics_per),
@@ -57,10 +59,7 @@ def week(app: App, week_of: date | None, ics_path: Path | None, ics_per: str, sh
         emit_json(plan.to_dict())
         return
     title = f"Week of {plan.week_start.isoformat()} to {plan.week_end.isoformat()}: {_kinds_line(plan)}"
-    caption = (f"{plan.checkin_quota} check-ins a week keeps {plan.eligible} connections on their cadence; "
-               f"{plan.checkins_waiting} more are due and wait for the coming weeks")
-    if plan.cut_by_limit:
-        caption += f"; {plan.cut_by_limit} items over plan_max_items left out"
+    caption = plan_mod.coverage_words(plan)
     # A large network's week runs to hundreds of items; laying them all out costs seconds and helps nobody.
     shown = plan.items if show_all else plan.items[:limit]
     if len(shown) < len(plan.items):

@@ -34,9 +34,10 @@ KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
 def prune(app: App, review: bool, keep: tuple[str, ...], hide: tuple[str, ...], remove: tuple[str, ...],
           soured: tuple[str, ...], mended: tuple[str, ...], all_hide: bool, yes: bool, reasons: tuple[str, ...],
           include_kept: bool, csv_path: Path | None, as_json: bool) -> None:
-    """Connections to consider pruning, each with its reasons: unresponsive, silent for over a year,
-    only pitches, a blank invitation and never a word, outside your focus, soured, or suspicious.
-    Protected tags are never suggested, and nothing changes in bulk without --yes.
+    """Connections to consider pruning, on evidence only, each with its reasons: unresponsive after three
+    attempts, only pitches, a re-introduction that went unanswered, outside your focus, soured, or looking
+    fake (two signals about them). Never a word alone is no reason: see `twoway dormant`. Protected tags are
+    never suggested, nobody in this week's plan is, and nothing changes in bulk without --yes.
 
     Examples: twoway prune; twoway prune --review; twoway prune --hide "Ada L" --keep '#12';
     twoway prune --reason unresponsive --all-hide --yes; twoway prune --csv prune.csv
@@ -118,3 +119,34 @@ def _review(app: App, listing: prune_mod.PruneList) -> None:
         say(f"→ {verdict}")
     say(f"kept {decided['keep']}, hid {decided['hide']}, marked {decided['remove']} to remove "
         "(remove those on LinkedIn yourself)")
+
+
+@cli.command()
+@click.option("--hide", "hide_years", multiple=True, type=int, metavar="YEAR",
+              help="Hide every dormant connection made in YEAR (repeatable; needs --yes).")
+@click.option("--yes", is_flag=True, help="Confirm the bulk hide.")
+@json_option
+@pass_app
+def dormant(app: App, hide_years: tuple[int, ...], yes: bool, as_json: bool) -> None:
+    """Connections never spoken with, made more than dormant_years (3) ago, grouped by the year they were made:
+    look a year over, then hide it in bulk if nobody there matters (they stay connected, out of the rotation).
+
+    Examples: twoway dormant; twoway dormant --hide 2016 --hide 2017 --yes
+    """
+    if hide_years:
+        if not yes:
+            raise click.UsageError("--hide hides every dormant connection of those years; nothing was changed. "
+                                   "Look with `twoway dormant` first, then add --yes.")
+        with app.write() as (conn, owner):
+            n = prune_mod.hide_dormant(conn, owner.id, hide_years)
+        say(f"hid {n} dormant connection{'s' if n != 1 else ''}; they stay connected and leave the rotation")
+        return
+    with app.read() as (conn, owner):
+        review = prune_mod.dormant(conn, owner.id)
+    if as_json:
+        emit_json(review.to_dict())
+        return
+    table(["year", "connections", "for example"],
+          [[y.year, len(y.person_ids), ", ".join(y.sample)] for y in review.years],
+          title=f"Dormant: never a word, connected over {review.older_than_years} years ago",
+          caption=f"{review.total} connections; hide a year with --hide YEAR --yes")

@@ -45,6 +45,12 @@ MUTUAL_KINDS = ("meeting", "call")
 # Side of an event: the owner wrote, they wrote, or both took part (meeting, call).
 OUT, IN, BOTH = 0, 1, 2
 
+#: What a message asks of its reader, as read at import (twoway.reading), by code; 0 is no reading
+#: (a meeting, a call, a logged interaction, a message from before reading existed): taken as substantive.
+READS = ("", "question", "news", "courtesy", "pitch", "automated")
+R_NONE, R_QUESTION, R_NEWS, R_COURTESY, R_PITCH, R_AUTOMATED = range(6)
+_READ_CODE = {name: code for code, name in enumerate(READS)}
+
 
 class Event(NamedTuple):
     """One interaction with one person, as the rules see it."""
@@ -53,6 +59,7 @@ class Event(NamedTuple):
     at: int  # epoch seconds UTC
     kind: str = "message"  # message | email | meeting | call
     channel: str = "linkedin"
+    reading: str = ""  # question | news | courtesy | pitch | automated, or "" when not read (substantive)
 
     @property
     def side(self) -> int:
@@ -66,7 +73,7 @@ class History:
     """An owner's direct interactions, sorted by person then time, as parallel arrays.
 
     ``person_ids[k]``'s events are rows ``starts[k]`` to ``starts[k + 1]`` of ``at``, ``side``
-    (OUT, IN or BOTH) and ``channel`` (an index into CHANNELS).
+    (OUT, IN or BOTH), ``channel`` (an index into CHANNELS) and ``read`` (an index into READS).
 
     A History never changes once made, so what is derived from it (its facts, subsets, the reading of
     its last messages) is remembered on the object itself: the cache that holds the history holds
@@ -78,6 +85,7 @@ class History:
     at: I64
     side: npt.NDArray[np.int8]
     channel: npt.NDArray[np.int8]
+    read: npt.NDArray[np.int8]
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -105,12 +113,12 @@ class History:
             return []
         lo, hi = int(self.starts[k]), int(self.starts[k + 1])
         out: list[Event] = []
-        for at, side, ch in zip(self.at[lo:hi].tolist(), self.side[lo:hi].tolist(),
-                                self.channel[lo:hi].tolist(), strict=True):
+        for at, side, ch, rd in zip(self.at[lo:hi].tolist(), self.side[lo:hi].tolist(),
+                                    self.channel[lo:hi].tolist(), self.read[lo:hi].tolist(), strict=True):
             kind = "meeting" if side == BOTH else ("email" if ch == _CHANNEL_CODE["email"] else "message")
             if side == BOTH and ch == _CHANNEL_CODE["phone"]:
                 kind = "call"
-            out.append(Event("in" if side == IN else "out", at, kind, CHANNELS[ch]))
+            out.append(Event("in" if side == IN else "out", at, kind, CHANNELS[ch], READS[rd]))
         return out
 
     def segment_ids(self) -> I64:
@@ -120,28 +128,30 @@ class History:
 
 def from_events(per_person: Mapping[int, Sequence[Event]]) -> History:
     """A History built in memory (for tests, the AUC replay and what-if previews)."""
-    rows = [(p, e.at, e.side, _CHANNEL_CODE.get(e.channel, _CHANNEL_CODE["other"]))
+    rows = [(p, e.at, e.side, _CHANNEL_CODE.get(e.channel, _CHANNEL_CODE["other"]), _READ_CODE.get(e.reading, 0))
             for p, events in per_person.items() for e in events]
     return _arrays(rows)
 
 
-def _arrays(rows: Sequence[tuple[int, int, int, int]] | npt.NDArray[np.int64]) -> History:
-    data = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
-    return from_columns(data[:, 0], data[:, 1], data[:, 2], data[:, 3])
+def _arrays(rows: Sequence[tuple[int, int, int, int, int]] | npt.NDArray[np.int64]) -> History:
+    data = np.asarray(rows, dtype=np.int64).reshape(-1, 5)
+    return from_columns(data[:, 0], data[:, 1], data[:, 2], data[:, 3], data[:, 4])
 
 
-def from_columns(pid: npt.ArrayLike, at: npt.ArrayLike, side: npt.ArrayLike, channel: npt.ArrayLike) -> History:
-    """A History from one row per event, put in the canonical order: person, time, then side and
-    channel for events at the same second (so every engine, and a merged cache, agree)."""
+def from_columns(pid: npt.ArrayLike, at: npt.ArrayLike, side: npt.ArrayLike, channel: npt.ArrayLike,
+                 read: npt.ArrayLike | None = None) -> History:
+    """A History from one row per event, put in the canonical order: person, time, then side, channel and
+    reading for events at the same second (so every engine, and a merged cache, agree)."""
     p, a = np.asarray(pid, dtype=np.int64), np.asarray(at, dtype=np.int64)
     s, c = np.asarray(side, dtype=np.int64), np.asarray(channel, dtype=np.int64)
+    r = np.zeros(p.size, dtype=np.int64) if read is None else np.asarray(read, dtype=np.int64)
     if p.size > 1:
         same_p = p[1:] == p[:-1]
         same_pa = same_p & (a[1:] == a[:-1])
-        code = s + 8 * c
+        code = s + 8 * c + 64 * r
         if np.any(p[1:] < p[:-1]) or np.any(same_p & (a[1:] < a[:-1])):
             order = np.lexsort((code, a, p))
-            p, a, s, c = p[order], a[order], s[order], c[order]
+            p, a, s, c, r = p[order], a[order], s[order], c[order], r[order]
         elif np.any(same_pa & (code[1:] < code[:-1])):
             # Sorted by person and time already (the query's order): sort only the rows sharing a second.
             tied = np.zeros(p.size, dtype=bool)
@@ -149,8 +159,8 @@ def from_columns(pid: npt.ArrayLike, at: npt.ArrayLike, side: npt.ArrayLike, cha
             tied[:-1] |= same_pa
             idx = np.flatnonzero(tied)
             order = idx[np.lexsort((code[idx], a[idx], p[idx]))]
-            p, a, s, c = p.copy(), a.copy(), s.copy(), c.copy()
-            p[idx], a[idx], s[idx], c[idx] = p[order], a[order], s[order], c[order]
+            p, a, s, c, r = p.copy(), a.copy(), s.copy(), c.copy(), r.copy()
+            p[idx], a[idx], s[idx], c[idx], r[idx] = p[order], a[order], s[order], c[order], r[order]
     if p.size:
         firsts = np.concatenate(([0], np.flatnonzero(np.diff(p)) + 1))
         person_ids = p[firsts]
@@ -164,16 +174,19 @@ def from_columns(pid: npt.ArrayLike, at: npt.ArrayLike, side: npt.ArrayLike, cha
         at=np.ascontiguousarray(a),
         side=s.astype(np.int8),
         channel=c.astype(np.int8),
+        read=r.astype(np.int8),
     )
 
 
-# One query, two integer columns: the person, side and channel packed into one number, and the time.
-# It reads only the covering index interactions_history, and no strings cross into Python.
+# One query, two integer columns: the person, side, channel and reading packed into one number, and the
+# time. It reads only the covering index interactions_history, and no strings cross into Python.
 _QUERY = """
-SELECT i.person_id * 64
+SELECT i.person_id * 512
        + CASE WHEN i.kind IN ('meeting', 'call') THEN 2 WHEN i.direction = 'in' THEN 1 ELSE 0 END
        + 8 * CASE i.channel WHEN 'linkedin' THEN 0 WHEN 'email' THEN 1 WHEN 'meeting' THEN 2
-                            WHEN 'phone' THEN 3 ELSE 4 END,
+                            WHEN 'phone' THEN 3 ELSE 4 END
+       + 64 * CASE i.reading WHEN 'question' THEN 1 WHEN 'news' THEN 2 WHEN 'courtesy' THEN 3
+                             WHEN 'pitch' THEN 4 WHEN 'automated' THEN 5 ELSE 0 END,
        i.at
 FROM interactions i
 LEFT JOIN conversations c ON c.id = i.conversation_id
@@ -203,6 +216,7 @@ def cut(h: History, until: int) -> History:
         at=h.at[keep],
         side=h.side[keep],
         channel=h.channel[keep],
+        read=h.read[keep],
     )
 
 
@@ -249,7 +263,7 @@ def read_rows(
         return _arrays([])
     flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows)).reshape(-1, 2)
     packed = flat[:, 0]
-    return from_columns(packed >> 6, flat[:, 1], packed & 7, (packed >> 3) & 7)
+    return from_columns(packed >> 9, flat[:, 1], packed & 7, (packed >> 3) & 7, (packed >> 6) & 7)
 
 
 def subset(history: History, person_ids: Collection[int]) -> History:
@@ -277,6 +291,7 @@ def subset(history: History, person_ids: Collection[int]) -> History:
         at=history.at[idx],
         side=history.side[idx],
         channel=history.channel[idx],
+        read=history.read[idx],
     )
     if ks.size >= _SUBSET_MEMO_MIN:
         history.remember(key, found)

@@ -59,7 +59,7 @@ _SHARED_UPTO = ("SELECT COUNT(*) FROM conversations WHERE owner_id = :owner AND 
 _SHARED = ("SELECT COALESCE(MAX(id), 0), COALESCE(SUM(CASE WHEN kind <> 'direct' THEN 1 ELSE 0 END), 0) "
            "FROM conversations WHERE owner_id = :owner")
 
-_DISK_FORMAT = 2
+_DISK_FORMAT = 3
 _MEMORY_MAX = 8
 
 
@@ -104,9 +104,11 @@ def entry(conn: Connection, owner_id: int, *, build: bool = True, max_added: int
         found = _entries.get((where, owner_id))
     if found is not None and found.seen_at == seen_at:
         return found  # nothing was written since this entry was last found current
+    if found is not None and found.seen_at is not None and found.seen_at[0] != seen_at[0]:
+        found = None  # another database at the same place (made again): nothing of the old one holds
     now = version(conn, owner_id)
     if found is None or found.version != now:
-        on_disk = _read_disk(where, owner_id)
+        on_disk = _read_disk(where, seen_at[0], owner_id)
         if on_disk is not None and (found is None or on_disk.version == now or on_disk.newest_id > found.newest_id):
             found = on_disk
     if found is not None and found.version != now:
@@ -115,12 +117,12 @@ def entry(conn: Connection, owner_id: int, *, build: bool = True, max_added: int
             return None
         found = grown
         if found is not None:
-            _write_disk(where, owner_id, found)
+            _write_disk(where, seen_at[0], owner_id, found)
     if found is None:
         if not build:
             return None
         found = _read_whole(conn, owner_id, now)
-        _write_disk(where, owner_id, found)
+        _write_disk(where, seen_at[0], owner_id, found)
     found = replace(found, seen_at=seen_at)
     with _lock:
         _entries[(where, owner_id)] = found
@@ -192,23 +194,25 @@ def merge(old: History, new: History) -> History:
     old_pid = np.repeat(old.person_ids, np.diff(old.starts))
     new_pid = np.repeat(new.person_ids, np.diff(new.starts))
     # Complex numbers sort by real then imaginary part: one searchsorted finds every insertion point
-    # (exact: ids, and times times 64, stay far below 2**53).
-    old_key = old_pid + 1j * (old.at * 64.0 + old.side + 8.0 * old.channel)
-    new_key = new_pid + 1j * (new.at * 64.0 + new.side + 8.0 * new.channel)
+    # (exact: ids, and times times 512, stay far below 2**53).
+    old_key = old_pid + 1j * (old.at * 512.0 + old.side + 8.0 * old.channel + 64.0 * old.read)
+    new_key = new_pid + 1j * (new.at * 512.0 + new.side + 8.0 * new.channel + 64.0 * new.read)
     at = np.searchsorted(old_key, new_key, side="right")
     return from_columns(np.insert(old_pid, at, new_pid), np.insert(old.at, at, new.at),
-                        np.insert(old.side, at, new.side), np.insert(old.channel, at, new.channel))
+                        np.insert(old.side, at, new.side), np.insert(old.channel, at, new.channel),
+                        np.insert(old.read, at, new.read))
 
 
-def _disk_file(where: str, owner_id: int) -> Path | None:
+def _disk_file(where: str, token: str, owner_id: int) -> Path | None:
     if os.environ.get(ENV_NO_DISK_CACHE):
         return None
-    name = hashlib.sha256(f"{where}|{owner_id}".encode()).hexdigest()[:32]
+    # The database token in the name: a database made again at the same path never reads the old file.
+    name = hashlib.sha256(f"{where}|{token}|{owner_id}".encode()).hexdigest()[:32]
     return paths.user_dir() / "cache" / f"history-{name}.npz"
 
 
-def _read_disk(where: str, owner_id: int) -> Entry | None:
-    path = _disk_file(where, owner_id)
+def _read_disk(where: str, token: str, owner_id: int) -> Entry | None:
+    path = _disk_file(where, token, owner_id)
     if path is None or not path.exists():
         return None
     try:
@@ -217,15 +221,15 @@ def _read_disk(where: str, owner_id: int) -> Entry | None:
             if len(meta) != 6 or meta[5] != _DISK_FORMAT:
                 return None
             full = History(person_ids=data["person_ids"], starts=data["starts"], at=data["at"],
-                           side=data["side"], channel=data["channel"])
+                           side=data["side"], channel=data["channel"], read=data["read"])
             rows, newest, newest_import, conv_upto, conv_shared = (int(m) for m in meta[:5])
             return Entry(rows, newest, newest_import, conv_upto, conv_shared, full)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a damaged or foreign cache file is simply rebuilt
 
 
-def _write_disk(where: str, owner_id: int, e: Entry) -> None:
-    path = _disk_file(where, owner_id)
+def _write_disk(where: str, token: str, owner_id: int, e: Entry) -> None:
+    path = _disk_file(where, token, owner_id)
     if path is None:
         return
     try:
@@ -235,7 +239,7 @@ def _write_disk(where: str, owner_id: int, e: Entry) -> None:
         with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             meta = [e.rows, e.newest_id, e.newest_import, e.conv_upto, e.conv_shared, _DISK_FORMAT]
             np.savez(fh, version=np.array(meta, dtype=np.int64), person_ids=h.person_ids, starts=h.starts,
-                     at=h.at, side=h.side, channel=h.channel)
+                     at=h.at, side=h.side, channel=h.channel, read=h.read)
         os.replace(tmp, path)
     except OSError:
         pass  # the cache is an optimisation; a read-only data folder must not break a command

@@ -20,14 +20,15 @@ from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_instant
 from twoway.linkedin.registry import name_key, profile_url
+from twoway.reading import KINDS, read_many
 
 BATCH_MESSAGES = 5000
 HIDDEN_MEMBER = "linkedin member"
 _KIND_RANK = {"system": 0, "sponsored": 1, "direct": 2, "group": 3}
 _INTERACTION_SQL = (
     "INSERT INTO interactions (owner_id, person_id, conversation_id, kind, channel, direction, at, subject, "
-    "content, folder, origin, fingerprint, source_id, created_at) "
-    "VALUES (?, ?, ?, ?, 'linkedin', ?, ?, ?, ?, ?, 'import', ?, ?, ?) ON CONFLICT DO NOTHING"
+    "content, folder, origin, fingerprint, source_id, created_at, reading, language) "
+    "VALUES (?, ?, ?, ?, 'linkedin', ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
 
 
@@ -229,6 +230,8 @@ class MessageImporter:
                 ))
         bulk.many("INSERT INTO conversation_members (conversation_id, person_id) VALUES (:c, :p) "
                   "ON CONFLICT DO NOTHING", members)
+        for bucket_rows in rows.values():
+            _with_reading(bucket_rows)
         s = ctx.summary
         s.messages_added += bulk.many_positional(_INTERACTION_SQL, rows["message"])
         group = bulk.many_positional(_INTERACTION_SQL, rows["group"])
@@ -250,3 +253,14 @@ class MessageImporter:
                 if not blank(name):
                     ids[name] = people.with_name(name)
         return ids
+
+
+def _with_reading(rows: list[tuple[object, ...]]) -> None:
+    """Each message row with what it asks of its reader and its language, read once here, at import."""
+    if not rows:
+        return
+    texts = [r[7] if isinstance(r[7], str) else None for r in rows]
+    sponsored = [r[3] != "message" for r in rows]
+    kinds, languages = read_many(texts, sponsored)
+    for i, (k, lang) in enumerate(zip(kinds.tolist(), languages, strict=True)):
+        rows[i] = (*rows[i], KINDS[k], lang)

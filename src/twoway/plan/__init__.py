@@ -7,19 +7,14 @@ templates, ``calendar`` the week as an iCalendar file.
 
 from twoway.plan.build import build_week, draft_for, job_changes, snooze, snoozes
 from twoway.plan.calendar import week_events, write_calendar
+from twoway.plan.items import ACTION, KIND_ORDER, TEMPLATE_FOR, JobChange, PlanItem, PlanPerson, VerdictLike, WeekPlan
 from twoway.plan.select import (
-    ACTION,
     CHECK_IN_STATES,
-    KIND_ORDER,
     NEVER_PLANNED,
-    TEMPLATE_FOR,
-    JobChange,
-    PlanItem,
-    PlanPerson,
-    VerdictLike,
-    WeekPlan,
     checkin_quota,
+    coverage_words,
     finish,
+    has_history,
     plan_week,
     select_week,
     week_start_of,
@@ -38,8 +33,10 @@ __all__ = [
     "WeekPlan",
     "build_week",
     "checkin_quota",
+    "coverage_words",
     "draft_for",
     "finish",
+    "has_history",
     "job_changes",
     "plan_week",
     "select_week",

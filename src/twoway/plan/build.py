@@ -17,7 +17,8 @@ from twoway import clock, history
 from twoway import settings as settings_mod
 from twoway.errors import InputError
 from twoway.plan.drafts import contexts_for, render
-from twoway.plan.select import JobChange, PlanPerson, VerdictLike, WeekPlan, finish, select_week, week_start_of
+from twoway.plan.items import JobChange, PlanPerson, VerdictLike, WeekPlan
+from twoway.plan.select import finish, select_week, week_start_of
 from twoway.settings import Settings
 from twoway.states import compute_states
 from twoway.store.batches import rows_for_ids
@@ -32,8 +33,10 @@ def build_week(
     settings: Settings | None = None,
     today: date | None = None,
     with_drafts: bool = True,
+    all_items: bool = False,
 ) -> WeekPlan:
-    """The plan for the week holding ``week_of`` (default: this week), with names and drafts.
+    """The plan for the week holding ``week_of`` (default: this week), with names and drafts; ``all_items``
+    lists everything the budget would leave waiting too.
 
     States are judged as of today for this week, and as of the week's Monday for any other week,
     so planning next week sees retries that fall due by then and a past week replays faithfully.
@@ -52,7 +55,9 @@ def build_week(
                           within_days=int(settings.congratulate_within_days))
     plan = select_week(
         verdicts, strengths, settings, week_start, today=today, job_changes=changes,
-        snoozed=snoozes(conn, owner_id), invited_by_owner=_invited_by_owner(conn, owner_id),
+        snoozed={**snoozes(conn, owner_id), **soured(conn, owner_id)},
+        invited_by_owner=_invited_by_owner(conn, owner_id),
+        empty_profiles=_empty_profiles(conn, owner_id), all_items=all_items,
     )
     ids = [item.person_id for item in plan.items]
     people = _people(conn, ids)
@@ -60,7 +65,8 @@ def build_week(
     if with_drafts:
         contexts = contexts_for(conn, owner_id, ids,
                                 new_jobs={pid: (c.company, c.position) for pid, c in changes.items()})
-    return finish(plan, people, contexts=contexts, with_drafts=with_drafts, job_changes=changes)
+    return finish(plan, people, contexts=contexts, with_drafts=with_drafts, job_changes=changes,
+                  verdicts=verdicts)
 
 
 def draft_for(conn: Connection, owner_id: int, person_id: int, kind: str, *, today: date | None = None) -> str:
@@ -103,6 +109,24 @@ def job_changes(
             continue  # already written to since the change
         out[pid] = JobChange(pid, company, position, seen, old_company, old_position)
     return out
+
+
+def _empty_profiles(conn: Connection, owner_id: int) -> set[int]:
+    """Connections whose profile says nothing: no company and no position."""
+    rows = conn.execute(text(
+        "SELECT p.id FROM connections c JOIN people p ON p.id = c.person_id WHERE c.owner_id = :o "
+        "AND COALESCE(p.company, '') = '' AND COALESCE(p.position, '') = ''"), {"o": owner_id})
+    return {int(r[0]) for r in rows}
+
+
+def soured(conn: Connection, owner_id: int) -> dict[int, date]:
+    """Relationships the owner marked as soured (and not mended since): out of the plan for good."""
+    latest: dict[int, str] = {}
+    for pid, verdict in conn.execute(
+        text("SELECT person_id, verdict FROM decisions WHERE owner_id = :o AND subject = 'relationship' "
+             "AND person_id IS NOT NULL ORDER BY decided_at, id"), {"o": owner_id}):
+        latest[int(pid)] = verdict
+    return {pid: date.max for pid, verdict in latest.items() if verdict == "soured"}
 
 
 def snoozes(conn: Connection, owner_id: int) -> dict[int, date]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from twoway.plan.select import PlanItem, WeekPlan
+from twoway.plan.items import PlanItem, WeekPlan
 
 PRODID = "-//twoway//twoway weekly plan//EN"
 MAX_OCTETS = 75

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -25,7 +25,8 @@ from twoway.errors import NotFound
 from twoway.store.batches import rows_for_ids
 
 KINDS: tuple[str, ...] = (
-    "check_in", "second_attempt", "third_attempt", "thank_you", "follow_up", "congratulate", "reconnect",
+    "check_in", "check_in_owed", "second_attempt", "third_attempt", "thank_you", "follow_up", "congratulate",
+    "reconnect", "reintroduce",
 )
 
 PLACEHOLDERS: dict[str, str] = {
@@ -40,6 +41,7 @@ PLACEHOLDERS: dict[str, str] = {
     "last_contact": "the month of your last exchange, e.g. 'June 2023'",
     "last_subject": "the subject or title of your last conversation, when it had one",
     "last_attempt": "the day of your last unanswered message, e.g. '4 March'",
+    "unanswered": "the day of their question or news you never answered, e.g. '4 March'",
     "owner_first_name": "your first name, for the signature",
 }
 
@@ -124,6 +126,15 @@ class DraftContext:
     last_subject: str | None = None
     last_attempt: date | None = None
     owner_first_name: str | None = None
+    unanswered: date | None = None
+
+    def with_verdict(self, last_two_way: date | None, reading: str, last_in: date | None,
+                     last_out: date | None = None) -> DraftContext:
+        """This context with what the state knows: the last real exchange (not any message: a lone
+        thank-you is no "we last spoke"), and their ask that went unanswered, when it did."""
+        owed = last_in if reading in ("question", "news") and last_in is not None and (
+            last_out is None or last_in > last_out) else None
+        return replace(self, last_contact=last_two_way, unanswered=owed)
 
     def values(self) -> dict[str, str]:
         """Placeholder values as text; unknown ones are absent."""
@@ -133,7 +144,7 @@ class DraftContext:
             if raw is None:
                 continue
             if isinstance(raw, date):
-                text = day_month(raw) if f.name == "last_attempt" else month_year(raw)
+                text = day_month(raw) if f.name in ("last_attempt", "unanswered") else month_year(raw)
             else:
                 text = " ".join(str(raw).split())  # one line: a newline in a company must not split a draft
             if text:

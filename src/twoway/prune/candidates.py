@@ -1,13 +1,15 @@
-"""Which connections to prune, and why, in words and with dates; and the owner's decisions.
+"""Which connections to prune, and why, on evidence only; and the dormant review.
 
-Reasons (a candidate carries every one that applies): unresponsive after three attempts; no
-interaction for over ``prune_silence_days``; they only send pitches the owner never answered; a
-blank invitation accepted and never a word since; their field matches none of the owner's
-``focus_keywords``; the owner marked the relationship as soured; and, as a flag for review, a
-connection that looks fake or bought (see :mod:`twoway.prune.suspicious`).
+Reasons (a candidate carries every one that applies): unresponsive after three attempts; they only send
+pitches the owner never answers; a re-introduction to someone never spoken with went unanswered (the owner
+does not know them); their field matches none of the owner's ``focus_keywords``; the owner marked the
+relationship as soured; and, for review, strong signs of a fake account (:mod:`twoway.prune.suspicious`).
+"Never a word" alone is no reason: such ties get one re-introduction in the weekly plan first, and the
+long-dormant ones are grouped apart (:func:`dormant`) for the owner to look over and hide in bulk.
 
-Never suggested: protected tags, hidden or removed connections, and those the owner chose to keep.
-Nothing here changes anything by itself: :mod:`twoway.prune.decisions` records what the owner decided.
+Never suggested: protected tags, hidden or removed connections, those the owner chose to keep, and anyone
+in this week's plan. Nothing here changes anything by itself: :mod:`twoway.prune.decisions` records what
+the owner decided.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from twoway import clock, pitch
+from twoway import clock
 from twoway import settings as settings_mod
+from twoway.plan import build_week
 from twoway.prune import suspicious
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states, prune_decisions
-from twoway.store.batches import rows_for_ids
 from twoway.words import date_words, mentions
 
-REASON_CODES = ("unresponsive", "silent", "pitches", "blank_invitation", "off_focus", "soured", "suspicious")
+REASON_CODES = ("unresponsive", "pitches", "reintro_unanswered", "off_focus", "soured", "suspicious")
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,7 @@ class PruneFacts:
     company: str | None = None
     position: str | None = None
     messages_in: int = 0
-    messages_out: int = 0
     pitches_in: int = 0
-    pitch_signals: tuple[str, ...] = ()
     blank_invitation_on: date | None = None
     soured_on: date | None = None
     soured_note: str | None = None
@@ -96,39 +96,21 @@ class PruneList:
         }
 
 
-def _years(days: int) -> str:
-    if days < 730:
-        return f"{round(days / 30.44)} months"
-    return f"{days / 365.25:.1f} years".replace(".0 years", " years")
-
-
 def reasons_for(v: Verdict, facts: PruneFacts, settings: Settings, today: date) -> list[PruneReason]:
     """Every prune reason that applies to one connection (pure)."""
     out: list[PruneReason] = []
     if v.state == "unresponsive":
         out.append(PruneReason("unresponsive", f"unresponsive: {v.reason}"))
-    silence = int(settings.prune_silence_days)
-    if v.last_contact is not None:
-        quiet = (today - v.last_contact).days
-        if quiet > silence:
-            out.append(PruneReason("silent", f"no interaction since {date_words(v.last_contact)} "
-                                             f"({_years(quiet)})"))
-    elif v.connected_on is not None:
-        quiet = (today - v.connected_on).days
-        if quiet > silence:
-            out.append(PruneReason("silent", f"never any interaction in the {_years(quiet)} since connecting "
-                                             f"on {date_words(v.connected_on)}"))
-    elif facts.messages_in + facts.messages_out == 0:
-        out.append(PruneReason("silent", "never any interaction (connection date unknown)"))
-    if facts.messages_out == 0 and facts.pitches_in and 2 * facts.pitches_in >= facts.messages_in:
-        signals = ", ".join(s.replace("_", " ") for s in facts.pitch_signals)
-        said = ("their one message reads" if facts.messages_in == 1
-                else f"{facts.pitches_in} of their {facts.messages_in} messages read")
-        out.append(PruneReason("pitches", f"only pitches: {said} like sales ({signals}), never answered"))
-    if facts.blank_invitation_on is not None and facts.messages_in + facts.messages_out == 0:
-        out.append(PruneReason("blank_invitation", f"you accepted their blank invitation "
-                                                   f"({date_words(facts.blank_invitation_on)}) and neither "
-                                                   "of you has written since"))
+    if v.pitch_only:
+        said = ("their one message was a pitch" if facts.messages_in <= 1
+                else f"all {facts.messages_in} of their messages were pitches")
+        out.append(PruneReason("pitches", f"only pitches: {said}, never answered"))
+    if v.state != "unresponsive" and v.attempts and v.last_in is None and v.state != "awaiting_reply":
+        blank = (f"you accepted their blank invitation ({date_words(facts.blank_invitation_on)}), "
+                 if facts.blank_invitation_on else "")
+        out.append(PruneReason("reintro_unanswered", f"{blank}you wrote on {date_words(v.last_attempt_on)} "
+                               f"(attempt {v.attempts}) and they have never written back" if v.last_attempt_on
+                               else f"{blank}they have never answered you"))
     focus = [k for k in settings.focus_keywords if k.strip()]
     known = [p for p in (facts.position, facts.company) if p and p.strip()]
     if focus and known and not any(mentions(" ".join(known), k) for k in focus):
@@ -157,12 +139,15 @@ def find_candidates(
     today = today or clock.today()
     verdicts = compute_states(conn, owner_id, settings=settings, today=today)
     decisions = prune_decisions(conn, owner_id)
+    # Whoever this week's plan reaches out to is not also proposed for pruning.
+    planned = {i.person_id for i in build_week(conn, owner_id, settings=settings, today=today, with_drafts=False,
+                                               all_items=True).items}
     facts = load_facts(conn, owner_id, settings=settings, verdicts=verdicts)
     names = _names(conn, owner_id)
     candidates: list[PruneCandidate] = []
     protected = kept = 0
     for pid, v in verdicts.items():
-        if v.state in ("hidden", "removed"):
+        if v.state in ("hidden", "removed") or pid in planned:
             continue
         found = reasons_for(v, facts.get(pid, PruneFacts()), settings, today)
         if reasons is not None:
@@ -188,46 +173,37 @@ def load_facts(
 ) -> dict[int, PruneFacts]:
     """PruneFacts for every connection, in a handful of bulk queries."""
     counts: dict[int, tuple[int, int]] = {}
-    for pid, n_in, n_out in conn.execute(
+    for pid, n_in, n_pitch in conn.execute(
         text("SELECT person_id, SUM(CASE WHEN direction = 'in' THEN 1 ELSE 0 END), "
-             "SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END) FROM interactions "
+             "SUM(CASE WHEN direction = 'in' AND reading = 'pitch' THEN 1 ELSE 0 END) FROM interactions "
              "WHERE owner_id = :o AND person_id IS NOT NULL GROUP BY person_id"),
         {"o": owner_id},
     ):
-        counts[int(pid)] = (int(n_in or 0), int(n_out or 0))
-    only_in = [pid for pid, (n_in, n_out) in counts.items() if n_in and not n_out and pid in verdicts]
-    pitches = _pitches(conn, owner_id, only_in)
+        counts[int(pid)] = (int(n_in or 0), int(n_pitch or 0))
+    blank = _blank_invitations(conn, owner_id)
     soured = _soured(conn, owner_id)
-    suspect_facts = suspicious.load_facts(conn, owner_id)
+    suspect_facts = suspicious.load_facts(conn, owner_id, {pid: v.pitch_only for pid, v in verdicts.items()})
     flags = suspicious.find_suspicious(suspect_facts)
     profile = {f.person_id: f for f in suspect_facts}
     out: dict[int, PruneFacts] = {}
-    for pid in verdicts:
+    for pid, v in verdicts.items():
         sf = profile.get(pid)
-        n_in, n_out = counts.get(pid, (0, 0))
-        n_pitch, signals = pitches.get(pid, (0, ()))
+        n_in, n_pitch = counts.get(pid, (0, 0))
         soured_on, note = soured.get(pid, (None, None))
         out[pid] = PruneFacts(
             company=sf.company if sf else None, position=sf.position if sf else None,
-            messages_in=n_in, messages_out=n_out, pitches_in=n_pitch, pitch_signals=signals,
-            blank_invitation_on=sf.blank_invitation_on if sf else None,
+            messages_in=n_in, pitches_in=n_pitch,
+            blank_invitation_on=v.connected_on if pid in blank else None,
             soured_on=soured_on, soured_note=note, suspicion=flags.get(pid),
         )
     return out
 
 
-def _pitches(conn: Connection, owner_id: int, ids: list[int]) -> dict[int, tuple[int, tuple[str, ...]]]:
-    found: dict[int, tuple[int, dict[str, None]]] = {}
-    for pid, subject, content in rows_for_ids(
-        conn, "SELECT person_id, subject, content FROM interactions WHERE owner_id = :o AND direction = 'in' "
-        "AND person_id IN :ids", ids, {"o": owner_id},
-    ):
-        signals = pitch.is_pitch(" ".join(p for p in (subject, content) if p))
-        if signals:
-            n, seen = found.get(int(pid), (0, {}))
-            seen.update(dict.fromkeys(signals))
-            found[int(pid)] = (n + 1, seen)
-    return {pid: (n, tuple(seen)) for pid, (n, seen) in found.items()}
+def _blank_invitations(conn: Connection, owner_id: int) -> set[int]:
+    """People whose invitation to the owner had no note."""
+    return {int(pid) for pid, message in conn.execute(
+        text("SELECT person_id, message FROM invitations WHERE owner_id = :o AND direction = 'in' "
+             "AND person_id IS NOT NULL"), {"o": owner_id}) if not (message or "").strip()}
 
 
 def _soured(conn: Connection, owner_id: int) -> dict[int, tuple[date | None, str | None]]:

@@ -1,35 +1,35 @@
 """Connections that look fake or bought: flagged for the owner's review, never acted on.
 
-The signals, each stated in words: no company and no position on the profile; a blank
-incoming invitation that was accepted; acceptance in a *burst* (at least ``burst_size`` blank
-invitations accepted within ``burst_days`` days, the pattern of bought or bot connections); and
-never any interaction. A connection is flagged only when nothing was ever said and either it came
-in a burst or its blank invitation arrived from an empty profile, so a quiet colleague with a
-private profile is never called fake on one signal alone.
+A connection is flagged only when at least two independent signals about *them* agree: an empty profile
+(no company, no position); a throwaway-looking profile address (no part of their name in it, a run of
+digits instead); a name that is no name (digits, a single letter, a web address); nothing from them but
+pitches, never answered. How the owner accepted invitations (many on one day, say) describes the owner,
+not the sender, and is no signal; neither is a blank invitation, which most real people send.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import Connection, text
 
-from twoway import clock
-from twoway.words import date_words
+from twoway.identity import name_key
 
-BURST_SIZE = 5
-BURST_DAYS = 2
+_SLUG = re.compile(r"/in/([^/?#]+)")
+_DIGITS = re.compile(r"\d")
+_WEB = re.compile(r"(?:https?://|www\.|\.com\b|\.io\b|@)", re.I)
 
 
 @dataclass(frozen=True)
 class SuspectFacts:
     person_id: int
+    name: str
+    url: str | None
     company: str | None
     position: str | None
-    interactions: int
-    blank_invitation_on: date | None  # day their blank invitation was accepted (or sent, if unknown)
+    pitch_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,85 +42,48 @@ class Suspicion:
         return "looks fake or bought: " + "; ".join(self.signals)
 
 
-def _burst_members(days: list[tuple[date, int]], size: int, window_days: int) -> dict[int, int]:
-    """Person ids accepted in a burst, with the size of the largest burst each belongs to."""
-    ordered = sorted(days)
-    members: dict[int, int] = {}
-    j = 0
-    for i in range(len(ordered)):
-        j = max(j, i)
-        while j + 1 < len(ordered) and (ordered[j + 1][0] - ordered[i][0]).days < window_days:
-            j += 1
-        count = j - i + 1
-        if count >= size:
-            for k in range(i, j + 1):
-                pid = ordered[k][1]
-                members[pid] = max(members.get(pid, 0), count)
-    return members
-
-
-def find_suspicious(
-    facts: Iterable[SuspectFacts], *, burst_size: int = BURST_SIZE, burst_days: int = BURST_DAYS
-) -> dict[int, Suspicion]:
-    """Every connection that looks fake or bought, with the signals that fired."""
-    rows = list(facts)
-    bursts = _burst_members(
-        [(f.blank_invitation_on, f.person_id) for f in rows if f.blank_invitation_on is not None],
-        burst_size, burst_days,
-    )
-    out: dict[int, Suspicion] = {}
-    for f in rows:
-        if f.interactions > 0:
-            continue
-        empty = not (f.company or "").strip() and not (f.position or "").strip()
-        blank = f.blank_invitation_on is not None
-        burst = bursts.get(f.person_id)
-        if not (burst or (empty and blank)):
-            continue
-        signals = []
-        if empty:
-            signals.append("no company and no position")
-        if burst:
-            signals.append(f"one of {burst} blank invitations accepted within {burst_days} days")
-        elif blank and f.blank_invitation_on is not None:
-            signals.append(f"blank invitation accepted on {date_words(f.blank_invitation_on)}")
-        signals.append("never any interaction")
-        out[f.person_id] = Suspicion(f.person_id, tuple(signals))
+def signals_of(f: SuspectFacts) -> list[str]:
+    """Every signal about this person, in words."""
+    out: list[str] = []
+    if not (f.company or "").strip() and not (f.position or "").strip():
+        out.append("no company and no position")
+    if _throwaway(f.url, f.name):
+        out.append("a throwaway-looking profile address")
+    words = name_key(f.name).split()
+    if not words or _WEB.search(f.name) or _DIGITS.search(f.name) or all(len(w) == 1 for w in words):
+        out.append("a name that is no name")
+    if f.pitch_only:
+        out.append("nothing from them but pitches, never answered")
     return out
 
 
-def load_facts(conn: Connection, owner_id: int) -> list[SuspectFacts]:
-    """The facts for every current connection of ``owner_id``, in three bulk queries."""
-    counts: dict[int, int] = dict(
-        conn.execute(
-            text("SELECT person_id, COUNT(*) FROM interactions WHERE owner_id = :o AND person_id IS NOT NULL "
-                 "GROUP BY person_id"),
-            {"o": owner_id},
-        ).all()
-    )
-    blank_sent: dict[int, int] = {}
-    for pid, sent_at, message in conn.execute(
-        text("SELECT person_id, sent_at, message FROM invitations WHERE owner_id = :o AND direction = 'in' "
-             "AND person_id IS NOT NULL"),
-        {"o": owner_id},
-    ):
-        if not (message or "").strip():
-            blank_sent[pid] = sent_at
-    out: list[SuspectFacts] = []
-    for pid, company, position, connected_on in conn.execute(
-        text("SELECT c.person_id, p.company, p.position, c.connected_on FROM connections c "
+def _throwaway(url: str | None, name: str) -> bool:
+    match = _SLUG.search(url or "")
+    if not match:
+        return False
+    slug = match.group(1).lower()
+    letters = re.sub(r"[^a-z]+", " ", slug).split()
+    parts = [w for w in name_key(name).split() if len(w) >= 3]
+    named = any(p in slug or any(p.startswith(w) for w in letters if len(w) >= 3) for p in parts)
+    return not named and len(_DIGITS.findall(slug)) >= 4
+
+
+def find_suspicious(facts: Iterable[SuspectFacts]) -> dict[int, Suspicion]:
+    """Every connection with at least two signals, with the signals that fired."""
+    out: dict[int, Suspicion] = {}
+    for f in facts:
+        found = signals_of(f)
+        if len(found) >= 2:
+            out[f.person_id] = Suspicion(f.person_id, tuple(found))
+    return out
+
+
+def load_facts(conn: Connection, owner_id: int, pitch_only: Mapping[int, bool]) -> list[SuspectFacts]:
+    """The facts for every current connection of ``owner_id`` (``pitch_only`` from their states)."""
+    rows = conn.execute(
+        text("SELECT c.person_id, p.full_name, p.url, p.company, p.position FROM connections c "
              "JOIN people p ON p.id = c.person_id WHERE c.owner_id = :o AND c.status = 'connected'"),
         {"o": owner_id},
-    ):
-        accepted: date | None = None
-        if pid in blank_sent:
-            accepted = _day(connected_on) or clock.ts_to_date(blank_sent[pid])
-        out.append(SuspectFacts(pid, company, position, int(counts.get(pid, 0)), accepted))
-    return out
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    )
+    return [SuspectFacts(int(pid), name or "", url, company, position, bool(pitch_only.get(int(pid))))
+            for pid, name, url, company, position in rows]

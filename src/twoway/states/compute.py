@@ -15,7 +15,6 @@ from twoway.errors import NotFound
 from twoway.history import Event, History, fact_arrays, from_events, load_history, subset
 from twoway.people.tags import tags_by_person
 from twoway.settings import Settings
-from twoway.states import owed
 from twoway.states.decide import Connections, judge_all, read_connections
 from twoway.states.rules import Rules
 from twoway.states.verdict import STATES, Prune, Verdict
@@ -54,11 +53,8 @@ def compute_states(
     elif person_ids is not None:
         hist = subset(hist, person_ids)
     rules = Rules.from_settings(settings)
-    fa = fact_arrays(hist, rules.attempt_gap_days)
-    longest = max([rules.cadence_days, *rules.tag_cadences.values()])
-    maybe_owed = owed.candidates_of(hist, fa, date_to_day(today), rules.owe_reply_after_days, longest)
-    pitched = owed.without_pitches(conn, owner_id, hist, maybe_owed, rules.attempt_gap_days)
-    return judge_all(hist, fa, pitched, read_connections(conn, owner_id, person_ids), today=today, rules=rules,
+    fa = fact_arrays(hist, rules.attempt_gap_days, rules.answer_window_days)
+    return judge_all(hist, fa, read_connections(conn, owner_id, person_ids), today=today, rules=rules,
                      tags=tags_by_person(conn, owner_id), prunes=prune_decisions(conn, owner_id), reasons=reasons)
 
 
@@ -79,8 +75,8 @@ def judge(events: Sequence[Event], *, today: date, settings: Settings | Rules, c
         removed=np.array([removed]),
         removed_on={person_id: removed_on.isoformat() if removed_on else None} if removed else {},
     )
-    fa = fact_arrays(hist, rules.attempt_gap_days)
-    return judge_all(hist, fa, {}, conns, today=today, rules=rules, tags={person_id: tags} if tags else {},
+    fa = fact_arrays(hist, rules.attempt_gap_days, rules.answer_window_days)
+    return judge_all(hist, fa, conns, today=today, rules=rules, tags={person_id: tags} if tags else {},
                      prunes={person_id: prune} if prune else {})[person_id]
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from twoway.clock import date_to_day, iso_date
-from twoway.history import BOOL, I64, IN, FactArrays, Facts, History, facts_at, gc_paused
+from twoway.history import BOOL, I64, READS, FactArrays, Facts, History, facts_at, gc_paused
 from twoway.states.explain import explain
 from twoway.states.rules import Rules
 from twoway.states.verdict import STATES, Prune, Verdict
@@ -114,29 +114,31 @@ def _positions(pids: I64, keys: list[int]) -> tuple[list[int], list[int]]:
 
 
 class _Explainer:
-    """Writes one verdict's reason on demand, with the reference rules and that person's facts."""
+    """Writes one verdict's reason on demand, from that person's facts (read by the reference)."""
 
-    def __init__(self, hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns: Connections,
-                 prunes: Mapping[int, Prune], rules: Rules, today: date) -> None:
-        self.hist, self.fa, self.pitched, self.conns = hist, fa, pitched, conns
-        self.prunes, self.rules, self.today = prunes, rules, today
+    def __init__(self, hist: History, conns: Connections, prunes: Mapping[int, Prune], rules: Rules,
+                 today: date) -> None:
+        self.hist, self.conns, self.prunes, self.rules, self.today = hist, conns, prunes, rules, today
 
     def __call__(self, v: Verdict) -> str:
         pid = v.person_id
-        facts = self.pitched.get(pid)
-        if facts is None:
-            k = self.hist.index_of(pid)
-            facts = Facts() if k is None else facts_at(self.hist, self.fa, k, self.rules.attempt_gap_days)
+        k = self.hist.index_of(pid)
+        facts = Facts() if k is None else facts_at(self.hist, k, self.rules.attempt_gap_days,
+                                                    self.rules.answer_window_days)
         return explain(v, facts, rules=self.rules, today=self.today, removed=pid in self.conns.removed_on,
                        removed_on=iso_date(self.conns.removed_on.get(pid)), prune=self.prunes.get(pid))
 
 
-def judge_all(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns: Connections, *, today: date,
-              rules: Rules, tags: Mapping[int, tuple[str, ...]], prunes: Mapping[int, Prune],
+def judge_all(hist: History, fa: FactArrays, conns: Connections, *, today: date, rules: Rules,
+              tags: Mapping[int, tuple[str, ...]], prunes: Mapping[int, Prune],
               reasons: bool = True) -> dict[int, Verdict]:
-    """Every connection's verdict (reasons written when read)."""
+    """Every connection's verdict (reasons written when read). ``fa`` are ``hist``'s facts with the rules'
+    attempt gap and answer window."""
     n, today_n, gap = conns.person_ids.size, date_to_day(today), rules.attempt_gap_days
-    li, lo, l2w, la, side, attempts, last_attempt, pitch = _gather(hist, fa, pitched, conns.person_ids)
+    f = _gather(hist, fa, conns.person_ids)
+    li, lo, l2w, la, attempts, last_attempt, owed = (f[k] for k in (
+        "last_in", "last_out", "last_two_way", "last_any", "attempts", "last_attempt", "owed"))
+    pitch_only = f["pitch_only"] > 0
 
     cadence = np.full(n, rules.cadence_days, dtype=np.int64)
     tag_list: list[tuple[str, ...]] = [()] * n
@@ -153,16 +155,18 @@ def judge_all(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns
         hidden[_positions(conns.person_ids, hid)[0]] = True
 
     conn_day, has_conn = conns.connected, conns.has_connected
-    in_age = today_n - li
+    owed_age = today_n - owed
     wrote_since = (lo >= 0) & (lo >= conn_day)
     due_by_cadence = today_n >= l2w + cadence
+    # The one table of states: the first condition that holds wins (see twoway.states for each in words).
     state = np.select(
-        [removed, hidden, (attempts > 0) & (attempts >= rules.attempts_to_unresponsive), attempts > 0,
-         (side == IN) & (li >= 0) & (in_age > rules.owe_reply_after_days) & (in_age < cadence),
+        [removed, hidden, (attempts > 0) & (attempts >= rules.attempts_to_unresponsive),
+         (owed >= 0) & (owed_age > rules.owe_reply_after_days) & (owed_age <= rules.reply_window_days),
+         (attempts > 0) & (today_n - last_attempt <= rules.retry_window_days),
          has_conn & (today_n - conn_day < rules.new_connection_days) & ~wrote_since,
-         (l2w >= 0) & due_by_cadence, l2w >= 0, la >= 0],
-        [_CODE["removed"], _CODE["hidden"], _CODE["unresponsive"], _CODE["awaiting_reply"], _CODE["owe_reply"],
-         _CODE["new"], _CODE["due"], _CODE["two_way"], _CODE["due"]],
+         pitch_only, (l2w >= 0) & due_by_cadence, l2w >= 0, la >= 0],
+        [_CODE["removed"], _CODE["hidden"], _CODE["unresponsive"], _CODE["owe_reply"], _CODE["awaiting_reply"],
+         _CODE["new"], _CODE["never_contacted"], _CODE["due"], _CODE["two_way"], _CODE["due"]],
         default=_CODE["never_contacted"],
     )
     # due_on: a cadence after the last two-way contact; the end of "new" for a silent connection;
@@ -172,40 +176,31 @@ def judge_all(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], conns
     now = ((state == _CODE["due"]) & (l2w < 0)) | ((state == _CODE["never_contacted"]) & ~has_conn)
     due, has_due = np.where(now, today_n, due), has_due | now
     awaiting = state == _CODE["awaiting_reply"]
-    shown_in, shown_any = np.where(pitch >= 0, pitch, li), np.where(pitch >= 0, pitch, la)
+    owing = state == _CODE["owe_reply"]
+    reading = np.array(READS, dtype=object)[np.where(owing, f["owed_read"], f["last_in_read"])].tolist()
 
     names = np.array(STATES, dtype=object)[state].tolist()
-    reason_of: Any = repeat(_Explainer(hist, fa, pitched, conns, prunes, rules, today) if reasons else "")
+    reason_of: Any = repeat(_Explainer(hist, conns, prunes, rules, today) if reasons else "")
     pids = conns.person_ids.tolist()
     with gc_paused():
         return dict(zip(pids, map(
             Verdict, pids, names, reason_of, attempts.tolist(), _dates(last_attempt + gap, awaiting),
-            _dates(shown_in, shown_in >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
-            _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(shown_any, shown_any >= 0),
-            protected.tolist()), strict=True))
+            _dates(li, li >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
+            _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(la, la >= 0),
+            protected.tolist(), _dates(owed, owing), reading, _dates(last_attempt, last_attempt >= 0),
+            pitch_only.tolist()), strict=True))
 
 
-def _gather(hist: History, fa: FactArrays, pitched: Mapping[int, Facts], pids: I64) -> tuple[I64, ...]:
-    """The rules' facts per connection (-1 where unknown), with pitches taken out, and the pitch day."""
-    columns = [fa.last_in, fa.last_out, fa.last_two_way, fa.last_any, fa.last_side, fa.attempts, fa.last_attempt]
-    pitch_col = np.full(len(hist), -1, dtype=np.int64)
-    if pitched:
-        columns = [c.copy() for c in columns]
-        for pid, f in pitched.items():
-            k = hist.index_of(pid)
-            if k is None:
-                continue
-            values = (f.last_in, f.last_out, f.last_two_way, f.last_any, f.last_side, f.attempts,
-                      f.attempt_days[-1] if f.attempt_days else None)
-            for col, value in zip(columns, values, strict=True):
-                col[k] = -1 if value is None else value
-            pitch_col[k] = -1 if f.pitch_day is None else f.pitch_day
-    columns.append(pitch_col)
+_COLUMNS = ("last_in", "last_out", "last_two_way", "last_any", "attempts", "last_attempt", "owed", "owed_read",
+            "last_in_read", "pitch_only")
+# What a connection without any history has: no attempts, no readings, every day unknown.
+_EMPTY = {"attempts": 0, "owed_read": 0, "last_in_read": 0, "pitch_only": 0}
+
+
+def _gather(hist: History, fa: FactArrays, pids: I64) -> dict[str, I64]:
+    """The rules' facts per connection, in connection order (-1 where a day is unknown)."""
     if len(hist) == 0:
-        at, has = np.zeros(pids.size, dtype=np.int64), np.zeros(pids.size, dtype=bool)
-        columns = [np.zeros(1, dtype=np.int64)] * len(columns)
-    else:
-        at = np.minimum(np.searchsorted(hist.person_ids, pids), len(hist) - 1)
-        has = hist.person_ids[at] == pids
-    # Without a history: no attempts (column 5), and every day and the side unknown.
-    return tuple(np.where(has, c[at], 0 if i == 5 else -1).astype(np.int64) for i, c in enumerate(columns))
+        return {c: np.full(pids.size, _EMPTY.get(c, -1), dtype=np.int64) for c in _COLUMNS}
+    at = np.minimum(np.searchsorted(hist.person_ids, pids), len(hist) - 1)
+    has = hist.person_ids[at] == pids
+    return {c: np.where(has, np.asarray(getattr(fa, c))[at], _EMPTY.get(c, -1)).astype(np.int64) for c in _COLUMNS}

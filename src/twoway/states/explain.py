@@ -1,8 +1,9 @@
 """The words behind a state: written from the decision :mod:`twoway.states.decide` made, never deciding again.
 
 :func:`explain` is given the verdict (its state, dates and cadence) and the facts it was decided on,
-and says why in a sentence. It cannot choose another state: every branch below is the words for one
-state the verdict already holds.
+and says why in a sentence, naming what each message was and when ("their thank-you of 3 May closed the
+conversation"). It cannot choose another state: every branch below is the words for one state the verdict
+already holds.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from twoway.clock import date_to_day, day_to_date
-from twoway.history import IN, Facts
+from twoway.history import IN, OUT, Facts
 from twoway.states.rules import Rules
 from twoway.states.verdict import Prune, Verdict
 from twoway.words import ago_words, date_words
+
+#: What each reading of a message is called in a reason.
+NOUN = {"question": "question", "news": "news", "courtesy": "courtesy message", "pitch": "pitch",
+        "automated": "automated message", "": "message"}
 
 
 def _fmt(d: date | None) -> str:
@@ -29,20 +34,22 @@ def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def their(reading: str, day: int | None) -> str:
+    """"their question of 3 May" — a message of theirs by what it was and when."""
+    return f"their {NOUN.get(reading, 'message')} of {_fmt(_d(day))}"
+
+
 def explain(v: Verdict, facts: Facts, *, rules: Rules, today: date, removed: bool = False,
             removed_on: date | None = None, prune: Prune | None = None) -> str:
     """Why ``v`` is in its state, in one sentence, from the facts it was decided on.
 
-    ``facts`` are the ones the rules read (a trailing pitch already taken out, ``pitch_day`` set);
     ``removed`` says the connection itself is gone (not only the owner's decision to remove it).
     """
-    if facts.pitch_day is not None and v.state == "never_contacted":
-        # Nothing was said between them but a pitch: say that, not "never any interaction".
-        return (f"Nothing between you but their message of {_fmt(_d(facts.pitch_day))}, which looks "
-                "like a pitch: no reply owed")
     words = _words(v, facts, rules, today, removed, removed_on, prune)
-    if facts.pitch_day is not None:
-        words += f"; their last message, of {_fmt(_d(facts.pitch_day))}, looks like a pitch: no reply owed"
+    if v.state in ("due", "two_way") and facts.attempts:
+        last = _fmt(v.last_attempt_on)
+        words += (f"; your message of {last} is still unanswered ({facts.attempts} of "
+                  f"{rules.attempts_to_unresponsive} attempts): the next check-in is the next try")
     return words
 
 
@@ -64,35 +71,49 @@ def _words(v: Verdict, facts: Facts, rules: Rules, today: date, removed: bool, r
         retry = "a retry is due since" if v.next_try_on <= today else "next try from"
         return f"{_open_attempts(facts, connected_on)}; {retry} {_fmt(v.next_try_on)}"
     if state == "owe_reply":
-        assert facts.last_in is not None
-        age = date_to_day(today) - facts.last_in
-        return f"Their message of {_fmt(_d(facts.last_in))} is the last word ({ago_words(age)})"
+        assert facts.owed is not None
+        age = date_to_day(today) - facts.owed
+        head = their(facts.owed_read, facts.owed)
+        return f"{head[0].upper()}{head[1:]} waits for your answer ({ago_words(age)})"
     if state == "new":
         assert connected_on is not None
         what = "their message awaits your answer" if facts.last_side == IN else "nothing said yet"
         return (f"Connected {_fmt(connected_on)} ({ago_words((today - connected_on).days)}), {what}: "
                 "thank them and follow up")
+    if facts.pitch_only and state == "never_contacted":
+        return f"Nothing between you but {their('pitch', facts.last_in_msg)}: no reply owed"
     last_two_way = v.last_two_way
+    tail = _unanswered(facts, rules, today)
     if state in ("due", "two_way") and last_two_way is not None:
         age = (today - last_two_way).days
         _, which_tag = rules.cadence(v.tags)
         cadence = f"your {v.cadence_days}-day cadence" + (f" for '{which_tag}'" if which_tag else "")
         if state == "due":
-            return f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), over {cadence}"
+            return f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), over {cadence}{tail}"
         return (f"Last two-way contact {_fmt(last_two_way)} ({ago_words(age)}), within {cadence}; "
-                f"next check-in by {_fmt(v.due_on)}")
+                f"next check-in by {_fmt(v.due_on)}{tail}")
     if state == "due":
-        last = _d(facts.last_any)
-        if facts.last_side == IN:
-            what = f"their message of {_fmt(last)} is waiting for your answer"
-            if date_to_day(today) - (facts.last_in or 0) >= v.cadence_days:
-                what = f"their message of {_fmt(last)} went unanswered"
-        else:
-            what = f"last interaction {_fmt(last)}"
-        return f"No two-way contact yet; {what}"
+        if facts.last_side == OUT:
+            return f"No two-way contact yet; you wrote last, on {_fmt(_d(facts.last_out))}{tail}"
+        if facts.last_side == IN and not tail:
+            return f"No two-way contact yet; {their(facts.last_in_read, facts.last_in_msg)} was the last word"
+        return f"No two-way contact yet{tail or '; last interaction ' + _fmt(_d(facts.last_any))}"
     if connected_on is not None:
         return f"Connected {_fmt(connected_on)} ({ago_words((today - connected_on).days)}), never any interaction"
     return "Never any interaction (connection date unknown)"
+
+
+def _unanswered(facts: Facts, rules: Rules, today: date) -> str:
+    """What their last word was, when it is theirs: an ask left past the reply window, or a courtesy or a
+    pitch that closed the conversation (no reply owed)."""
+    if facts.last_side != IN or facts.last_in_msg is None:
+        return ""
+    if facts.owed is not None and date_to_day(today) - facts.owed > rules.reply_window_days:
+        return (f"; {their(facts.owed_read, facts.owed)} went unanswered past your {rules.reply_window_days}-day "
+                "reply window: own up to it in the next check-in")
+    if facts.last_in_read in ("courtesy", "pitch"):
+        return f"; {their(facts.last_in_read, facts.last_in_msg)} closed the conversation: no reply owed"
+    return ""
 
 
 def _open_attempts(facts: Facts, connected_on: date | None) -> str:
@@ -107,8 +128,9 @@ def _open_attempts(facts: Facts, connected_on: date | None) -> str:
     if gaps:
         head += f", {_and(gaps)} days apart"
     if facts.last_in is not None:
-        spoke = "you last spoke on" if facts.last_in_met else "their message of"
-        since = f"no answer since {spoke} {_fmt(_d(facts.last_in))}"
+        spoke = (f"you last spoke on {_fmt(_d(facts.last_in))}" if facts.last_in_met
+                 else their(facts.last_in_read, facts.last_in_msg))
+        since = f"no answer since {spoke}"
     elif connected_on is not None:
         since = "no answer since you connected"
     else:

@@ -43,6 +43,9 @@ class Rules:
     attempts_to_unresponsive: int
     new_connection_days: int
     owe_reply_after_days: int
+    reply_window_days: int = 30
+    retry_window_days: int = 60
+    answer_window_days: int = 60
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Rules:
@@ -54,6 +57,9 @@ class Rules:
             attempts_to_unresponsive=int(settings.attempts_to_unresponsive),
             new_connection_days=int(settings.new_connection_days),
             owe_reply_after_days=int(settings.owe_reply_after_days),
+            reply_window_days=int(settings.reply_window_days),
+            retry_window_days=int(settings.retry_window_days),
+            answer_window_days=int(settings.answer_window_days),
         )
 
     def cadence(self, tags: tuple[str, ...]) -> tuple[int, str | None]:

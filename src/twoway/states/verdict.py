@@ -24,7 +24,8 @@ LABELS = {
 
 
 _VERDICT_FIELDS = ("person_id", "state", "reason", "attempts", "next_try_on", "last_in", "last_out", "last_two_way",
-                   "due_on", "connected_on", "cadence_days", "tags", "last_contact", "protected")
+                   "due_on", "connected_on", "cadence_days", "tags", "last_contact", "protected", "owed_on", "reading",
+                   "last_attempt_on", "pitch_only")
 
 
 class Verdict:
@@ -35,13 +36,15 @@ class Verdict:
     slotted class: 30,000 frozen dataclasses cost several times more to make.
     """
 
-    __slots__ = ("_reason", "attempts", "cadence_days", "connected_on", "due_on", "last_contact", "last_in",
-                 "last_out", "last_two_way", "next_try_on", "person_id", "protected", "state", "tags")
+    __slots__ = ("_reason", "attempts", "cadence_days", "connected_on", "due_on", "last_attempt_on", "last_contact",
+                 "last_in", "last_out", "last_two_way", "next_try_on", "owed_on", "person_id", "pitch_only",
+                 "protected", "reading", "state", "tags")
 
     def __init__(self, person_id: int, state: str, reason: str | Callable[[Verdict], str], attempts: int,
                  next_try_on: date | None, last_in: date | None, last_out: date | None, last_two_way: date | None,
                  due_on: date | None, connected_on: date | None, cadence_days: int, tags: tuple[str, ...] = (),
-                 last_contact: date | None = None, protected: bool = False) -> None:
+                 last_contact: date | None = None, protected: bool = False, owed_on: date | None = None,
+                 reading: str = "", last_attempt_on: date | None = None, pitch_only: bool = False) -> None:
         self.person_id = person_id
         self.state = state
         self._reason = reason
@@ -56,6 +59,12 @@ class Verdict:
         self.tags = tags
         self.last_contact = last_contact
         self.protected = protected
+        # Their message a reply is owed to (owe_reply), and what their last message is: question, news,
+        # courtesy, pitch ("" when none or not read).
+        self.owed_on = owed_on
+        self.reading = reading
+        self.last_attempt_on = last_attempt_on  # the start of the owner's last open attempt
+        self.pitch_only = pitch_only  # nothing from them but pitches, never answered
 
     @property
     def reason(self) -> str:

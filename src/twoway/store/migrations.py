@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
+from twoway.reading import KINDS, read_many
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: list[Migration] = []
 
@@ -344,3 +346,30 @@ def m007_store_revision(conn: Connection) -> None:
     """)
     # A database made again at the same path starts at revision 1 too: the token tells them apart.
     conn.execute(text("INSERT INTO store_revision (id, revision, token) VALUES (1, 1, :t)"), {"t": uuid.uuid4().hex})
+
+
+@migration
+def m008_message_reading(conn: Connection) -> None:
+    """What each message asks of its reader (``reading``: question, news, courtesy, pitch, automated) and
+    its language, read once here and at every import after; the history's covering index carries it."""
+    _ddl(conn, """
+    ALTER TABLE interactions ADD COLUMN reading TEXT;
+    ALTER TABLE interactions ADD COLUMN language TEXT;
+    DROP INDEX interactions_history;
+    CREATE INDEX interactions_history
+        ON interactions (owner_id, person_id, at, direction, kind, channel, conversation_id, reading)
+    """)
+    # Messages already imported are read now, in batches (a million rows never sit in memory at once).
+    conn.execute(text("UPDATE interactions SET reading = 'automated' WHERE kind IN ('sponsored', 'system')"))
+    select = text("SELECT id, content FROM interactions WHERE kind IN ('message', 'email') "
+                  "AND id > :after ORDER BY id LIMIT 5000")
+    update = text("UPDATE interactions SET reading = :r, language = :l WHERE id = :id")
+    after = 0
+    while True:
+        rows = conn.execute(select, {"after": after}).all()
+        if not rows:
+            break
+        kinds, languages = read_many([r[1] for r in rows])
+        conn.execute(update, [{"id": r[0], "r": KINDS[k], "l": lang}
+                              for r, k, lang in zip(rows, kinds.tolist(), languages, strict=True)])
+        after = int(rows[-1][0])

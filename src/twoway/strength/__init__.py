@@ -1,6 +1,8 @@
 """Relationship strength: a score from 0 to 100 with its parts and reasons.
 
 ``score`` is the arithmetic (pure, vectorised), ``compute`` loads what it needs and writes the reasons.
+Pitches and automated messages count for nothing; a part without evidence is left out and the weights
+of the others renormalised (``Strength.used``, ``Strength.weights``).
 """
 
 from twoway.strength.compute import (
@@ -13,6 +15,7 @@ from twoway.strength.compute import (
 )
 from twoway.strength.score import (
     ANSWER_DAYS,
+    COURTESY_ONLY_MAX,
     DURATION_FULL_DAYS,
     FREQUENCY_FULL,
     PARTS,
@@ -21,12 +24,14 @@ from twoway.strength.score import (
     PRIOR_MESSAGES,
     Batch,
     Extras,
+    combine,
     score_batch,
     weights_of,
 )
 
 __all__ = [
     "ANSWER_DAYS",
+    "COURTESY_ONLY_MAX",
     "DURATION_FULL_DAYS",
     "FREQUENCY_FULL",
     "PARTS",
@@ -36,6 +41,7 @@ __all__ = [
     "Batch",
     "Extras",
     "Strength",
+    "combine",
     "compute_strengths",
     "mutual_counts",
     "score_batch",

@@ -2,7 +2,9 @@
 
 The parts and their arithmetic are in :mod:`twoway.strength.score` (pure, vectorised); this module
 loads what they need from the database (the cached history, endorsements, recommendations, mutual
-connections), turns each scored tie into a :class:`Strength` with its reasons in words.
+connections), turns each scored tie into a :class:`Strength` with its reasons in words. A Strength says
+which parts had evidence (``used``) and the weights they took (``weights``, renormalised over them); its
+reasons speak only of those parts, and of the pitches and automated messages that were not counted.
 ``structural`` (mutual connections, where known) is kept apart from the score on purpose: how embedded
 a tie is and how much you talk are different things.
 """
@@ -14,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -26,14 +29,21 @@ from twoway.history import CHANNELS, Event, History, gc_paused
 from twoway.settings import Settings
 from twoway.strength.score import (
     ANSWER_DAYS,
+    COURTESY_ONLY_MAX,
+    F64,
     I64,
     PARTS,
     Batch,
     Extras,
     score_batch,
+    weights_of,
 )
 
 _DAY = clock.DAY_SECONDS
+_BITS = np.int64(1) << np.arange(len(PARTS), dtype=np.int64)
+# Kinds of import file (twoway.linkedin.kinds) that make endorsements and recommendations known.
+_ENDORSEMENT_FILES = ("endorsements received", "endorsements given", "recommendations received",
+                      "recommendations given")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,10 @@ class Strength:
     parts: dict[str, float]
     structural: float | None
     mutual_connections: int | None = None
+    # The parts with evidence for this tie, and the weights they took (summing to 1 over them; 0 for the
+    # others, whose value in ``parts`` is 0 and counts for nothing).
+    used: tuple[str, ...] = PARTS
+    weights: Mapping[str, float] = field(default_factory=dict, compare=False)
     # Reasons are written only when read: 30,000 people's sentences cost more than their scores.
     explain: Callable[[], list[str]] = field(default=list, repr=False, compare=False)
 
@@ -57,6 +71,8 @@ class Strength:
             "parts": {k: round(v, 4) for k, v in self.parts.items()},
             "structural": None if self.structural is None else round(self.structural, 4),
             "mutual_connections": self.mutual_connections,
+            "used": list(self.used),
+            "weights": {k: round(v, 4) for k, v in self.weights.items()},
             "reasons": list(self.reasons),
         }
 
@@ -71,18 +87,26 @@ def score_from_events(
     recommended_by_them: int = 0,
     recommended_by_you: int = 0,
     person_id: int = 0,
+    endorsements_known: bool | None = None,
 ) -> Strength:
-    """The strength of one tie from its events (any order; those at or after ``now_ts`` are ignored)."""
+    """The strength of one tie from its events (any order; those at or after ``now_ts`` are ignored).
+    Endorsements are known when ``endorsements_known`` says so, or (None) when any count is given."""
     kept = sorted((e for e in events if e.at < now_ts), key=lambda e: e.at)
     h = history.from_events({person_id: kept}) if kept else None
     at = h.at if h else np.zeros(0, dtype=np.int64)
     side = h.side if h else np.zeros(0, dtype=np.int8)
     channel = h.channel if h else np.zeros(0, dtype=np.int8)
-    extras = Extras(*(np.array([v], dtype=np.int64) for v in
-                      (endorsed_by_them, endorsed_by_you, recommended_by_them, recommended_by_you)))
+    read = h.read if h else np.zeros(0, dtype=np.int8)
+    e_them, e_you, r_them, r_you = (np.array([v], dtype=np.int64) for v in
+                                    (endorsed_by_them, endorsed_by_you, recommended_by_them, recommended_by_you))
+    known = None if endorsements_known is None else np.array([endorsements_known], dtype=bool)
+    extras = Extras(e_them, e_you, r_them, r_you, known=known)
     batch = score_batch(at, side, channel, np.array([0, at.size], dtype=np.int64),
-                        np.array([now_ts], dtype=np.int64), settings=settings, extras=extras)
-    return _strength(batch, 0, person_id, now_ts, extras, None, None)
+                        np.array([now_ts], dtype=np.int64), settings=settings, extras=extras, read=read)
+    shared = _Shared(weights_of(settings))
+    used, weights = shared.of(int(batch.used[0] @ _BITS))
+    return Strength(person_id, int(batch.scores[0]), dict(zip(PARTS, batch.parts[0].tolist(), strict=True)),
+                    None, None, used, weights, partial(_reasons, batch, 0, now_ts, extras, None))
 
 
 def _fmt_delay(seconds: float) -> str:
@@ -93,19 +117,33 @@ def _fmt_delay(seconds: float) -> str:
     return f"{round(seconds / _DAY)} days"
 
 
-def _strength(batch: Batch, k: int, person_id: int, now_ts: int, extras: Extras,
-              structural: float | None, mutual: int | None, parts_row: list[float] | None = None) -> Strength:
-    row = parts_row if parts_row is not None else batch.parts[k].tolist()
-    return Strength(person_id=person_id, score=int(batch.scores[k]), parts=dict(zip(PARTS, row, strict=True)),
-                    structural=structural, mutual_connections=mutual,
-                    explain=partial(_reasons, batch, k, now_ts, extras, mutual))
+class _Shared:
+    """The used parts and their renormalised weights, one tuple and one read-only mapping per combination
+    of parts, shared by every Strength with that combination (there are few)."""
+
+    def __init__(self, weights: F64) -> None:
+        self.base = weights
+        self.seen: dict[int, tuple[tuple[str, ...], Mapping[str, float]]] = {}
+
+    def of(self, mask: int) -> tuple[tuple[str, ...], Mapping[str, float]]:
+        hit = self.seen.get(mask)
+        if hit is None:
+            on = [bool(mask >> i & 1) for i in range(len(PARTS))]
+            total = float(sum(w for w, o in zip(self.base.tolist(), on, strict=True) if o))
+            weights = {p: (w / total if o and total > 0 else 0.0)
+                       for p, w, o in zip(PARTS, self.base.tolist(), on, strict=True)}
+            hit = self.seen[mask] = (tuple(p for p, o in zip(PARTS, on, strict=True) if o),
+                                     MappingProxyType(weights))
+        return hit
 
 
 def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | None) -> list[str]:
+    """The reasons, each written only for a part the score used (recency and frequency always are)."""
+    used = dict(zip(PARTS, batch.used[k].tolist(), strict=True))
     reasons: list[str] = []
     last = int(batch.last_at[k])
     if last < 0:
-        reasons.append("No interaction yet: every interaction part is 0")
+        reasons.append("No interaction yet: recency and frequency are 0")
     else:
         heard = int(batch.last_from_them[k])
         if heard >= 0:
@@ -119,23 +157,32 @@ def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | No
         noun = "interaction" if total == 1 else "interactions"
         line = f"{total} {noun}: {int(batch.n_in[k]) - both} from them, {int(batch.n_out[k]) - both} from you"
         reasons.append(line + (f", {both} meetings or calls" if both else ""))
+    ignored_in, ignored_out = int(batch.ignored_in[k]), int(batch.ignored_out[k])
+    if ignored_in or ignored_out:
+        sides = [f"{n} from {who}" for n, who in ((ignored_in, "them"), (ignored_out, "you")) if n]
+        noun = "message" if ignored_in + ignored_out == 1 else "messages"
+        reasons.append(f"Pitches and automated {noun} not counted: {', '.join(sides)}")
+    if used["responsiveness"]:
         asks, ans = int(batch.asks[k]), int(batch.answered[k])
-        if asks:
-            line = (f"They answered your message within {ANSWER_DAYS} days" if asks == 1 and ans == 1 else
-                    f"They did not answer your message within {ANSWER_DAYS} days" if asks == 1 else
-                    f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days")
-            delays = batch.answer_delay[int(batch.starts[k]):int(batch.starts[k + 1])]
-            delays = delays[delays >= 0]
-            if delays.size:
-                med = float(np.median(delays))
-                line += f" (median {_fmt_delay(med)})"
-            reasons.append(line)
+        line = (f"They answered your message within {ANSWER_DAYS} days" if asks == 1 and ans == 1 else
+                f"They did not answer your message within {ANSWER_DAYS} days" if asks == 1 else
+                f"They answered {ans} of {asks} of your messages within {ANSWER_DAYS} days")
+        delays = batch.answer_delay[int(batch.starts[k]):int(batch.starts[k + 1])]
+        delays = delays[delays >= 0]
+        if delays.size:
+            line += f" (median {_fmt_delay(float(np.median(delays)))})"
+        reasons.append(line)
+    if bool(batch.courtesy_only[k]):
+        reasons.append("Only courtesies so far (thanks, congratulations, greetings)"
+                       + (f": held at {COURTESY_ONLY_MAX}" if bool(batch.capped[k]) else ""))
+    if used["duration"]:
         reasons.append(f"Known since {words.ts_date_words(int(batch.first_at[k]))}")
-        used = [name for bit, name in enumerate(CHANNELS) if int(batch.channels_used[k]) >> bit & 1]
-        reasons.append("Channels: " + ", ".join(used))
+    if used["channels"]:
+        channels = [name for bit, name in enumerate(CHANNELS) if int(batch.channels_used[k]) >> bit & 1]
+        reasons.append("Channels: " + ", ".join(channels))
     e_them, e_you = int(extras.endorsed_by_them[k]), int(extras.endorsed_by_you[k])
     r_them, r_you = int(extras.recommended_by_them[k]), int(extras.recommended_by_you[k])
-    if e_them or e_you or r_them or r_you:
+    if used["endorsements"] and (e_them or e_you or r_them or r_you):
         reasons.append(f"Endorsements: {e_them} from them, {e_you} from you; recommendations: "
                        f"{r_them} from them, {r_you} from you")
     if mutual is not None:
@@ -144,6 +191,8 @@ def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | No
 
 
 def _extras(conn: Connection, owner_id: int, person_ids: I64, until: int) -> Extras:
+    """Endorsements and recommendations each way, known for everyone when the owner's data carries any
+    (or an export of theirs had the files, even empty); otherwise only where a tie has some."""
     pos = {int(p): i for i, p in enumerate(person_ids.tolist())}
     arrays = [np.zeros(person_ids.size, dtype=np.int64) for _ in range(4)]
     queries = (
@@ -157,7 +206,18 @@ def _extras(conn: Connection, owner_id: int, person_ids: I64, until: int) -> Ext
             i = pos.get(int(person_id))
             if i is not None:
                 arrays[offset + (0 if direction == "in" else 1)][i] = int(count)
-    return Extras(*arrays)
+    known = np.ones(person_ids.size, dtype=bool) if _endorsements_known(conn, owner_id) else None
+    return Extras(arrays[0], arrays[1], arrays[2], arrays[3], known=known)
+
+
+def _endorsements_known(conn: Connection, owner_id: int) -> bool:
+    checks: tuple[tuple[str, dict[str, str]], ...] = (
+        ("SELECT 1 FROM endorsements WHERE owner_id = :o LIMIT 1", {}),
+        ("SELECT 1 FROM recommendations WHERE owner_id = :o LIMIT 1", {}),
+        ("SELECT 1 FROM import_files f JOIN imports i ON i.id = f.import_id WHERE i.owner_id = :o "
+         "AND f.kind IN (:k0, :k1, :k2, :k3) LIMIT 1", {f"k{i}": k for i, k in enumerate(_ENDORSEMENT_FILES)}),
+    )
+    return any(conn.execute(text(sql), {"o": owner_id, **extra}).first() is not None for sql, extra in checks)
 
 
 def mutual_counts(conn: Connection, owner_id: int) -> dict[int, tuple[int, int, int]]:
@@ -220,24 +280,26 @@ def compute_strengths(
     starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     if int(np.count_nonzero(present)) == len(hist):
         # Everyone with a history is scored (the rest get empty segments): the rows stay as they are.
-        at, side, channel = hist.at, hist.side, hist.channel
+        at, side, channel, read = hist.at, hist.side, hist.channel, hist.read
     else:
         # Row numbers of the kept people's events, without a Python loop over people.
         first = np.zeros(people.size, dtype=np.int64)
         first[present] = hist.starts[k[present]]
         rows = np.repeat(first - starts[:-1], lengths) + np.arange(int(starts[-1]), dtype=np.int64)
-        at, side, channel = hist.at[rows], hist.side[rows], hist.channel[rows]
+        at, side, channel, read = hist.at[rows], hist.side[rows], hist.channel[rows], hist.read[rows]
     extras = _extras(conn, owner_id, people, now_ts)
     batch = score_batch(at, side, channel, starts, np.full(people.size, now_ts, dtype=np.int64),
-                        settings=settings, extras=extras)
+                        settings=settings, extras=extras, read=read)
+    shared = _Shared(weights_of(settings))
+    masks = (batch.used @ _BITS).tolist()
     team = mutual_counts(conn, owner_id)
     known = mutual or {}
     out: dict[int, Strength] = {}
     # 30,000 objects: plain lists, positional arguments and no cycle collection while they are made
     # (they hold no cycles) keep this loop a small share of the work.
     with gc_paused():
-        for i, (pid, row, score) in enumerate(zip(people.tolist(), batch.parts.tolist(), batch.scores.tolist(),
-                                                  strict=True)):
+        for i, (pid, row, score, mask) in enumerate(zip(people.tolist(), batch.parts.tolist(),
+                                                        batch.scores.tolist(), masks, strict=True)):
             m: int | None = None
             structural: float | None = None
             if pid in known:
@@ -246,7 +308,8 @@ def compute_strengths(
             elif pid in team:
                 m, theirs, yours = team[pid]
                 structural = structural_share(m, theirs, yours)
-            out[pid] = Strength(pid, score, dict(zip(PARTS, row, strict=False)), structural, m,
+            used, weights = shared.of(mask)
+            out[pid] = Strength(pid, score, dict(zip(PARTS, row, strict=False)), structural, m, used, weights,
                                 partial(_reasons, batch, i, now_ts, extras, m))
     return out
 

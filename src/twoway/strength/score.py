@@ -1,8 +1,16 @@
 """The arithmetic of relationship strength: every part of every tie at once, with numpy, no database.
 
 Each part is a number from 0 to 1, computed from the person's direct interactions before "now"
-(see :mod:`twoway.history` for what counts), and the score is their weighted mean
-(``strength_weights``) times 100. A tie with no interaction scores 0 on every interaction part.
+(see :mod:`twoway.history` for what counts), and the score is the weighted mean (``strength_weights``)
+times 100 of the parts **that have evidence** for this tie: a part without evidence is left out and the
+weights of the others are renormalised, never filled in with an invented value.
+
+What counts as contact: every direct message, meeting and call, except pitches and automated messages
+(as read at import, :mod:`twoway.reading`), which count for nothing here, either way: not contact, not
+frequency, not reciprocity, not an answer, not a message asking for one. Courtesies (thanks,
+congratulations, greetings) count as contact and as answers, but they ask for no answer, and a tie made
+of nothing but courtesies is held at COURTESY_ONLY_MAX points at most: pleasantries keep a tie warm, they
+do not make it deep.
 
 Two horizons (``strength_short_half_life_days``, default 30, and ``strength_half_life_days``, default
 180) say how fast the past fades; an event a long half-life old counts half wherever events are counted.
@@ -10,28 +18,32 @@ Two horizons (``strength_short_half_life_days``, default 30, and ``strength_half
 * recency: how recently you heard from them (their last message, meeting or call), the mean of
   ``0.5 ** (days / short)`` and ``0.5 ** (days / long)``: the short horizon tells this week from
   this season, the long one keeps last year above never. Your own unanswered messages do not make a
-  tie recent.
+  tie recent. Always has evidence: the export holds every message, so "never heard from them" is 0.
 * frequency: how often they engage: their messages, meetings and calls counted with the long decay,
   log-scaled so that about FREQUENCY_FULL recent ones reach 1. (On the UC Irvine replay, counting
-  only their side predicts answers far better than counting both: AUC 0.76 against 0.65.)
+  only their side predicts answers far better than counting both: AUC 0.76 against 0.65.) Always has
+  evidence, like recency.
 * reciprocity: ``min(theirs, yours) / max(theirs, yours)`` over the same decayed counts, so the
-  balance of the recent past matters most; meetings and calls count for both.
-* responsiveness: how often and how fast they answer: of your messages that could have been
-  answered by now (recent ones weighing more), the share answered within ANSWER_DAYS (7) days,
-  averaged with the share answered within a day, each smoothed by a Beta prior (PRIOR_*): one
-  answered message reads as 2/3, and a tie with no settled message yet sits at the prior's mean.
-* duration: time since the first interaction, log-scaled so that DURATION_FULL_DAYS (5 years)
-  reach 1.
+  balance of the recent past matters most; meetings and calls count for both. Evidence: any contact.
+* responsiveness: how often and how fast they answer: of your messages that ask for an answer (not
+  courtesies) and could have been answered by now (recent ones weighing more), the share answered
+  within ANSWER_DAYS (7) days, averaged with the share answered within a day, each smoothed by a Beta
+  prior (PRIOR_*) so that one answered message reads as 2/3, not a perfect record. Evidence: at least
+  one such message of yours; when you never asked, the part is left out (the prior alone is no evidence).
+* duration: time since the first contact, log-scaled so that DURATION_FULL_DAYS (5 years) reach 1.
+  Evidence: any contact.
 * endorsements: endorsements and recommendations, each way: up to 3 endorsements received and 3
-  given count one sixth each way, a recommendation received or given two sixths each.
+  given count one sixth each way, a recommendation received or given two sixths each. Evidence: the
+  owner's data carries endorsements or recommendations (``Extras.known``).
 * channels: how many of LinkedIn, e-mail, meetings, phone and other channels you used, out of 3.
+  Evidence: any contact.
 
 ``structural`` (mutual connections, where known) is kept apart from the score on purpose: how
 embedded a tie is and how much you talk are different things (Rajkumar et al., Science 2022).
 
 The vectorised core :func:`score_batch` scores many people (or many moments) at once; the AUC
-replay in ``benchmarks/bench_strength_auc.py`` uses it through :func:`score_from_events`-style
-batches, so the benchmark measures exactly the code the product runs.
+replay in ``benchmarks/bench_strength_auc.py`` uses it (and :func:`combine`), so the benchmark measures
+exactly the code the product runs.
 """
 
 from __future__ import annotations
@@ -44,56 +56,78 @@ import numpy as np
 import numpy.typing as npt
 
 from twoway import clock
-from twoway.history import BOTH, CHANNELS, IN, OUT
+from twoway.history import BOTH, CHANNELS, IN, OUT, R_AUTOMATED, R_COURTESY, R_PITCH
 from twoway.settings import Settings
 
 PARTS = ("recency", "frequency", "reciprocity", "responsiveness", "duration", "endorsements", "channels")
 ANSWER_DAYS = 7
 FREQUENCY_FULL = 60
 DURATION_FULL_DAYS = 5 * 365
-# Responsiveness prior, Beta(1, 1) in messages: one answered message reads as 2/3, not a perfect record;
-# a tie with no settled message yet sits at the prior's mean ("we do not know yet").
+# Responsiveness smoothing, Beta(1, 1) in messages, applied only once you asked at least once: one
+# answered message reads as 2/3, not a perfect record; one unanswered one as 1/4, not as never.
 PRIOR_MESSAGES = 2.0
 PRIOR_ANSWERED = 1.0
 PRIOR_ANSWERED_FAST = 0.5  # answers within a day: prior mean 1/4
+# A tie with nothing but courtesies (thanks, congratulations, greetings) scores this much at most.
+COURTESY_ONLY_MAX = 25
 _DAY = clock.DAY_SECONDS
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
+BOOL = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
 class Extras:
-    """Per-person counts that are not interactions in the history: endorsements and recommendations."""
+    """Per-person counts that are not interactions in the history: endorsements and recommendations.
+
+    ``known`` says where they are known at all (the owner's export carried them); None means "where
+    any count is not zero"."""
 
     endorsed_by_them: I64
     endorsed_by_you: I64
     recommended_by_them: I64
     recommended_by_you: I64
+    known: BOOL | None = None
 
     @classmethod
     def zeros(cls, n: int) -> Extras:
         z = np.zeros(n, dtype=np.int64)
-        return cls(z, z, z, z)
+        return cls(z, z, z, z, np.zeros(n, dtype=bool))
+
+    def known_mask(self) -> BOOL:
+        if self.known is not None:
+            return self.known
+        any_count: BOOL = ((self.endorsed_by_them > 0) | (self.endorsed_by_you > 0)
+                           | (self.recommended_by_them > 0) | (self.recommended_by_you > 0))
+        return any_count
 
 
 @dataclass(frozen=True)
 class Batch:
-    """Parts and scores for S segments, plus the counts the reasons are written from."""
+    """Parts and scores for S segments, plus the counts the reasons are written from.
 
-    parts: F64  # S x len(PARTS)
+    The event arrays the counts refer to (``starts``, ``answer_delay``) are those that count: pitches and
+    automated messages are left out."""
+
+    parts: F64  # S x len(PARTS); 0 where the part is not used
+    used: BOOL  # S x len(PARTS): the part has evidence for this tie and takes its share of the weight
     scores: I64
-    raw: F64  # the weighted mean before rounding, 0..1
+    raw: F64  # the weighted mean of the used parts before rounding (and after the courtesy cap), 0..1
     n_in: F64
     n_out: F64
     last_at: I64  # -1 when there is no interaction
     last_from_them: I64  # -1 when they never wrote, met or called
     first_at: I64
-    asks: F64
+    asks: F64  # your messages asking for an answer that could have been answered by now
     answered: F64
     answered_fast: F64
-    answer_delay: I64  # per event: seconds until their answer within ANSWER_DAYS, else -1
-    starts: I64
+    answer_delay: I64  # per counted event: seconds until their answer within ANSWER_DAYS, else -1
+    starts: I64  # segment starts over the counted events
     channels_used: I64  # bit mask over CHANNELS
+    ignored_in: I64  # their pitches and automated messages, not counted
+    ignored_out: I64  # yours
+    courtesy_only: BOOL  # every counted event is a courtesy
+    capped: BOOL  # the courtesy cap lowered the score
 
 
 def weights_of(settings: Settings) -> F64:
@@ -105,6 +139,15 @@ def weights_of(settings: Settings) -> F64:
     return normalised
 
 
+def combine(parts: F64, used: BOOL, weights: F64) -> F64:
+    """The weighted mean of the used parts, 0..1, row by row: the weights of the parts without evidence
+    are shared out among the others; a row with no weighted evidence at all is 0."""
+    w = used * weights
+    total = w.sum(axis=1)
+    mean: F64 = np.divide((parts * w).sum(axis=1), total, out=np.zeros(total.size), where=total > 0)
+    return mean
+
+
 def score_batch(
     at: I64,
     side: npt.NDArray[np.int8],
@@ -114,13 +157,31 @@ def score_batch(
     *,
     settings: Settings,
     extras: Extras | None = None,
+    read: npt.NDArray[np.int8] | None = None,
 ) -> Batch:
     """Score S segments at once; segment k is rows ``starts[k]:starts[k+1]`` (sorted by time) seen at
     ``now_ts[k]``. Segments may be empty. Events at or after their segment's ``now_ts`` must be
-    left out by the caller."""
+    left out by the caller. ``read`` is each event's reading code (``history.READS``); without it every
+    event is taken as substantive."""
     n_seg = int(starts.size - 1)
+    seg = np.repeat(np.arange(n_seg, dtype=np.int64), np.diff(starts))
+    ignored_in = ignored_out = np.zeros(n_seg, dtype=np.int64)
+    courtesy_only = np.zeros(n_seg, dtype=bool)
+    asking: BOOL | None = None
+    if read is not None and read.size:
+        drop = (read == R_PITCH) | (read == R_AUTOMATED)
+        if drop.any():
+            theirs_dropped = drop & (side != OUT)
+            ignored_in = np.bincount(seg[theirs_dropped], minlength=n_seg)
+            ignored_out = np.bincount(seg[drop & ~theirs_dropped], minlength=n_seg)
+            keep = ~drop
+            at, side, channel, read, seg = at[keep], side[keep], channel[keep], read[keep], seg[keep]
+            starts = np.concatenate(([0], np.cumsum(np.bincount(seg, minlength=n_seg)))).astype(np.int64)
+        courtesy = read == R_COURTESY
+        if courtesy.any():
+            asking = ~courtesy
+            courtesy_only = (np.diff(starts) > 0) & (np.bincount(seg[asking], minlength=n_seg) == 0)
     lengths = np.diff(starts)
-    seg = np.repeat(np.arange(n_seg, dtype=np.int64), lengths)
     has = lengths > 0
     now = now_ts.astype(np.int64)
     long_hl = float(settings.strength_half_life_days) * _DAY
@@ -156,12 +217,13 @@ def score_batch(
     hi = np.maximum(recent_in, recent_out)
     reciprocity = np.divide(np.minimum(recent_in, recent_out), hi, out=np.zeros(n_seg), where=hi > 0)
 
-    asks, answered, fast, answer_delay, recent = _answers(at, side, seg, now, n_seg, decay)
+    asks, answered, fast, answer_delay, recent = _answers(at, side, seg, now, n_seg, decay, asking)
     r_asks, r_answered, r_fast = recent
-    # Beta-smoothed shares: with no settled message yet the part is the prior's mean, not 0 or 1.
+    asked = asks > 0
+    # Beta-smoothed shares once there is a settled message to judge by; without one, no part at all.
     share = (r_answered + PRIOR_ANSWERED) / (r_asks + PRIOR_MESSAGES)
     share_fast = (r_fast + PRIOR_ANSWERED_FAST) / (r_asks + PRIOR_MESSAGES)
-    responsiveness = np.where(has, 0.5 * (share + share_fast), 0.0)
+    responsiveness = np.where(asked, 0.5 * (share + share_fast), 0.0)
 
     days_known = np.where(has, (now - first_at) / _DAY, 0.0)
     duration = np.minimum(1.0, np.log1p(np.maximum(days_known, 0.0)) / math.log1p(DURATION_FULL_DAYS))
@@ -174,34 +236,43 @@ def score_batch(
     channels = np.minimum(1.0, used_by_seg.sum(axis=1) / 3.0)
 
     ex = extras or Extras.zeros(n_seg)
-    endorsements = (
+    known = ex.known_mask()
+    endorsements = np.where(known, (
         np.minimum(ex.endorsed_by_them, 3) / 3.0 + np.minimum(ex.endorsed_by_you, 3) / 3.0
         + 2.0 * (ex.recommended_by_them > 0) + 2.0 * (ex.recommended_by_you > 0)
-    ) / 6.0
+    ) / 6.0, 0.0)
 
     parts = np.column_stack([recency, frequency, reciprocity, responsiveness, duration, endorsements, channels])
-    parts = np.clip(parts, 0.0, 1.0)
-    raw = parts @ weights_of(settings)
+    always = np.ones(n_seg, dtype=bool)
+    used = np.column_stack([always, always, has, asked, has, known, has])
+    parts = np.where(used, np.clip(parts, 0.0, 1.0), 0.0)
+    raw = combine(parts, used, weights_of(settings))
+    cap = COURTESY_ONLY_MAX / 100.0
+    capped = courtesy_only & (np.rint(raw * 100) > COURTESY_ONLY_MAX)
+    raw = np.where(capped, cap, raw)
     scores = np.rint(raw * 100).astype(np.int64)
-    return Batch(parts=parts, scores=scores, raw=raw, n_in=n_in, n_out=n_out, last_at=last_at,
-                 last_from_them=last_from_them,
-                 first_at=first_at, asks=asks, answered=answered, answered_fast=fast,
-                 answer_delay=answer_delay, starts=starts, channels_used=mask.astype(np.int64))
+    return Batch(parts=parts, used=used, scores=scores, raw=raw, n_in=n_in, n_out=n_out, last_at=last_at,
+                 last_from_them=last_from_them, first_at=first_at, asks=asks, answered=answered,
+                 answered_fast=fast, answer_delay=answer_delay, starts=starts,
+                 channels_used=mask.astype(np.int64), ignored_in=ignored_in, ignored_out=ignored_out,
+                 courtesy_only=courtesy_only, capped=capped)
 
 
-def _answers(at: I64, side: npt.NDArray[np.int8], seg: I64, now: I64, n_seg: int, decay: F64
-             ) -> tuple[F64, F64, F64, I64, tuple[F64, F64, F64]]:
-    """Per segment: your messages that could have been answered by now, those answered within
-    ANSWER_DAYS and within a day; per event, the delay of the answer (-1 when none in time); and the
-    same three counts weighted by ``decay`` (recent messages count more)."""
+def _answers(at: I64, side: npt.NDArray[np.int8], seg: I64, now: I64, n_seg: int, decay: F64,
+             asking: BOOL | None) -> tuple[F64, F64, F64, I64, tuple[F64, F64, F64]]:
+    """Per segment: your messages asking for an answer (``asking``; all of yours when None) that could
+    have been answered by now, those answered within ANSWER_DAYS and within a day; per event, the delay
+    of the answer (-1 when none in time); and the same three counts weighted by ``decay`` (recent
+    messages count more). Any event of theirs (a courtesy too) or a meeting answers."""
     size = at.size
     delays = np.full(size, -1, dtype=np.int64)
-    mine = np.flatnonzero(side == OUT)
+    ours = side == OUT
+    mine = np.flatnonzero(ours if asking is None else ours & asking)
     if mine.size == 0:
         z = np.zeros(n_seg)
         return z, z, z, delays, (z, z, z)
     # The next event of theirs (or a meeting) after each of your messages, if in the same segment.
-    is_answer = side != OUT
+    is_answer = ~ours
     answers = np.flatnonzero(is_answer)
     # Answers before each of your messages = the index of the next answer in ``answers``.
     j = (np.cumsum(is_answer) - is_answer)[mine]

@@ -39,7 +39,7 @@ def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: dat
     for r in conn.execute(
         text(
             "SELECT i.id, i.at, i.direction, i.kind, i.channel, i.subject, i.content, i.origin,"
-            " v.title, v.kind AS conversation_kind"
+            " i.reading, i.language, v.title, v.kind AS conversation_kind"
             " FROM interactions i LEFT JOIN conversations v ON v.id = i.conversation_id"
             " WHERE i.owner_id = :o AND i.person_id = :p ORDER BY i.at DESC, i.id DESC"
         ),
@@ -55,6 +55,8 @@ def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: dat
                 "channel": r.channel,
                 "subject": r.subject,
                 "content": r.content,
+                "reading": r.reading,  # question, news, courtesy, pitch, automated (None: not a message)
+                "language": r.language,
                 "origin": r.origin,
                 "conversation": r.title,
                 "conversation_kind": r.conversation_kind,
@@ -122,7 +124,7 @@ def timeline(detail: dict[str, Any]) -> list[dict[str, Any]]:
     for m in detail["interactions"]:
         events.append(
             {"date": m["date"], "at": m["at"], "kind": m["kind"], "direction": m["direction"],
-             "text": m["content"] or ""}
+             "text": m["content"] or "", "reading": m["reading"], "language": m["language"]}
         )
     for inv in detail["invitations"]:
         events.append(
