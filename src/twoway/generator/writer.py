@@ -120,7 +120,8 @@ class GeneratedExport:
     #: The owner's persona (see twoway.generator.personas) and language.
     persona: str = DEFAULT_PERSONA
     owner_language: str = "en"
-    #: Visible connections with no message at all in the export (either way, drafts aside).
+    #: Visible connections with no message at all in the export (either way, direct or in a group chat;
+    #: drafts aside).
     never_written: int = 0
     #: Message rows (drafts aside) by intended kind, by family and by language; the owner's own by kind.
     message_kinds: dict[str, int] = field(default_factory=dict)
@@ -335,7 +336,8 @@ def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[s
         key=lambda p: (-p.events_until(end), p.idx),
     )
     spec = cut.era
-    never = sum(1 for i in visible_now if not people[i].events_until(end))
+    grouped = {m for g in world.groups if any(at <= end for at, _, _ in g.messages) for m in g.members}
+    never = sum(1 for i in visible_now if not people[i].events_until(end) and i not in grouped)
     codes = cut.message_codes
     plain = Counter(c & ~DRAFT_BIT for c in codes if not c & DRAFT_BIT)
     kinds: Counter[str] = Counter()
