@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from twoway.generator.content import (
     ACK,
     ANNIVERSARY,
+    ANSWER,
     ASK,
     BIRTHDAY,
     CHAT_N,
@@ -40,6 +41,7 @@ from twoway.generator.content import (
     NEWS_FAMILY,
     PITCH,
     PITCH_FOLLOWUP,
+    PITCH_LAST,
     QUESTION,
     RECRUITER,
     RECRUITER_FOLLOWUP,
@@ -47,6 +49,7 @@ from twoway.generator.content import (
     RETRY,
     THANKS_BACK,
     THANKS_IN,
+    THANKS_JOB,
     THANKS_OUT,
 )
 from twoway.generator.model import DAY, EPOCH_ORDINAL, IN, OUT, SHIFT, encode
@@ -70,7 +73,11 @@ _STYLE = {
 #: How likely they answer each kind, relative to a question (question, news, courtesy, pitch, automated).
 _THEIR_FACTOR = (1.0, 0.55, 0.3, 0.0, 0.0)
 _WISHES = frozenset({BIRTHDAY, CONGRATS, ANNIVERSARY})
-_PITCHES = frozenset({PITCH, PITCH_FOLLOWUP, RECRUITER, RECRUITER_FOLLOWUP})
+#: Messages that close a thread: few people answer an "ok", a 👍 or a thank-you.
+_CLOSERS = frozenset({ACK, EMPTY, THANKS_BACK, THANKS_JOB})
+#: Questions about how things are (answered with news) rather than a specific question or request.
+_HOW_ARE_YOU = frozenset({CHECKIN, RETRY, LATE})
+_PITCHES = frozenset({PITCH, PITCH_FOLLOWUP, PITCH_LAST, RECRUITER, RECRUITER_FOLLOWUP})
 _REAL = ("quick", "slow", "never")
 
 
@@ -124,6 +131,8 @@ def _owner_delay(sim: Sim) -> tuple[int, bool]:
 
 def _response(rng: random.Random, family: int) -> int:
     """The family of an answer to a message of ``family``."""
+    if family == CONGRATS:
+        return THANKS_JOB
     if family in _WISHES:
         return THANKS_BACK
     if family in _PITCHES:
@@ -139,7 +148,8 @@ def _response(rng: random.Random, family: int) -> int:
     kind = FAMILY_KIND[family]
     roll = rng.random()
     if kind == QUESTION:
-        return REPLY if roll < 0.62 else CHAT_N if roll < 0.72 else CHAT_Q if roll < 0.84 else ACK
+        news = REPLY if family in _HOW_ARE_YOU else ANSWER
+        return news if roll < 0.62 else CHAT_N if roll < 0.72 else CHAT_Q if roll < 0.84 else ACK
     if kind == NEWS:
         return ACK if roll < 0.65 else CHAT_Q if roll < 0.85 else CHAT_N
     return ACK if roll < 0.8 else EMPTY if roll < 0.86 else CHAT_N if roll < 0.95 else CHAT_Q
@@ -155,14 +165,14 @@ def _exchange(ev: list[int], sim: Sim, style: str, t: int, family: int, out: int
         if out:
             # Declined, a recruiter or a seller mostly says thanks anyway.
             chance = 0.6 if family == DECLINE else answers * _THEIR_FACTOR[FAMILY_KIND[family]]
-            if rng.random() >= chance:
+            if rng.random() >= (chance * 0.35 if family in _CLOSERS else chance):
                 return added
             t += _their_delay(rng, style)
             family = _response(rng, family)
             if family == ACK and rng.random() < 0.12:
                 family = EMPTY  # a GIF, a sticker or a photo instead of words
         else:
-            if not _owner_answers(sim, family):
+            if not _owner_answers(sim, family) or (family in _CLOSERS and rng.random() >= 0.35):
                 return added
             delay, late = _owner_delay(sim)
             t += delay
@@ -292,9 +302,11 @@ def _pitches(ev: list[int], sim: Sim, start: int, stop: int) -> None:
             return
         if _they_wrote(ev, sim, "quick", t, PITCH):
             return  # the owner answered: declined, or asked; nobody follows up on that
-        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+        follow_ups = rng.choice((0, 0, 1, 1, 2, 3))
+        for k in range(follow_ups):
             t += rng.randint(3 * DAY, 14 * DAY)
-            if _they_wrote(ev, sim, "quick", t, PITCH_FOLLOWUP):
+            family = PITCH_LAST if k == follow_ups - 1 and k and rng.random() < 0.6 else PITCH_FOLLOWUP
+            if _they_wrote(ev, sim, "quick", t, family):
                 return
         t += rng.randint(60 * DAY, 400 * DAY)
 

@@ -24,7 +24,8 @@ FAMILIES: tuple[tuple[str, int], ...] = (
     ("thanks_in", COURTESY),  # they thank the owner for connecting
     ("greeting", COURTESY),  # a bare "Hi"
     ("ack", COURTESY),  # ok, 👍, sounds good, thanks
-    ("thanks_back", COURTESY),  # thanks for the wishes or congratulations
+    ("thanks_back", COURTESY),  # thanks for the (birthday, anniversary) wishes
+    ("thanks_job", COURTESY),  # thanks for the congratulations on a new job
     ("congrats", COURTESY),  # congratulations on a new role
     ("birthday", COURTESY),
     ("anniversary", COURTESY),  # work anniversary
@@ -36,11 +37,13 @@ FAMILIES: tuple[tuple[str, int], ...] = (
     ("chat_q", QUESTION),  # a question inside a conversation
     ("late", QUESTION),  # an answer months or years late: is it still relevant?
     ("interested", QUESTION),  # the owner answers a recruiter or a pitch with a question
-    ("reply", NEWS),  # an answer with news
+    ("reply", NEWS),  # an answer to "how are things?": news
+    ("answer", NEWS),  # an answer to a question or a request
     ("news", NEWS),  # news nobody asked for
     ("chat_n", NEWS),  # information inside a conversation
     ("pitch", PITCH_KIND),  # agencies, lead generation, outsourcing, crypto
     ("pitch_followup", PITCH_KIND),  # "would Thursday work for a quick call?"
+    ("pitch_last", PITCH_KIND),  # "last note from me": the seller closes the loop
     ("recruiter", PITCH_KIND),  # a recruiter's unsolicited job offer
     ("recruiter_followup", PITCH_KIND),
     ("group_q", QUESTION),
@@ -48,9 +51,9 @@ FAMILIES: tuple[tuple[str, int], ...] = (
     ("group_c", COURTESY),
     ("sponsored", AUTOMATED),  # LinkedIn's sponsored InMail templates
 )
-(THANKS_OUT, THANKS_IN, GREETING, ACK, THANKS_BACK, CONGRATS, BIRTHDAY, ANNIVERSARY, DECLINE, EMPTY, CHECKIN,
- RETRY, ASK, CHAT_Q, LATE, INTERESTED, REPLY, NEWS_FAMILY, CHAT_N, PITCH, PITCH_FOLLOWUP, RECRUITER,
- RECRUITER_FOLLOWUP, GROUP_Q, GROUP_N, GROUP_C, SPONSORED) = range(len(FAMILIES))
+(THANKS_OUT, THANKS_IN, GREETING, ACK, THANKS_BACK, THANKS_JOB, CONGRATS, BIRTHDAY, ANNIVERSARY, DECLINE, EMPTY,
+ CHECKIN, RETRY, ASK, CHAT_Q, LATE, INTERESTED, REPLY, ANSWER, NEWS_FAMILY, CHAT_N, PITCH, PITCH_FOLLOWUP, PITCH_LAST,
+ RECRUITER, RECRUITER_FOLLOWUP, GROUP_Q, GROUP_N, GROUP_C, SPONSORED) = range(len(FAMILIES))
 N_FAMILIES = len(FAMILIES)
 FAMILY_NAMES: tuple[str, ...] = tuple(name for name, _ in FAMILIES)
 #: A family's kind, indexable by family.

@@ -72,7 +72,7 @@ PERSONAS: dict[str, Persona] = {
             description="a careful networker: checks in every year, answers most questions and many courtesies",
             out_share=0.55, accept_gap=(2, 40),
             real=0.05, courtesy=0.03, pitcher=0.012, recruiter_ties=0.004, recruiter_inmail=0.02, pitch_inmail=0.01,
-            flood=0.5, flood_rate=0.25, thank_batch=0.15, thank_accepted=0.06,
+            flood=0.5, flood_rate=0.22, thank_batch=0.15, thank_accepted=0.04,
             answer=(0.85, 0.7, 0.45, 0.06, 0.0), answer_recruiter=0.4, answer_wish=0.85, late=0.02, slowness=1.0,
             checkin=0.45, persist=0.85, congrats_out=0.3, wishes_out=0.06,
             birthday_wishes=0.001, job_wishes=0.004, anniversary_wishes=0.001, follow_up_new=0.75,

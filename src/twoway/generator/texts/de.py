@@ -30,8 +30,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Danke dir, {first}!",
         "Danke 🙏",
         "Vielen Dank für die lieben Worte, {first}!",
+        "Danke, {first}! Ich hoffe, dir geht es auch gut.",
+    ),
+    "thanks_job": (
         "Danke! Ich freue mich sehr auf die neue Aufgabe.",
         "Danke! Bin noch am Ankommen, lass uns bald mal sprechen.",
+        "Danke dir, {first}! Große Veränderung, aber eine gute.",
     ),
     "congrats": (
         "Herzlichen Glückwunsch zur neuen Position, {first}! Absolut verdient.",
@@ -108,7 +112,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "<p>Hi, sorry für die späte Antwort &#8211; alles gut hier, ich bin im Frühjahr ins Plattform-Team "
         "gewechselt.</p>",
         "Mir geht es gut, danke! Ich bin nächsten Monat größtenteils in München.",
+        "Alles gut! Viel los mit dem Launch, ab Mai wird es ruhiger.",
+    ),
+    "answer": (
         "Ja, den Head of Data dort kenne ich gut. Ich stelle euch morgen vor.",
+        "Gerne, {first}.\nIch schicke dir morgen die Details.",
+        "Klar, ich kann den Kontakt herstellen. Ich frage sie vorher kurz.",
+        "Leider stellen wir gerade nicht ein, aber ich halte die Augen offen.",
+        "Dienstag passt mir, ich schicke eine Einladung.",
     ),
     "news": (
         "Hallo {first}, kleine Neuigkeit: Ich habe gerade als Head of Product bei einem neuen Unternehmen "
@@ -142,8 +153,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "ein kurzes Gespräch?",
         "Hallo {first}, ich hole meine Nachricht nur kurz nach oben. Passt Ihnen Donnerstag oder Freitag für "
         "einen kurzen Call?",
+        "Hallo {first}, ich weiß, Sie haben viel um die Ohren. Ist Leadgenerierung dieses Quartal ein Thema "
+        "für Sie?",
+    ),
+    "pitch_last": (
         "Hallo {first}, letzte Nachricht von mir: Falls es gerade nicht passt, geben Sie mir einfach kurz "
         "Bescheid.",
+        "Hallo {first}, da ich nichts von Ihnen gehört habe, passt der Zeitpunkt wohl nicht. Melden Sie sich "
+        "gerne, wenn es für Sie interessant wird.",
     ),
     "recruiter": (
         "Hallo {first}, ich besetze gerade eine Senior-Position, die sehr gut zu Ihrem Profil passt. Wären Sie "

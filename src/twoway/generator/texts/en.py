@@ -33,8 +33,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Thanks so much, {first}!",
         "Thanks 🙏",
         "Thank you for the kind words, {first}!",
+        "Thanks, {first}! Hope you are well too.",
+    ),
+    "thanks_job": (
         "Thanks a lot! Very excited about it.",
         "Thanks! Still settling in, let&#39;s catch up soon.",
+        "Thank you, {first}! Big change, but a good one.",
     ),
     "congrats": (
         "Congratulations on the new role, {first}! Well deserved.",
@@ -110,8 +114,15 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "So good to hear from you!\nWe just shipped the new release and the team doubled this year.",
         "<p>Hey, sorry for the slow reply &#8211; all good here, I moved to the platform team in spring.</p>",
         "Doing well, thanks! I am in London for most of next month.",
+        "All good! Busy with the launch, but things get calmer in May.",
+    ),
+    "answer": (
         "Yes, I know their head of data well. I will introduce you tomorrow.",
         "Happy to help, {first}.\nI will send the details tomorrow.",
+        "Sure, I can make the intro. Let me ask her first.",
+        "Unfortunately we are not hiring right now, but I will keep an eye out.",
+        "Tuesday works for me, I will send an invite.",
+        "<p>Good question &#8211; we use a small in-house team for that, happy to share more.</p>",
     ),
     "news": (
         "Hi {first}, some news: I have just joined a new company as head of product.",
@@ -142,11 +153,17 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "time for a quick chat?",
     ),
     "pitch_followup": (
-        "Hi {first}, following up on my last message about cutting your cloud costs: would Thursday work for a "
-        "15-minute call?",
-        "Hi {first}, just floating this to the top of your inbox. Would Thursday or Friday work for a quick call?",
+        "Hi {first}, following up on my last message about cutting your cloud costs: would Thursday work for "
+        "a 15-minute call?",
+        "Hi {first}, just floating this to the top of your inbox. Would Thursday or Friday work for a quick "
+        "call?",
         "Hi {first}, I know you are busy. Is lead generation a priority for you this quarter?",
-        "{first}, last note from me: if now is not the right time, just let me know and I will close the loop.",
+    ),
+    "pitch_last": (
+        "{first}, last note from me: if now is not the right time, just let me know and I will close the "
+        "loop.",
+        "Hi {first}, I have not heard back, so I will assume the timing is not right. Feel free to reach out "
+        "whenever it makes sense.",
     ),
     "recruiter": (
         "Hi {first}, I am hiring for a senior role that matches your background. Open to a conversation?",

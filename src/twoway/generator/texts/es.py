@@ -30,8 +30,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "¡Mil gracias, {first}!",
         "Gracias 🙏",
         "¡Gracias por tus palabras, {first}!",
+        "¡Gracias, {first}! Espero que tú también estés bien.",
+    ),
+    "thanks_job": (
         "¡Gracias! Muy ilusionado con el nuevo reto.",
         "¡Gracias! Todavía aterrizando, a ver si hablamos pronto.",
+        "¡Gracias, {first}! Un cambio grande, pero bueno.",
     ),
     "congrats": (
         "¡Enhorabuena por el nuevo puesto, {first}! Muy merecido.",
@@ -103,7 +107,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "¡Qué bien saber de ti!\nAcabamos de lanzar la nueva versión y el equipo se ha duplicado este año.",
         "<p>Hola, perdona la tardanza &#8211; todo bien, en primavera me pasé al equipo de plataforma.</p>",
         "¡Muy bien, gracias! El mes que viene estoy casi todo el tiempo en Madrid.",
+        "¡Todo bien! Liados con el lanzamiento, pero a partir de mayo más tranquilos.",
+    ),
+    "answer": (
         "Sí, conozco bien a su responsable de datos. Mañana os presento.",
+        "Encantado de ayudar, {first}.\nMañana te mando los detalles.",
+        "Claro, te hago la presentación. Le pregunto antes a ella.",
+        "Ahora mismo no estamos contratando, pero estaré atento.",
+        "El martes me va bien, te mando una invitación.",
     ),
     "news": (
         "Hola {first}, una novedad: acabo de incorporarme a una nueva empresa como responsable de producto.",
@@ -133,7 +144,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "pitch_followup": (
         "Hola {first}, retomo mi último mensaje: ¿te vendría bien el jueves para una llamada de 15 minutos?",
         "Hola {first}, subo esto de nuevo a tu bandeja. ¿Jueves o viernes para una llamada rápida?",
+        "Hola {first}, sé que vas a tope. ¿Es la generación de leads una prioridad este trimestre?",
+    ),
+    "pitch_last": (
         "Hola {first}, último mensaje por mi parte: si ahora no es buen momento, dímelo y no te molesto más.",
+        "Hola {first}, como no he tenido respuesta, entiendo que no es el momento. Escríbeme cuando te "
+        "encaje.",
     ),
     "recruiter": (
         "Hola {first}, estoy buscando perfil para un puesto senior que encaja muy bien con tu experiencia. "

@@ -31,8 +31,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Merci mille fois, {first} !",
         "Merci 🙏",
         "Merci pour ce gentil message, {first} !",
+        "Merci, {first} ! J'espère que tu vas bien aussi.",
+    ),
+    "thanks_job": (
         "Merci ! Très enthousiaste pour la suite.",
         "Merci ! Je prends mes marques, on se fait un café bientôt.",
+        "Merci, {first} ! Un grand changement, mais un bon.",
     ),
     "congrats": (
         "Félicitations pour ce nouveau poste, {first} ! Bien mérité.",
@@ -113,7 +117,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "<p>Salut, désolé pour le délai &#8211; tout va bien, j&#39;ai rejoint l&#39;équipe plateforme au "
         "printemps.</p>",
         "Ça va très bien, merci ! Je suis à Lyon presque tout le mois prochain.",
+        "Tout va bien ! Pas mal de boulot avec le lancement, ça se calme en mai.",
+    ),
+    "answer": (
         "Oui, je connais bien leur responsable data. Je vous mets en relation demain.",
+        "Avec plaisir, {first}.\nJe t'envoie les détails demain.",
+        "Bien sûr, je peux faire l&#39;intro. Je lui demande d&#39;abord.",
+        "Malheureusement nous ne recrutons pas en ce moment, mais je garde ça en tête.",
+        "Mardi me va, je t'envoie une invitation.",
     ),
     "news": (
         "Bonjour {first}, petite nouvelle : je viens de rejoindre une nouvelle entreprise en tant que "
@@ -143,10 +154,17 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "mensuels garantis. Je peux vous envoyer les détails sur WhatsApp ?",
     ),
     "pitch_followup": (
-        "Bonjour {first}, je reviens vers vous suite à mon dernier message : jeudi, ça vous irait pour un appel "
-        "de 15 minutes ?",
+        "Bonjour {first}, je reviens vers vous suite à mon dernier message : jeudi, ça vous irait pour un "
+        "appel de 15 minutes ?",
         "Bonjour {first}, je remonte mon message dans votre boîte. Jeudi ou vendredi pour un court appel ?",
-        "Bonjour {first}, dernier message de ma part : si ce n'est pas le bon moment, dites-le-moi simplement.",
+        "Bonjour {first}, je sais que vous êtes très pris. La génération de leads est-elle une priorité ce "
+        "trimestre ?",
+    ),
+    "pitch_last": (
+        "Bonjour {first}, dernier message de ma part : si ce n'est pas le bon moment, dites-le-moi "
+        "simplement.",
+        "Bonjour {first}, sans nouvelles de votre part, je suppose que le moment n'est pas idéal. N'hésitez "
+        "pas à revenir vers moi plus tard.",
     ),
     "recruiter": (
         "Bonjour {first}, je recrute pour un poste senior qui correspond très bien à votre parcours. Seriez-vous "

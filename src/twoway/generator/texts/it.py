@@ -30,8 +30,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Grazie di cuore, {first}!",
         "Grazie 🙏",
         "Grazie per le belle parole, {first}!",
+        "Grazie, {first}! Spero stia bene anche tu.",
+    ),
+    "thanks_job": (
         "Grazie! Sono davvero entusiasta della nuova sfida.",
         "Grazie! Mi sto ancora ambientando, sentiamoci presto.",
+        "Grazie, {first}! Un bel cambiamento.",
     ),
     "congrats": (
         "Congratulazioni per il nuovo ruolo, {first}! Meritatissimo.",
@@ -102,7 +106,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Che piacere sentirti!\nAbbiamo appena rilasciato la nuova versione e il team è raddoppiato quest'anno.",
         "<p>Ciao, scusa il ritardo &#8211; tutto bene, in primavera sono passato al team piattaforma.</p>",
         "Sto bene, grazie! Il mese prossimo sono quasi sempre a Milano.",
+        "Tutto bene! Di corsa per il lancio, ma da maggio si respira.",
+    ),
+    "answer": (
         "Sì, conosco bene il loro responsabile dati. Domani vi presento.",
+        "Volentieri, {first}.\nDomani ti mando i dettagli.",
+        "Certo, posso fare io le presentazioni. Prima le chiedo.",
+        "Purtroppo al momento non stiamo assumendo, ma tengo gli occhi aperti.",
+        "Martedì mi va bene, ti mando un invito.",
     ),
     "news": (
         "Ciao {first}, una novità: sono appena entrato in una nuova azienda come responsabile di prodotto.",
@@ -131,7 +142,13 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "pitch_followup": (
         "Ciao {first}, torno sul mio ultimo messaggio: giovedì andrebbe bene per una call di 15 minuti?",
         "Ciao {first}, riporto su il messaggio. Giovedì o venerdì per una chiamata veloce?",
+        "Ciao {first}, so che sei molto impegnato. La lead generation è una priorità per voi in questo "
+        "trimestre?",
+    ),
+    "pitch_last": (
         "Ciao {first}, ultimo messaggio da parte mia: se non è il momento giusto, dimmelo pure.",
+        "Ciao {first}, non avendo avuto risposta immagino non sia il momento giusto. Scrivimi pure quando ti "
+        "sarà utile.",
     ),
     "recruiter": (
         "Ciao {first}, sto cercando una figura senior che corrisponde molto al tuo profilo. Ti va di parlarne?",

@@ -30,8 +30,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Heel erg bedankt, {first}!",
         "Dank 🙏",
         "Bedankt voor de lieve woorden, {first}!",
+        "Dank je, {first}! Hopelijk gaat het met jou ook goed.",
+    ),
+    "thanks_job": (
         "Dank je! Heb er echt zin in.",
         "Dank! Nog aan het inwerken, laten we snel bijpraten.",
+        "Dank je, {first}! Grote stap, maar een goede.",
     ),
     "congrats": (
         "Gefeliciteerd met je nieuwe rol, {first}! Dik verdiend.",
@@ -103,7 +107,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "<p>Hoi, sorry voor de late reactie &#8211; alles goed, ik ben in het voorjaar naar het platformteam "
         "gegaan.</p>",
         "Gaat goed, dank je! Ik ben volgende maand het grootste deel in Rotterdam.",
+        "Alles goed! Druk met de lancering, vanaf mei wordt het rustiger.",
+    ),
+    "answer": (
         "Ja, hun hoofd data ken ik goed. Ik stel jullie morgen aan elkaar voor.",
+        "Graag gedaan, {first}.\nIk stuur je morgen de details.",
+        "Zeker, ik kan jullie aan elkaar voorstellen. Ik vraag het haar eerst even.",
+        "Helaas werven we nu niet, maar ik houd mijn ogen open.",
+        "Dinsdag komt me goed uit, ik stuur een uitnodiging.",
     ),
     "news": (
         "Hoi {first}, even een update: ik ben net begonnen als head of product bij een nieuw bedrijf.",
@@ -133,7 +144,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     "pitch_followup": (
         "Hoi {first}, ik kom terug op mijn vorige bericht: zou donderdag passen voor een call van 15 minuten?",
         "Hoi {first}, ik zet dit even bovenaan je inbox. Donderdag of vrijdag voor een kort belletje?",
+        "Hoi {first}, ik weet dat je het druk hebt. Is leadgeneratie dit kwartaal een prioriteit voor jullie?",
+    ),
+    "pitch_last": (
         "Hoi {first}, laatste bericht van mijn kant: als het nu niet uitkomt, laat het me dan gewoon weten.",
+        "Hoi {first}, ik heb niets van je gehoord, dus de timing is vast niet goed. Laat gerust van je horen "
+        "als het wel past.",
     ),
     "recruiter": (
         "Hoi {first}, ik werf voor een seniorfunctie die heel goed bij je achtergrond past. Sta je open voor "

@@ -30,8 +30,12 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Obrigadão, {first}!",
         "Obrigada 🙏",
         "Obrigado pelas palavras, {first}!",
+        "Valeu, {first}! Espero que você esteja bem também.",
+    ),
+    "thanks_job": (
         "Obrigada! Muito animada com o novo desafio.",
         "Valeu! Ainda me adaptando, vamos conversar em breve.",
+        "Obrigado, {first}! Mudança grande, mas boa.",
     ),
     "congrats": (
         "Parabéns pelo novo cargo, {first}! Muito merecido.",
@@ -101,7 +105,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
         "Que bom ter notícias suas!\nAcabamos de lançar a nova versão e o time dobrou este ano.",
         "<p>Oi, desculpa a demora &#8211; tudo bem por aqui, mudei para o time de plataforma na primavera.</p>",
         "Tudo ótimo, obrigada! Vou passar boa parte do mês que vem em São Paulo.",
+        "Tudo certo! Correria com o lançamento, mas a partir de maio acalma.",
+    ),
+    "answer": (
         "Sim, conheço bem o head de dados de lá. Faço a apresentação amanhã.",
+        "Claro, {first}.\nTe mando os detalhes amanhã.",
+        "Posso fazer a apresentação, sim. Só vou perguntar para ela antes.",
+        "Infelizmente não estamos contratando agora, mas fico de olho.",
+        "Terça funciona pra mim, vou mandar um convite.",
     ),
     "news": (
         "Oi {first}, uma novidade: acabei de entrar em uma nova empresa como head de produto.",
@@ -130,8 +141,14 @@ MESSAGES: dict[str, tuple[str, ...]] = {
     ),
     "pitch_followup": (
         "Olá {first}, retomando minha última mensagem: quinta-feira funciona para uma ligação de 15 minutos?",
-        "Oi {first}, só trazendo isso de volta para o topo da sua caixa. Quinta ou sexta para uma call rápida?",
+        "Oi {first}, só trazendo isso de volta para o topo da sua caixa. Quinta ou sexta para uma call "
+        "rápida?",
+        "Oi {first}, sei que você está na correria. Geração de leads é prioridade para vocês neste trimestre?",
+    ),
+    "pitch_last": (
         "Olá {first}, última mensagem da minha parte: se não for o momento, é só me avisar.",
+        "Olá {first}, como não tive retorno, imagino que não seja o momento. Fico à disposição quando fizer "
+        "sentido.",
     ),
     "recruiter": (
         "Olá {first}, estou recrutando para uma posição sênior que combina muito com o seu perfil. Topa conversar?",
