@@ -186,6 +186,8 @@ def _exchange(ev: list[int], sim: Sim, style: str, t: int, family: int, out: int
 def _they_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> int:
     if family in (ASK, NEWS_FAMILY) and sim.rng.random() < 0.3:
         ev.append(encode(t - sim.rng.randint(20, 600), GREETING, IN))  # a bare "Hi" first, then the message
+    elif family in _WISHES and sim.rng.random() < 0.2:
+        ev.append(encode(t - sim.rng.randint(2, 60), EMPTY, IN))  # a GIF or a sticker with the wish
     ev.append(encode(t, family, IN))
     return _exchange(ev, sim, style, t, family, IN)
 

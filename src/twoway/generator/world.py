@@ -125,7 +125,8 @@ def _sessions(rng: random.Random, persona: Persona, first: int, last: int) -> li
     day = first
     while day <= last:
         days.append(day)
-        day += rng.randint(low, high) if rng.random() < 0.8 else rng.randint(high, high * 4)
+        # Invitations expire after about six months, so no wait is longer than that.
+        day += rng.randint(low, high) if rng.random() < 0.8 else rng.randint(high, min(high * 3, 180))
     return days
 
 
