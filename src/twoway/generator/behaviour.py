@@ -250,6 +250,10 @@ def reply_style(p: Person) -> str:
 def simulate(p: Person, sim: Sim) -> None:
     rng = sim.rng
     ev: list[int] = []
+    if p.connected is not None and p.greeted == 1:
+        _they_wrote(ev, sim, reply_style(p), _at(rng, p.connected + rng.choice((0, 0, 1, 1, 2))), THANKS_IN)
+    elif p.connected is not None and p.greeted == 2:
+        _owner_wrote(ev, sim, reply_style(p), _at(rng, p.connected + rng.choice((0, 0, 1))), THANKS_OUT)
     if p.kind == "recruiter":
         _recruiter(p, ev, sim)
     elif p.kind == "inmail":
@@ -319,10 +323,6 @@ def _connection(p: Person, ev: list[int], sim: Sim) -> None:
     stop = min(p.removed or sim.end_day, sim.end_day)
     style = p.kind
     start = p.connected
-    if p.greeted == 1:
-        _they_wrote(ev, sim, reply_style(p), _at(rng, start + rng.choice((0, 0, 1, 1, 2))), THANKS_IN)
-    elif p.greeted == 2:
-        _owner_wrote(ev, sim, reply_style(p), _at(rng, start + rng.choice((0, 0, 1))), THANKS_OUT)
     if p.kind == "new":
         # Connected in the last two weeks with nothing said yet; the owner may follow up later.
         style = rng.choice(("quick", "slow", "never", "silent", "silent"))

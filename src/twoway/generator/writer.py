@@ -124,13 +124,13 @@ class GeneratedExport:
     #: drafts aside).
     never_written: int = 0
     #: Message rows (drafts aside) by intended kind, by family and by language; the owner's own by kind.
-    message_kinds: dict[str, int] = field(default_factory=dict)
-    message_families: dict[str, int] = field(default_factory=dict)
-    message_languages: dict[str, int] = field(default_factory=dict)
-    owner_message_kinds: dict[str, int] = field(default_factory=dict)
+    message_kinds: dict[str, int] = field(default_factory=dict, hash=False)
+    message_families: dict[str, int] = field(default_factory=dict, hash=False)
+    message_languages: dict[str, int] = field(default_factory=dict, hash=False)
+    owner_message_kinds: dict[str, int] = field(default_factory=dict, hash=False)
     #: Invitation notes by kind (personal, default, pitch, recruiter) and by language.
-    invitation_note_kinds: dict[str, int] = field(default_factory=dict)
-    invitation_note_languages: dict[str, int] = field(default_factory=dict)
+    invitation_note_kinds: dict[str, int] = field(default_factory=dict, hash=False)
+    invitation_note_languages: dict[str, int] = field(default_factory=dict, hash=False)
     #: One code per messages.csv row (see files.truth_code); read them with :meth:`message_truth`.
     message_codes: array = field(default_factory=lambda: array("H"), repr=False, compare=False)  # type: ignore[type-arg]
 
@@ -152,7 +152,7 @@ class GeneratedExport:
     def message_truth(self) -> list[MessageTruth]:
         """Every messages.csv row (drafts included) with what it means: its intended kind, family and
         language, whether the owner sent it, whether it is a draft. Reads the file back, so the
-        rows are exactly as written."""
+        rows are exactly as written (the export must still be where it was written)."""
         name = next(f for f in self.files if f.lower() == "messages.csv")
         if self.path.suffix == ".zip":
             with zipfile.ZipFile(self.path) as zf:
