@@ -397,8 +397,9 @@ def _invitations(rng: random.Random, owner: Owner, people: list[Person], base_da
 
 
 def _note(rng: random.Random, p: Person, owner: Owner, direction: str) -> tuple[str, int, str]:
-    """(note kind, language, text) of an invitation: mostly blank, some personal, some LinkedIn's
-    default text in the sender's language, and pitches and recruiters introducing themselves."""
+    """(note kind, language, text) of an invitation: mostly blank, some personal (in the language the
+    two write in), some LinkedIn's default text (in the sender's own language: LinkedIn writes it in
+    the sender's interface language), and pitches and recruiters introducing themselves."""
     roll = rng.random()
     company = p.job_on(p.jobs[-1][0])[0]
     if direction == "out":
@@ -417,5 +418,6 @@ def _note(rng: random.Random, p: Person, owner: Owner, direction: str) -> tuple[
         kind, key = "default", "default"
     else:
         kind, key = "pitch", "pitch"
-    templates = [t for t in note_templates(p.lang, key) if company or "{company}" not in t]
-    return kind, p.lang, fill_note(rng.choice(templates), p.first, owner.first, company)
+    lang = owner.lang if direction == "out" and kind == "default" else p.lang
+    templates = [t for t in note_templates(lang, key) if company or "{company}" not in t]
+    return kind, lang, fill_note(rng.choice(templates), p.first, owner.first, company)
