@@ -1,5 +1,6 @@
-"""How fast the synthetic export generator writes exports, how much memory it needs, and what the
-generated network looks like to the relationship rules (the state mix and the weekly plan).
+"""How fast the synthetic export generator writes exports, how much memory it needs, what the
+generated networks look like (per owner persona, against the shapes of real exports), and what they
+look like to the relationship rules (the state mix and the weekly plan).
 
 Run: python benchmarks/bench_generator.py            (speed: default export, then 30,000 connections / 1,000,000
                                                       messages, zip and folder)
@@ -7,6 +8,9 @@ Run: python benchmarks/bench_generator.py            (speed: default export, the
      python benchmarks/bench_generator.py --mix      (import the default and the 30k/1M export, then
                                                       `twoway states --json` and `twoway week --json` on the
                                                       generator's today)
+     python benchmarks/bench_generator.py --shapes   (per persona, 2,500 connections over 8 years, seeds 1-3:
+                                                      share never written to, message kinds, batch acceptance,
+                                                      questions answered, languages)
 
 Each speed case runs in a fresh process so its peak memory (max RSS) is its own.
 """
@@ -99,9 +103,83 @@ def mix() -> None:
               f"cut by the item limit {week['cut_by_limit']}")
 
 
+def _shape(persona: str, seed: int, tmp: Path) -> dict[str, float]:
+    """What one generated export looks like, measured from its files and its ground truth."""
+    import csv
+    import io
+    from collections import defaultdict
+    from datetime import datetime
+
+    from twoway.generator import generate_export
+
+    export = generate_export(tmp / f"{persona}{seed}", seed=seed, connections=2500, years=8, today=TODAY,
+                             as_zip=False, persona=persona)
+    truth = [m for m in export.message_truth() if not m.draft]
+    kinds = Counter(m.kind for m in truth)
+    rows = list(csv.reader(io.StringIO((export.path / "Connections.csv").read_text(), newline="")))
+    start = next(i for i, r in enumerate(rows) if r and r[0] == "First Name")
+    per_day = Counter(r[-1] for r in rows[start + 1:] if r)
+    threads = defaultdict(list)
+    for m in truth:
+        if not m.row["CONVERSATION TITLE"]:
+            threads[m.row["CONVERSATION ID"]].append(m)
+    asked: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    for msgs in threads.values():
+        msgs.sort(key=lambda m: m.row["DATE"])
+        for m, nxt in zip(msgs, [*msgs[1:], None], strict=True):
+            what = "question" if m.kind == "question" else "recruiter" if m.family.startswith("recruiter") else \
+                "pitch" if m.kind == "pitch" else ""
+            if m.outgoing or not what:
+                continue
+            asked[what] += 1
+            if nxt is not None and nxt.outgoing:
+                days = (datetime.fromisoformat(nxt.row["DATE"][:19]) - datetime.fromisoformat(m.row["DATE"][:19])).days
+                answered[what] += days <= 90
+    n = len(truth)
+    families = export.message_families
+    return {
+        "connections": export.connections, "messages": n,
+        "never written to": export.never_written / export.connections,
+        **{k: kinds[k] / n for k in ("courtesy", "question", "news", "pitch", "automated")},
+        "recruiters": (families.get("recruiter", 0) + families.get("recruiter_followup", 0)) / n,
+        "owner's own": sum(m.outgoing for m in truth) / n,
+        "on days of 10+": sum(c for c in per_day.values() if c >= 10) / sum(per_day.values()),
+        "biggest day": max(per_day.values()),
+        **{f"{k}s answered": answered[k] / max(1, asked[k]) for k in ("question", "pitch", "recruiter")},
+        "owner's language": sum(v for k, v in export.message_languages.items() if k == export.owner_language) / n,
+    }
+
+
+_SHAPE_KEYS = ("never written to", "courtesy", "question", "news", "pitch", "recruiters", "automated", "owner's own",
+               "on days of 10+", "biggest day", "questions answered", "pitchs answered", "recruiters answered",
+               "owner's language")
+
+
+def _cell(runs: list[dict[str, float]], key: str) -> str:
+    """The range over the seeds' runs."""
+    values = [r[key] for r in runs]
+    if key == "biggest day":
+        return f"{min(values):.0f}–{max(values):.0f}"
+    return f"{min(values):.0%}–{max(values):.0%}"
+
+
+def shapes() -> None:
+    from twoway.generator.personas import PERSONAS
+
+    print("persona | " + " | ".join(k.replace("pitchs", "pitches") for k in _SHAPE_KEYS))
+    with tempfile.TemporaryDirectory() as tmp:
+        for persona in PERSONAS:
+            runs = [_shape(persona, seed, Path(tmp)) for seed in (1, 2, 3)]
+            print(f"{persona} | " + " | ".join(_cell(runs, k) for k in _SHAPE_KEYS)
+                  + f"  ({runs[0]['connections']:,.0f} connections, {runs[0]['messages']:,.0f} messages)")
+
+
 def main() -> None:
     if "--mix" in sys.argv:
         mix()
+    elif "--shapes" in sys.argv:
+        shapes()
     else:
         speed("--quick" in sys.argv)
 

@@ -16,6 +16,7 @@ import pytest
 from twoway.errors import InputError
 from twoway.generator import ERA_SPECS, ERAS, GeneratedExport, generate_export
 from twoway.generator.eras import NOTES_SENTENCE
+from twoway.generator.writer import MessageTruth
 
 TODAY = date(2026, 6, 15)
 
@@ -359,15 +360,12 @@ def test_the_world_is_realistic_for_the_relationship_rules(exports: dict[str, Ge
     export = exports["2026-06"]
     header, rows = _rows(export, "messages.csv", "CONVERSATION ID")
     col = {n: header.index(n) for n in header}
-    owner = export.owner_name
-    retry = re.compile(r"just bumping this|following up on my note|last try from me")
     threads: dict[str, list[tuple[datetime, bool, bool]]] = defaultdict(list)
-    for r in rows:
-        if r[col["CONVERSATION TITLE"]]:
+    for m in export.message_truth():
+        if m.row["CONVERSATION TITLE"] or m.draft:
             continue
-        when = datetime.strptime(r[col["DATE"]], "%Y-%m-%d %H:%M:%S UTC")
-        mine = r[col["FROM"]] == owner
-        threads[r[col["CONVERSATION ID"]]].append((when, mine, mine and bool(retry.search(r[col["CONTENT"]]))))
+        when = datetime.strptime(m.row["DATE"], "%Y-%m-%d %H:%M:%S UTC")
+        threads[m.row["CONVERSATION ID"]].append((when, m.outgoing, m.family == "retry"))
     third_attempts, gaps, owes = 0, [], 0
     for msgs in threads.values():
         msgs.sort()
@@ -435,3 +433,224 @@ def test_a_30k_export_has_one_profile_url_per_person(tmp_path: Path) -> None:
         other, name = (r[6], r[1]) if r[4] == "OUTGOING" else (r[5], r[0])
         by_url[other].add(name)
     assert all(len(who) == 1 for who in by_url.values())
+
+
+# --- The shapes of real networks (46 real exports: 91% of ties never written to, courtesy-heavy inboxes,
+# batch-accepted invitations, pitches and recruiters, owners answering some questions, several languages) ---
+
+#: (lowest, highest) share of connections with no message at all, per persona.
+NEVER_WRITTEN = {"careful": (0.78, 0.87), "neglectful": (0.89, 0.95), "recruiter_magnet": (0.80, 0.90),
+                 "non_english": (0.78, 0.89)}
+
+
+@pytest.fixture(scope="module")
+def personas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GeneratedExport]:
+    base = tmp_path_factory.mktemp("personas")
+    return {
+        persona: generate_export(base / persona, seed=3, connections=2500, years=8, today=TODAY, as_zip=False,
+                                 persona=persona)
+        for persona in NEVER_WRITTEN
+    }
+
+
+def _threads(export: GeneratedExport) -> dict[str, list[MessageTruth]]:
+    """Direct conversations (no groups, no drafts), each oldest first."""
+    threads: dict[str, list[MessageTruth]] = defaultdict(list)
+    for m in export.message_truth():
+        if not m.draft and not m.row["CONVERSATION TITLE"]:
+            threads[m.row["CONVERSATION ID"]].append(m)
+    for msgs in threads.values():
+        msgs.sort(key=lambda m: m.row["DATE"])
+    return threads
+
+
+def _day(m: MessageTruth) -> date:
+    return date.fromisoformat(m.row["DATE"][:10])
+
+
+@pytest.mark.parametrize("persona", NEVER_WRITTEN)
+def test_most_ties_never_hear_a_word(personas: dict[str, GeneratedExport], persona: str) -> None:
+    export = personas[persona]
+    _, conns = _rows(export, "Connections.csv", "First Name")
+    header, msgs = _rows(export, "messages.csv", "CONVERSATION ID")
+    col = {n: header.index(n) for n in header}
+    msgs = [r for r in msgs if "IS MESSAGE DRAFT" not in col or r[col["IS MESSAGE DRAFT"]] != "Yes"]
+    talked = {r[col["SENDER PROFILE URL"]] for r in msgs} | {u for r in msgs for u in r[col["RECIPIENT PROFILE URLS"]]
+                                                             .split(",")}
+    urls = [r[2] for r in conns if r[2]]
+    never = sum(1 for u in urls if u not in talked)
+    assert never == export.never_written
+    low, high = NEVER_WRITTEN[persona]
+    assert low <= never / len(urls) <= high, f"{persona}: {never / len(urls):.1%} never written to"
+
+
+def test_a_neglectful_owner_spoke_to_fewer_than_a_careful_one(personas: dict[str, GeneratedExport]) -> None:
+    share = {p: e.never_written / e.connections for p, e in personas.items()}
+    assert share["neglectful"] >= share["careful"] + 0.06
+    assert personas["neglectful"].messages < 0.5 * personas["careful"].messages
+
+
+@pytest.mark.parametrize("persona", NEVER_WRITTEN)
+def test_inboxes_are_mostly_courtesies(personas: dict[str, GeneratedExport], persona: str) -> None:
+    export = personas[persona]
+    truth = [m for m in export.message_truth() if not m.draft]
+    assert len(truth) == export.messages
+    kinds = Counter(m.kind for m in truth)
+    assert kinds == Counter(export.message_kinds)
+    assert set(kinds) == {"question", "news", "courtesy", "pitch", "automated"}
+    share = {k: n / len(truth) for k, n in kinds.items()}
+    assert share["courtesy"] >= 0.5, share
+    assert 0.05 <= share["pitch"] <= 0.35, share
+    assert share["question"] >= 0.05, share
+    assert share["news"] >= 0.03, share
+    assert 0.01 <= share["automated"] <= 0.1, share
+    families = Counter(m.family for m in truth)
+    for family in ("thanks_in", "thanks_out", "ack", "greeting", "birthday", "thanks_back", "congrats", "pitch",
+                   "pitch_followup", "recruiter", "sponsored", "ask"):
+        assert families[family] > 0, (persona, family)
+    own = sum(m.outgoing for m in truth) / len(truth)
+    assert 0.12 <= own <= 0.6, own
+    assert sum(export.owner_message_kinds.values()) == sum(m.outgoing for m in truth)
+
+
+def test_recruiters_write_most_to_the_recruiter_magnet(personas: dict[str, GeneratedExport]) -> None:
+    def recruiting(e: GeneratedExport) -> int:
+        return e.message_families.get("recruiter", 0) + e.message_families.get("recruiter_followup", 0)
+
+    magnet = personas["recruiter_magnet"]
+    assert recruiting(magnet) >= 0.08 * magnet.messages
+    assert all(recruiting(magnet) > 2 * recruiting(e) for p, e in personas.items() if p != "recruiter_magnet")
+
+
+@pytest.mark.parametrize(("persona", "batched", "biggest"),
+                         [("careful", 0.25, 20), ("neglectful", 0.7, 100), ("recruiter_magnet", 0.5, 50)])
+def test_invitations_are_accepted_in_batches(personas: dict[str, GeneratedExport], persona: str, batched: float,
+                                             biggest: int) -> None:
+    export = personas[persona]
+    _, conns = _rows(export, "Connections.csv", "First Name")
+    per_day = Counter(datetime.strptime(r[-1], "%d %b %Y").date() for r in conns)
+    on_batch_days = sum(n for n in per_day.values() if n >= 10)
+    assert on_batch_days >= batched * len(conns), f"{on_batch_days / len(conns):.0%} on days of 10+"
+    assert max(per_day.values()) >= biggest
+    # A thank-you flood after some batches: many of those accepted on one day write "thanks for connecting".
+    thanks = Counter(_day(m) for msgs in _threads(export).values() for m in msgs[:1] if m.family == "thanks_in")
+    floods = [d for d, n in per_day.items() if n >= 8 and sum(thanks[d + timedelta(days=k)] for k in range(3)) >= 5]
+    assert floods, "no batch was followed by a flood of thank-yous"
+
+
+def test_the_owner_answers_some_questions_few_pitches_and_thanks_for_wishes(
+        personas: dict[str, GeneratedExport]) -> None:
+    answered: dict[str, float] = {}
+    for persona, export in personas.items():
+        asked = got = pitched = declined = wished = thanked = stale = 0
+        for msgs in _threads(export).values():
+            for m, nxt in zip(msgs, [*msgs[1:], None], strict=True):
+                if m.outgoing:
+                    continue
+                answer = nxt is not None and nxt.outgoing and (_day(nxt) - _day(m)).days <= 90
+                if m.kind == "question":
+                    asked += 1
+                    got += answer
+                    stale += nxt is None and (TODAY - _day(m)).days > 730
+                elif m.kind == "pitch" and m.family.startswith("pitch"):
+                    pitched += 1
+                    declined += answer
+                elif m.family == "birthday":
+                    wished += 1
+                    thanked += answer and nxt is not None and nxt.family == "thanks_back"
+        answered[persona] = got / asked
+        assert declined <= 0.2 * pitched, persona
+        assert 0 < thanked < wished, persona
+        if persona == "neglectful":
+            assert stale > 0, "some questions wait for years"
+            assert export.message_families.get("late", 0) > 0, "some answers come years late"
+    assert answered["careful"] >= 0.75
+    assert answered["neglectful"] <= 0.6
+    assert 0.45 <= answered["non_english"] <= 0.9
+    assert answered["careful"] >= answered["neglectful"] + 0.25
+
+
+#: LinkedIn's default invitation text in each language (the older, signature-less form).
+DEFAULT_NOTES = {
+    "en": "I'd like to add you to my professional network on LinkedIn.",
+    "de": "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+    "es": "Me gustaría añadirte a mi red profesional en LinkedIn.",
+    "fr": "J'aimerais vous inclure dans mon réseau professionnel sur LinkedIn.",
+    "pt": "Gostaria de adicioná-lo à minha rede profissional no LinkedIn.",
+    "it": "Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+    "nl": "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+}
+
+
+@pytest.mark.parametrize("language", [lang for lang in DEFAULT_NOTES if lang != "en"])
+def test_a_non_english_owner_writes_their_language_with_some_and_english_with_others(
+        tmp_path: Path, language: str) -> None:
+    export = generate_export(tmp_path, seed=4, connections=1200, years=6, today=TODAY, as_zip=False,
+                             persona="non_english", language=language)
+    assert export.owner_language == language
+    langs = export.message_languages
+    total = sum(langs.values())
+    assert langs[language] >= 0.3 * total, langs
+    assert langs["en"] >= 0.15 * total, langs
+    own = {m.language for msgs in _threads(export).values() for m in msgs if m.outgoing}
+    assert {language, "en"} <= own, "the owner writes in both"
+    # A thread keeps its language: each conversation is in one language.
+    assert all(len({m.language for m in msgs}) == 1 for msgs in _threads(export).values())
+    _, invites = _rows(export, "Invitations.csv", "From")
+    assert sum(export.invitation_note_kinds.values()) == sum(1 for r in invites if r[3])
+    assert export.invitation_note_languages.get(language, 0) > 0
+
+
+def test_the_default_invitation_text_in_each_language() -> None:
+    from twoway.generator.content import note_templates
+    from twoway.generator.texts import LANGUAGES
+
+    for lang, text in DEFAULT_NOTES.items():
+        assert note_templates(LANGUAGES.index(lang), "default")[0] == text
+
+
+def _fits(content: str, before: str, after: str, named: bool, name: str | None) -> bool:
+    """Is ``content`` this split text with ``name`` in it (None: any name)?"""
+    if not named:
+        return content == before
+    if name is None:
+        return content.startswith(before) and content.endswith(after) and len(content) >= len(before) + len(after)
+    return content == before + name + after
+
+
+def test_each_message_is_one_of_its_familys_texts(personas: dict[str, GeneratedExport]) -> None:
+    """The ground truth is aligned with the rows: each content is a text of its (language, family)."""
+    from twoway.generator.content import FAMILY_NAMES, pools
+    from twoway.generator.texts import LANGUAGES
+
+    texts = pools(True)
+    for export in personas.values():
+        truth = export.message_truth()
+        assert len(truth) == export.messages + export.drafts
+        owner_first = export.owner_name.split(" ")[0]
+        for m in truth:
+            assert m.outgoing == (m.row["FROM"] == export.owner_name)
+            assert m.draft == (m.row.get("IS MESSAGE DRAFT") == "Yes")
+            assert (m.kind == "automated") == m.row["CONTENT"].startswith('<p class="spinmail-quill-editor')
+            group = bool(m.row["CONVERSATION TITLE"]) and m.kind != "automated"
+            # The reader's first name: the owner's in what they receive; the other's (any) in what they send.
+            name = "" if group else None if m.outgoing else owner_first
+            pool = texts[LANGUAGES.index(m.language)][FAMILY_NAMES.index(m.family)]
+            assert any(_fits(m.row["CONTENT"], *split, name) for split in pool), (m.family, m.row["CONTENT"])
+
+
+def test_personas_and_languages_are_checked(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="persona"):
+        generate_export(tmp_path, persona="lurker")
+    with pytest.raises(InputError, match="language"):
+        generate_export(tmp_path, language="xx")
+
+
+def test_a_persona_is_deterministic_from_its_seed(tmp_path: Path) -> None:
+    a = generate_export(tmp_path / "a", seed=6, connections=300, years=4, today=TODAY, as_zip=False,
+                        persona="non_english")
+    b = generate_export(tmp_path / "b", seed=6, connections=300, years=4, today=TODAY, as_zip=False,
+                        persona="non_english")
+    for name in a.files:
+        assert _raw(a, name) == _raw(b, name), name
+    assert a.message_codes == b.message_codes

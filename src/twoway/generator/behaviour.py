@@ -1,201 +1,428 @@
-"""How people in the synthetic world talk: who answers fast, slowly or never; how the owner checks in.
+"""How people in the synthetic world talk, and how the owner (a :class:`~.personas.Persona`) answers.
 
-Each direct conversation is simulated from the day of connecting to the end of the world: a thank-you
-or an introduction, yearly check-ins with retries 7–14 days apart (at most three attempts), replies
-with each person's own delay, short exchanges that sometimes end on their message, congratulations on
-new jobs, pitches nobody answers. Events are packed as ``ts << 6 | kind << 1 | out``.
+Each thread is simulated from the day of connecting to the end of the world, one message at a time:
+every message has a family and so a kind (see :mod:`twoway.generator.content`), and the other side
+answers it or lets it rest depending on that kind. Questions usually get an answer, news sometimes,
+courtesies rarely, so most threads end on a courtesy. The owner answers by kind with the persona's
+chances and delays (some answers come years late); retries of unanswered attempts come 7–14 days
+apart, three at most; courtesies (thanks, congratulations, wishes) are never retried.
+
+What happens on a connection depends on what it is: most never hear a word; some only ever exchange
+courtesies (a thank-you for connecting, a "Hi", a birthday wish); some pitch, some recruit; a few are
+real relationships with yearly check-ins, questions and news. Recruiters and pitches also arrive by
+InMail from people who are not connections.
 """
 
 from __future__ import annotations
 
 import random
 from array import array
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from twoway.generator.content import (
+    ACK,
+    ANNIVERSARY,
+    ANSWER,
     ASK,
-    CHAT_IN,
-    CHAT_OUT,
+    BIRTHDAY,
+    CHAT_N,
+    CHAT_Q,
     CHECKIN,
     CONGRATS,
+    DECLINE,
     EMPTY,
-    INTRO,
+    FAMILY_KIND,
+    GREETING,
+    INTERESTED,
+    LATE,
+    NEWS,
+    NEWS_FAMILY,
     PITCH,
+    PITCH_FOLLOWUP,
+    PITCH_LAST,
+    QUESTION,
     RECRUITER,
-    REPLY_IN,
-    REPLY_OUT,
+    RECRUITER_FOLLOWUP,
+    REPLY,
     RETRY,
-    THANKS,
     THANKS_BACK,
+    THANKS_IN,
+    THANKS_JOB,
+    THANKS_OUT,
 )
+from twoway.generator.model import DAY, EPOCH_ORDINAL, IN, OUT, SHIFT, encode
 
 if TYPE_CHECKING:
     from twoway.generator.model import Person
+    from twoway.generator.personas import Persona
 
-DAY = 86_400
 HOUR = 3_600
-OUT = 1
-IN = 0
+#: The family of the owner's unsent drafts.
+DRAFT = CHAT_N
 
-#: style -> (chance to answer, chance per year of writing first, chance to keep chatting)
+#: style -> (chance to answer a question, chance per year of writing first)
 _STYLE = {
-    "quick": (0.9, 0.25, 0.55),
-    "slow": (0.65, 0.12, 0.35),
-    "never": (0.03, 0.0, 0.1),
-    "silent": (0.0, 0.0, 0.0),
+    "quick": (0.9, 0.25),
+    "slow": (0.65, 0.12),
+    "never": (0.03, 0.0),
+    "silent": (0.0, 0.0),
+    "courtesy": (0.5, 0.0),  # weak ties: answer a wish or a thank-you now and then
 }
+#: How likely they answer each kind, relative to a question (question, news, courtesy, pitch, automated).
+_THEIR_FACTOR = (1.0, 0.55, 0.3, 0.0, 0.0)
+_WISHES = frozenset({BIRTHDAY, CONGRATS, ANNIVERSARY})
+#: Messages that close a thread: few people answer an "ok", a 👍 or a thank-you.
+_CLOSERS = frozenset({ACK, EMPTY, THANKS_BACK, THANKS_JOB})
+#: Questions about how things are (answered with news) rather than a specific question or request.
+_HOW_ARE_YOU = frozenset({CHECKIN, RETRY, LATE})
+_PITCHES = frozenset({PITCH, PITCH_FOLLOWUP, PITCH_LAST, RECRUITER, RECRUITER_FOLLOWUP})
+_REAL = ("quick", "slow", "never")
 
 
-def encode(ts: int, kind: int, out: int) -> int:
-    return (ts << 6) | (kind << 1) | out
+@dataclass(slots=True)
+class Sim:
+    """What every thread's simulation shares: the die, the owner's habits and the world's span."""
+
+    rng: random.Random
+    persona: Persona
+    base_day: int
+    end_day: int
+    owner_birthday: tuple[int, int] = (3, 14)  # month, day
+    owner_moves: tuple[int, ...] = ()  # days the owner started a new job
 
 
-def _answer_delay(rng: random.Random, style: str) -> int | None:
-    """Seconds until they answer, or None when they don't."""
-    answers = _STYLE[style][0]
-    if rng.random() >= answers:
-        return None
+def _their_delay(rng: random.Random, style: str) -> int:
     if style == "quick":
         return int(min(rng.expovariate(1 / (5 * HOUR)), 3 * DAY)) + 120
-    if style == "slow":
+    if style in ("slow", "courtesy"):
         return rng.randint(DAY, 25 * DAY) if rng.random() < 0.85 else rng.randint(25 * DAY, 70 * DAY)
     return rng.randint(10 * DAY, 60 * DAY)
 
 
-def _owner_delay(rng: random.Random) -> int | None:
-    """Seconds until the owner answers. A careful networker answers nearly everything within days;
-    a thread rarely ends on their message, so only a handful of replies are owed at any time."""
+def _owner_answers(sim: Sim, family: int) -> bool:
+    p = sim.persona
+    if family in (RECRUITER, RECRUITER_FOLLOWUP):
+        chance = p.answer_recruiter
+    elif family in _WISHES:
+        chance = p.answer_wish
+    else:
+        chance = p.answer[FAMILY_KIND[family]]
+    return sim.rng.random() < chance
+
+
+def _owner_delay(sim: Sim) -> tuple[int, bool]:
+    """Seconds until the owner answers, and whether the answer comes months or years late."""
+    rng = sim.rng
+    if rng.random() < sim.persona.late:
+        return rng.randint(60 * DAY, 1100 * DAY), True
     roll = rng.random()
     if roll < 0.6:
-        return rng.randint(10 * 60, 8 * HOUR)
-    if roll < 0.93:
-        return rng.randint(8 * HOUR, 3 * DAY)
-    if roll < 0.99:
-        return rng.randint(3 * DAY, 9 * DAY)
-    if roll < 0.997:
-        return rng.randint(9 * DAY, 21 * DAY)
-    return None
+        delay = rng.randint(10 * 60, 8 * HOUR)
+    elif roll < 0.93:
+        delay = rng.randint(8 * HOUR, 3 * DAY)
+    elif roll < 0.99:
+        delay = rng.randint(3 * DAY, 9 * DAY)
+    else:
+        delay = rng.randint(9 * DAY, 21 * DAY)
+    return int(delay * sim.persona.slowness), False
 
 
-def _exchange(ev: list[int], rng: random.Random, style: str, t: int, their_turn: bool) -> None:
-    """A back-and-forth after an answer; ``their_turn`` says who speaks next.
+def _response(rng: random.Random, family: int) -> int:
+    """The family of an answer to a message of ``family``."""
+    if family == CONGRATS:
+        return THANKS_JOB
+    if family in _WISHES:
+        return THANKS_BACK
+    if family in _PITCHES:
+        return INTERESTED if rng.random() < 0.25 else DECLINE
+    if family == DECLINE:
+        return ACK
+    if family == THANKS_IN:
+        return THANKS_OUT if rng.random() < 0.5 else ACK
+    if family == THANKS_OUT:
+        return ACK if rng.random() < 0.7 else THANKS_IN
+    if family == GREETING:
+        return GREETING if rng.random() < 0.7 else CHAT_Q
+    kind = FAMILY_KIND[family]
+    roll = rng.random()
+    if kind == QUESTION:
+        news = REPLY if family in _HOW_ARE_YOU else ANSWER
+        return news if roll < 0.62 else CHAT_N if roll < 0.72 else CHAT_Q if roll < 0.84 else ACK
+    if kind == NEWS:
+        return ACK if roll < 0.65 else CHAT_Q if roll < 0.85 else CHAT_N
+    return ACK if roll < 0.8 else EMPTY if roll < 0.86 else CHAT_N if roll < 0.95 else CHAT_Q
 
-    The owner answers almost always (a thread ends on their message only when the owner drops the
-    ball); the other side decides when the conversation is over.
-    """
-    keep_going = _STYLE[style][2]
-    while True:
-        if their_turn:
-            delay = _answer_delay(rng, style) if rng.random() < keep_going else None
-            if delay is None:
-                return
-            t += delay
-            ev.append(encode(t, CHAT_IN if rng.random() > 0.03 else EMPTY, IN))
+
+def _exchange(ev: list[int], sim: Sim, style: str, t: int, family: int, out: int) -> int:
+    """Answers to the message (``t``, ``family``, ``out``) already in ``ev``, turn by turn, until one
+    side lets it rest. Returns how many messages were added."""
+    rng = sim.rng
+    added = 0
+    answers = _STYLE[style][0]
+    for _ in range(12):
+        if out:
+            # Declined, a recruiter or a seller mostly says thanks anyway.
+            chance = 0.6 if family == DECLINE else answers * _THEIR_FACTOR[FAMILY_KIND[family]]
+            if rng.random() >= (chance * 0.35 if family in _CLOSERS else chance):
+                return added
+            t += _their_delay(rng, style)
+            family = _response(rng, family)
+            if family == ACK and rng.random() < 0.12:
+                family = EMPTY  # a GIF, a sticker or a photo instead of words
         else:
-            owner = _owner_delay(rng)
-            if owner is None:
-                return
-            t += owner
-            ev.append(encode(t, CHAT_OUT, OUT))
-        their_turn = not their_turn
+            if not _owner_answers(sim, family) or (family in _CLOSERS and rng.random() >= 0.35):
+                return added
+            delay, late = _owner_delay(sim)
+            t += delay
+            family = LATE if late else _response(rng, family)
+        out ^= 1
+        ev.append(encode(t, family, out))
+        added += 1
+    return added
 
 
-def _they_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int) -> None:
-    ev.append(encode(t, kind, IN))
-    owner = _owner_delay(rng)
-    if owner is not None:
-        ev.append(encode(t + owner, REPLY_OUT, OUT))
-        _exchange(ev, rng, style, t + owner, True)
+def _they_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> int:
+    if family in (ASK, NEWS_FAMILY) and sim.rng.random() < 0.3:
+        ev.append(encode(t - sim.rng.randint(20, 600), GREETING, IN))  # a bare "Hi" first, then the message
+    elif family in _WISHES and sim.rng.random() < 0.2:
+        ev.append(encode(t - sim.rng.randint(2, 60), EMPTY, IN))  # a GIF or a sticker with the wish
+    ev.append(encode(t, family, IN))
+    return _exchange(ev, sim, style, t, family, IN)
 
 
-def _owner_wrote(ev: list[int], rng: random.Random, style: str, t: int, kind: int, persist: float) -> bool:
-    """An opening message, retried 7–14 days apart until answered or three attempts are spent
-    (``persist`` is the chance the owner does retry; a careful networker almost always does).
+def _owner_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> bool:
+    """The owner opens: a courtesy is sent once; a question is an attempt, retried 7–14 days apart
+    until answered or three attempts are spent (each retry with the persona's ``persist`` chance).
 
     Returns whether all three attempts went unanswered.
     """
-    attempt = 0
+    rng = sim.rng
+    ev.append(encode(t, family, OUT))
+    if FAMILY_KIND[family] != QUESTION:
+        _exchange(ev, sim, style, t, family, OUT)
+        return False
+    persist = sim.persona.persist
+    attempt = 1
     while True:
-        ev.append(encode(t, kind if attempt == 0 else RETRY, OUT))
-        attempt += 1
-        delay = _answer_delay(rng, style)
         gap = rng.randint(7 * DAY + HOUR, 14 * DAY)
+        delay = _their_delay(rng, style) if rng.random() < _STYLE[style][0] else None
         if delay is not None and (delay < gap or attempt == 3 or rng.random() >= persist):
-            ev.append(encode(t + delay, REPLY_IN if kind != CONGRATS else THANKS_BACK, IN))
-            _exchange(ev, rng, style, t + delay, False)
+            answer = _response(rng, family)
+            ev.append(encode(t + delay, answer, IN))
+            _exchange(ev, sim, style, t + delay, answer, IN)
             return False
         if attempt == 3 or rng.random() >= persist:
             return attempt == 3
-        if any(t < (e >> 6) <= t + gap for e in ev):
+        if any(t < (e >> SHIFT) <= t + gap for e in ev):
             return False  # the conversation moved on in between: no retry needed
         t += gap
+        attempt += 1
+        ev.append(encode(t, RETRY, OUT))
 
 
 def _at(rng: random.Random, day: int) -> int:
     return day * DAY + int(rng.triangular(7, 22, 13) * HOUR) + rng.randrange(HOUR)
 
 
-def simulate(p: Person, rng: random.Random, base_day: int, end_day: int) -> None:
+def birthday_on_or_after(day: int, month: int, dom: int) -> int:
+    """The first day on or after ``day`` that falls on ``month``/``dom`` (29 February: 1 March)."""
+    d = date.fromordinal(day + EPOCH_ORDINAL)
+    for year in (d.year, d.year + 1):
+        try:
+            b = date(year, month, dom)
+        except ValueError:
+            b = date(year, 3, 1)
+        if b >= d:
+            return b.toordinal() - EPOCH_ORDINAL
+    raise AssertionError("unreachable")
+
+
+def _their_birthday(p: Person, day: int) -> int:
+    return birthday_on_or_after(day, 1 + p.idx * 7 % 12, 1 + p.idx * 13 % 28)
+
+
+def reply_style(p: Person) -> str:
+    return p.kind if p.kind in _REAL else "courtesy"
+
+
+def simulate(p: Person, sim: Sim) -> None:
+    rng = sim.rng
     ev: list[int] = []
+    if p.connected is not None and p.greeted == 1:
+        _they_wrote(ev, sim, reply_style(p), _at(rng, p.connected + rng.choice((0, 0, 1, 1, 2))), THANKS_IN)
+    elif p.connected is not None and p.greeted == 2:
+        _owner_wrote(ev, sim, reply_style(p), _at(rng, p.connected + rng.choice((0, 0, 1))), THANKS_OUT)
     if p.kind == "recruiter":
-        t = _at(rng, base_day - int(rng.random() ** 0.8 * 1500))
-        ev.append(encode(t, RECRUITER, IN))
-        if rng.random() < 0.3:
-            _they_wrote(ev, rng, "slow", t + rng.randint(3, 12) * DAY, RECRUITER)
+        _recruiter(p, ev, sim)
+    elif p.kind == "inmail":
+        day = sim.base_day - int(rng.random() ** 0.8 * 1200) + (rng.randint(1, 700) if rng.random() < 0.15 else 0)
+        _pitches(ev, sim, day, sim.end_day)
     elif p.kind != "pending" and p.connected is not None:
-        _connection(p, ev, rng, base_day, end_day)
-    stop = (min(p.removed or end_day, end_day) + 1) * DAY
+        _connection(p, ev, sim)
+    style = reply_style(p)
+    for day, family in p.wishes or ():
+        _they_wrote(ev, sim, style, _at(rng, day), family)
+    end = sim.end_day
+    stop = (min(p.removed or end, end) + 1) * DAY
     ev.sort()
-    p.events = array("q", (e for e in ev if e >> 6 < stop))
-    if p.kind == "pitch" and rng.random() < 0.35:
+    p.events = array("q", (e for e in ev if e >> SHIFT < stop))
+    if p.kind in ("pitch", "inmail") and rng.random() < 0.35:
         p.folder = "SPAM"
     elif rng.random() < 0.08:
         p.folder = "ARCHIVE"
 
 
-def _connection(p: Person, ev: list[int], rng: random.Random, base_day: int, end_day: int) -> None:
+def _recruiter(p: Person, ev: list[int], sim: Sim) -> None:
+    """A recruiter's InMail (or message, once connected), a follow-up when unanswered, and now and
+    then another role years later."""
+    rng = sim.rng
+    if p.connected is not None:
+        t = _at(rng, p.connected + rng.randint(0, 400))
+    else:
+        day = sim.base_day - int(rng.random() ** 0.8 * 1500)
+        if rng.random() < 0.15:
+            day = sim.base_day + rng.randint(1, sim.end_day - sim.base_day)
+        t = _at(rng, day)
+    for _ in range(1 + (rng.random() < 0.25) + (rng.random() < 0.08)):
+        ev.append(encode(t, RECRUITER, IN))
+        if not _exchange(ev, sim, "quick", t, RECRUITER, IN) and rng.random() < 0.35:
+            t2 = t + rng.randint(4 * DAY, 14 * DAY)
+            ev.append(encode(t2, RECRUITER_FOLLOWUP, IN))
+            _exchange(ev, sim, "quick", t2, RECRUITER_FOLLOWUP, IN)
+        t += rng.randint(200 * DAY, 900 * DAY)
+
+
+def _pitches(ev: list[int], sim: Sim, start: int, stop: int) -> None:
+    """A pitch (often right after connecting, sometimes after a bare "Hi"), polite follow-ups while
+    nobody answers, and another campaign months later."""
+    rng = sim.rng
+    right_after = rng.random() < 0.5
+    t = _at(rng, start + (rng.randint(0, 2) if right_after else rng.randint(3, 200)))
+    if rng.random() < 0.35:  # "Thanks for connecting!" or a bare "Hi" first, the pitch a day or two later
+        _they_wrote(ev, sim, "courtesy", t, THANKS_IN if right_after else GREETING)
+        t += rng.randint(DAY, 3 * DAY)
+    for _ in range(1 + (rng.random() < 0.2) + (rng.random() < 0.05)):
+        if t >= stop * DAY:
+            return
+        if _they_wrote(ev, sim, "quick", t, PITCH):
+            return  # the owner answered: declined, or asked; nobody follows up on that
+        follow_ups = rng.choice((0, 0, 1, 1, 2, 3))
+        for k in range(follow_ups):
+            t += rng.randint(3 * DAY, 14 * DAY)
+            family = PITCH_LAST if k == follow_ups - 1 and k and rng.random() < 0.6 else PITCH_FOLLOWUP
+            if _they_wrote(ev, sim, "quick", t, family):
+                return
+        t += rng.randint(60 * DAY, 400 * DAY)
+
+
+def _connection(p: Person, ev: list[int], sim: Sim) -> None:
     assert p.connected is not None
-    stop = min(p.removed or end_day, end_day)
+    rng, persona = sim.rng, sim.persona
+    stop = min(p.removed or sim.end_day, sim.end_day)
     style = p.kind
     start = p.connected
     if p.kind == "new":
-        # Connected in the last two weeks with nothing said yet; the owner follows up later.
-        style = rng.choice(("quick", "slow", "never", "silent"))
-        start = base_day + rng.randint(2, 25)
-        if rng.random() < 0.75:
-            _owner_wrote(ev, rng, style, _at(rng, start), THANKS, 0.98)
+        # Connected in the last two weeks with nothing said yet; the owner may follow up later.
+        style = rng.choice(("quick", "slow", "never", "silent", "silent"))
+        start = sim.base_day + rng.randint(2, 25)
+        if rng.random() < persona.follow_up_new:
+            _owner_wrote(ev, sim, style if style != "silent" else "courtesy", _at(rng, start), THANKS_OUT)
+            if style != "silent" and rng.random() < 0.5:
+                _owner_wrote(ev, sim, style, _at(rng, start + rng.randint(3, 10)), CHECKIN)
     if style == "silent":
         return
-    if style == "pitch":
-        t = _at(rng, start + rng.randint(1, 15))
-        for _ in range(rng.randint(1, 5)):
-            ev.append(encode(t, PITCH, IN))
-            t += rng.randint(30, 200) * DAY
+    if style == "courtesy":
+        _courtesies(p, ev, sim, start, stop)
         return
-    if p.kind != "new":
+    if style == "pitch":
+        _pitches(ev, sim, start, stop)
+        return
+    if p.kind != "new" and not p.greeted:
         opening = rng.random()
-        if opening < 0.45:
-            _owner_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 3)), THANKS, 0.98)
-        elif opening < 0.6:
-            _they_wrote(ev, rng, style, _at(rng, start + rng.randint(0, 5)), INTRO)
-    care = 0.55 if style == "quick" else 0.45
+        if opening < 0.3:
+            _owner_wrote(ev, sim, style, _at(rng, start + rng.randint(0, 3)), THANKS_OUT)
+        elif opening < 0.45:
+            _they_wrote(ev, sim, style, _at(rng, start + rng.randint(0, 5)), THANKS_IN)
+        elif opening < 0.55:
+            _they_wrote(ev, sim, style, _at(rng, start + rng.randint(0, 10)), ASK)
     writes_first = _STYLE[style][1]
+    # Close ties wish the owner a happy birthday most years and congratulate them on a new job.
+    wish = 0.35 if style == "quick" else 0.2 if style == "slow" else 0.03
+    month, dom = sim.owner_birthday
+    bday = birthday_on_or_after(start + 1, month, dom)
+    while bday < stop:
+        if rng.random() < wish:
+            _they_wrote(ev, sim, style, _at(rng, bday + rng.choice((0, 0, 0, 1))), BIRTHDAY)
+        bday = birthday_on_or_after(bday + 1, month, dom)
+    for moved in sim.owner_moves:
+        if start < moved < stop and rng.random() < wish:
+            _they_wrote(ev, sim, style, _at(rng, moved + rng.randint(0, 12)), CONGRATS)
     day = start + rng.randint(200, 420)
     unresponsive = False
     while day < stop:
         # Three unanswered attempts make them unresponsive (a prune candidate): no more check-ins.
         # A lapse (fewer attempts) is picked up at the next year's check-in.
-        if not unresponsive and rng.random() < care:
-            unresponsive = _owner_wrote(ev, rng, style, _at(rng, day), CHECKIN, 0.99)
+        if not unresponsive and rng.random() < persona.checkin:
+            unresponsive = _owner_wrote(ev, sim, style, _at(rng, day), CHECKIN)
         if rng.random() < writes_first:
-            _they_wrote(ev, rng, style, _at(rng, day + rng.randint(30, 300)), ASK)
+            _they_wrote(ev, sim, style, _at(rng, day + rng.randint(30, 300)),
+                        ASK if rng.random() < 0.6 else NEWS_FAMILY)
+        if rng.random() < persona.wishes_out:
+            _owner_wrote(ev, sim, style, _at(rng, _their_birthday(p, day)), BIRTHDAY)
         day += rng.randint(330, 400)
     for since, company, _ in p.jobs[1:]:
-        if start < since < stop and company and rng.random() < 0.3:
+        if start < since < stop and company and rng.random() < persona.congrats_out:
             at = _at(rng, since + rng.randint(1, 20))
             # Not in the middle of another exchange: congratulations open a conversation of their own.
-            if all(not -20 * DAY < (e >> 6) - at < 100 * DAY for e in ev):
-                _owner_wrote(ev, rng, style, at, CONGRATS, 0.98)
+            if all(not -20 * DAY < (e >> SHIFT) - at < 100 * DAY for e in ev):
+                _owner_wrote(ev, sim, style, at, CONGRATS)
+
+
+def _courtesies(p: Person, ev: list[int], sim: Sim, start: int, stop: int) -> None:
+    """A weak tie: one or two courtesies over the years, and whatever short answer they get."""
+    rng = sim.rng
+    if stop <= start:
+        return
+    for _ in range(1 if rng.random() < 0.7 else 2):
+        roll = rng.random()
+        day = rng.randint(start, stop)
+        if roll < 0.3 and not p.greeted:
+            _they_wrote(ev, sim, "courtesy", _at(rng, start + rng.randint(0, 3)), THANKS_IN)
+        elif roll < 0.45 and not p.greeted:
+            _owner_wrote(ev, sim, "courtesy", _at(rng, start + rng.randint(0, 2)), THANKS_OUT)
+        elif roll < 0.62:
+            _they_wrote(ev, sim, "courtesy", _at(rng, day), GREETING)
+        elif roll < 0.77:
+            moves = [since for since, company, _ in p.jobs[1:] if start < since < stop and company]
+            if moves:
+                _owner_wrote(ev, sim, "courtesy", _at(rng, rng.choice(moves) + rng.randint(1, 20)), CONGRATS)
+            else:
+                _owner_wrote(ev, sim, "courtesy", _at(rng, day), ANNIVERSARY)
+        elif roll < 0.84:
+            _owner_wrote(ev, sim, "courtesy", _at(rng, _their_birthday(p, day)), BIRTHDAY)
+        elif roll < 0.92:
+            month, dom = sim.owner_birthday
+            _they_wrote(ev, sim, "courtesy", _at(rng, birthday_on_or_after(day, month, dom)), BIRTHDAY)
+        else:
+            _they_wrote(ev, sim, "courtesy", _at(rng, day), NEWS_FAMILY)
+
+
+def answered_attempts(people: list[Person], sim: Sim, days: int = 55) -> None:
+    """A few check-ins open on the base day that get their answer within ``days``, so the owner's
+    next export shows replies closing open attempts (the story `twoway demo` tells)."""
+    rng, base = sim.rng, sim.base_day
+    lo, hi = (base - 25) * DAY, (base + days + 10) * DAY
+    ties = [p for p in people if p.kind in ("quick", "slow") and not p.hidden and p.connected is not None
+            and p.connected < base - 60 and p.connected_on(base + days)
+            and not any(lo <= e >> SHIFT <= hi for e in p.events)]
+    for p in rng.sample(ties, min(len(ties), max(2, round(len(ties) * 0.02)))):
+        sent = _at(rng, base - rng.randint(1, 10))
+        answer = _at(rng, base + rng.randint(1, days))
+        added = [encode(sent, CHECKIN, OUT), encode(answer, REPLY, IN)]
+        _exchange(added, sim, p.kind, answer, REPLY, IN)
+        p.events = array("q", sorted([*p.events, *added]))
 
 
 def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:
@@ -203,7 +430,7 @@ def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:
     end = base_day * DAY + DAY - 1
     talkers = [p for p in people if p.kind in ("quick", "slow") and p.events_until(end)]
     for p in rng.sample(talkers, min(len(talkers), max(2, round(len(talkers) * 0.012)))):
-        last = p.events[p.events_until(end) - 1] >> 6
+        last = p.events[p.events_until(end) - 1] >> SHIFT
         p.draft = min(last + rng.randint(HOUR, 10 * DAY), end - 60)
 
 
@@ -212,24 +439,26 @@ def top_up(people: list[Person], rng: random.Random, base_day: int, missing: int
 
     Chats go before each thread's latest answer from them, so what followed it (open attempts, a reply
     owed, the last two-way contact) and so the present state of every relationship stay as they were.
+    Chats are mostly short courtesies ("ok", "thanks"), with some news and questions, as real chats are.
     """
     cut = base_day * DAY
     windows: list[tuple[Person, int, int]] = []  # person, first and last second a chat may use
     for p in people:
         if p.kind not in ("quick", "slow") or p.connected is None:
             continue
-        answers = [e >> 6 for e in p.events[: p.events_until(cut)] if not e & 1]
+        answers = [e >> SHIFT for e in p.events[: p.events_until(cut)] if not e & 1]
         if answers and answers[-1] - p.connected * DAY >= 3 * DAY:
             windows.append((p, p.connected * DAY, answers[-1] - DAY))
     if not windows:  # a network too quiet for that: chats before anything else was said
         for p in people:
-            if p.connected is not None and p.kind != "recruiter" and p.connected < base_day - 3:
-                said = p.events[0] >> 6 if p.events_until(cut) else cut
+            if p.connected is not None and p.kind not in ("recruiter", "inmail") and p.connected < base_day - 3:
+                said = p.events[0] >> SHIFT if p.events_until(cut) else cut
                 if said - p.connected * DAY >= 3 * DAY:
                     windows.append((p, p.connected * DAY, said - DAY))
     if not windows:
         return
     extra: dict[int, list[int]] = {}
+    random_ = rng.random
     while missing > 0:
         p, first, last = rng.choice(windows)
         size = min(missing, rng.randint(4, 30))
@@ -237,7 +466,9 @@ def top_up(people: list[Person], rng: random.Random, base_day: int, missing: int
         out = rng.randint(0, 1)
         chat = extra.setdefault(p.idx, [])
         for _ in range(size):
-            chat.append(encode(t, CHAT_OUT if out else CHAT_IN, out))
+            roll = random_()
+            family = ACK if roll < 0.56 else CHAT_N if roll < 0.78 else CHAT_Q if roll < 0.96 else REPLY
+            chat.append(encode(t, family, out))
             t += rng.randint(40, 4 * HOUR)
             out ^= 1
             if t >= last:
@@ -258,3 +489,7 @@ def trim(people: list[Person], base_day: int, surplus: int) -> None:
     for idx, gone in drop.items():
         p = people[idx]
         p.events = array("q", [e for e in p.events if e not in gone])
+
+
+__all__ = ["DRAFT", "OUT", "Sim", "add_drafts", "answered_attempts", "birthday_on_or_after", "simulate", "top_up",
+           "trim"]

@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from twoway import clock, paths
 from twoway.errors import Conflict, InputError
 from twoway.generator.eras import LATEST
+from twoway.generator.personas import DEFAULT_PERSONA
 from twoway.generator.writer import GeneratedExport, generate_export
 from twoway.linkedin import ImportSummary
 from twoway.store import open_store
@@ -103,9 +104,11 @@ def run_demo(
     history_days: int = HISTORY_DAYS,
     keep_export: Path | None = None,
     progress: Progress | None = None,
+    persona: str = DEFAULT_PERSONA,
 ) -> DemoResult:
     """Generate an earlier and today's export of one owner, import both into an empty demo database,
-    and say what to run next. ``history_days`` = 0 imports today's export alone."""
+    and say what to run next. ``history_days`` = 0 imports today's export alone. ``persona`` is the
+    kind of owner (see twoway.generator.personas; the default is the careful networker)."""
     if not 0 <= history_days <= 365:
         raise InputError("history_days must be between 0 and 365")
     chosen = db or str(demo_path())
@@ -116,7 +119,8 @@ def run_demo(
         where = Path(keep_export) if keep_export else Path(tmp)
         if progress:
             progress("generating the exports", 0, 1)
-        shape: dict[str, Any] = {"seed": seed, "connections": connections, "years": years, "era": era, "today": base}
+        shape: dict[str, Any] = {"seed": seed, "connections": connections, "years": years, "era": era, "today": base,
+                                 "persona": persona}
         earlier = generate_export(where, **shape) if history_days else None
         export = generate_export(where, **shape, later_days=history_days)
         store = open_store(url)

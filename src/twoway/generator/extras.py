@@ -7,41 +7,50 @@ from __future__ import annotations
 import random
 
 from twoway.generator import names
-from twoway.generator.content import GROUP_TITLES, SPONSORED_TITLES
+from twoway.generator.content import GROUP_C, GROUP_N, GROUP_Q, group_titles, sponsored_titles
 from twoway.generator.model import DAY, Group, Owner, Person, Sponsored, World, at_time, conversation_id
 
 
 def groups_and_sponsored(
-    rng: random.Random, people: list[Person], base_day: int, end_day: int, connections: int, years: int
+    rng: random.Random, people: list[Person], base_day: int, end_day: int, connections: int, years: int,
+    owner_lang: int = 0,
 ) -> tuple[list[Group], list[Sponsored]]:
+    """Group chats among real ties, and LinkedIn's sponsored InMail (mostly in the owner's language)."""
     talkers = [p.idx for p in people if p.kind in ("quick", "slow") and not p.hidden and p.removed is None]
     groups: list[Group] = []
-    for title in GROUP_TITLES[: min(5, connections // 250) if len(talkers) >= 6 else 0]:
+    for n in range(min(5, connections // 250) if len(talkers) >= 6 else 0):
+        lang = owner_lang if owner_lang and rng.random() < 0.6 else 0
+        titles = group_titles(lang)
         members = rng.sample(talkers, rng.randint(2, 5))
         start = base_day - rng.randint(20, 900)
-        msgs: list[tuple[int, int]] = []
+        msgs: list[tuple[int, int, int]] = []
         at = at_time(rng, start)
         for _ in range(rng.randint(4, 14)):
-            msgs.append((at, rng.choice([-1, *members])))
+            roll = rng.random()
+            family = GROUP_Q if roll < 0.3 else GROUP_N if roll < 0.6 else GROUP_C
+            msgs.append((at, rng.choice([-1, *members]), family))
             at += rng.randint(300, 3 * DAY)
-        senders = {s for _, s in msgs}
+        senders = {m[1] for m in msgs}
         if len(senders) < 3:  # a group chat has three or more voices
-            msgs.append((at, next(m for m in [-1, *members] if m not in senders)))
-        groups.append(Group(conversation_id(rng), title, members, msgs))
-    sponsored = [
-        Sponsored(
-            conversation_id(rng), rng.choice(SPONSORED_TITLES),
+            msgs.append((at, next(m for m in [-1, *members] if m not in senders), GROUP_C))
+        groups.append(Group(conversation_id(rng), titles[n % len(titles)], members, msgs, lang))
+
+    def language() -> int:
+        return owner_lang if owner_lang and rng.random() < 0.5 else 1 + rng.randrange(6) if rng.random() < 0.03 else 0
+
+    sponsored: list[Sponsored] = []
+    for _ in range(max(2, round(connections * 0.01) + years * 2)):
+        lang = language()
+        sponsored.append(Sponsored(
+            conversation_id(rng), rng.choice(sponsored_titles(lang)),
             "LinkedIn Member" if rng.random() < 0.4 else f"{rng.choice(names.FIRST_NAMES)} at "
             f"{names.company(rng)}",
-            at_time(rng, base_day - int(min(years * 365, 1500) * rng.random() ** 0.7)),
-        )
-        for _ in range(max(2, round(connections * 0.01) + years * 2))
-    ]
-    sponsored += [
-        Sponsored(conversation_id(rng), rng.choice(SPONSORED_TITLES), "LinkedIn Member",
-                  at_time(rng, base_day + rng.randint(1, end_day - base_day)))
-        for _ in range(max(1, round(connections * 0.004)))
-    ]
+            at_time(rng, base_day - int(min(years * 365, 1500) * rng.random() ** 0.7)), lang,
+        ))
+    for _ in range(max(1, round(connections * 0.004))):
+        lang = language()
+        sponsored.append(Sponsored(conversation_id(rng), rng.choice(sponsored_titles(lang)), "LinkedIn Member",
+                                   at_time(rng, base_day + rng.randint(1, end_day - base_day)), lang))
     return groups, sponsored
 
 

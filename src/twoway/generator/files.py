@@ -2,19 +2,24 @@
 
 Each function returns a :class:`CsvFile` whose rows are generated lazily and counted into
 ``Cut.stats`` as they are written, so the ground truth is what the files hold, by construction.
+What each message row means (its family, language, direction, whether it is a draft) is recorded
+row by row in ``Cut.message_codes`` (see :func:`truth_code`), and each invitation row's note kind
+and language in ``Cut.invitation_codes``.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from twoway.generator import eras as E
-from twoway.generator.content import EMPTY, GROUP, RECRUITER, SPONSORED, pick, pools, text
+from twoway.generator.behaviour import DRAFT
+from twoway.generator.content import EMPTY, RECRUITER, SPONSORED, pick, pools, text
 from twoway.generator.eras import Era
 from twoway.generator.formats import DAY, Dates
-from twoway.generator.model import Person, World
+from twoway.generator.model import LOW, SHIFT, Person, World
 
 Row = tuple[str, ...]
 MEMBER = "LinkedIn Member"
@@ -41,10 +46,22 @@ class Cut:
     excel: bool = False
     dates: Dates = field(default_factory=Dates)
     stats: Counter[str] = field(default_factory=Counter)
+    #: One code per messages.csv row, in file order (see :func:`truth_code`).
+    message_codes: array = field(default_factory=lambda: array("H"))  # type: ignore[type-arg]
+    #: (note kind, language) per Invitations.csv row, in file order.
+    invitation_codes: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def end(self) -> int:
         return self.day * DAY + DAY - 1
+
+
+#: A message row's truth code: family | language << 6 | outgoing << 9 | draft << 10.
+LANG_SHIFT, OUT_BIT, DRAFT_BIT = 6, 1 << 9, 1 << 10
+
+
+def truth_code(family: int, lang: int, out: bool, draft: bool = False) -> int:
+    return family | lang << LANG_SHIFT | (OUT_BIT if out else 0) | (DRAFT_BIT if draft else 0)
 
 
 def connections(cut: Cut) -> CsvFile:
@@ -80,14 +97,14 @@ def _conversation_order(cut: Cut) -> list[tuple[int, int, int]]:
     order: list[tuple[int, int, int]] = []
     for p in w.people:
         n = p.events_until(end)
-        last = (p.events[n - 1] >> 6) if n else -1
+        last = (p.events[n - 1] >> SHIFT) if n else -1
         if drafts and p.draft_shown(end):
             assert p.draft is not None
             last = max(last, p.draft)
         if last >= 0:
             order.append((last, 0, p.idx))
     for i, g in enumerate(w.groups):
-        shown = [at for at, _ in g.messages if at <= end]
+        shown = [m[0] for m in g.messages if m[0] <= end]
         if shown:
             order.append((max(shown), 1, i))
     for i, s in enumerate(w.sponsored):
@@ -104,6 +121,7 @@ def messages(cut: Cut) -> CsvFile:
     layout = era.messages
     extras = era.message_extras
     no_flags = tuple("No" if c.startswith("IS ") else "" for c in extras)
+    codes = cut.message_codes.append
 
     def attach(ts: int) -> Row:
         return tuple(f"https://www.linkedin.com/dms/prv/{ts:x}{ts % 9973:04x}" if c == "ATTACHMENTS" else "No"
@@ -123,12 +141,16 @@ def messages(cut: Cut) -> CsvFile:
     def direct(p: Person) -> Iterator[Row]:
         name, url = (MEMBER, "") if p.hidden else (p.name, p.url)
         n = p.events_until(end)
+        lang = p.lang
+        pool = texts[lang]
+        base_code = lang << LANG_SHIFT
         if era.has_drafts and p.draft_shown(end):
             assert p.draft is not None
             tail = tuple("Yes" if c == "IS MESSAGE DRAFT" else "" if c == "ATTACHMENTS" else "No" for c in extras)
             stats["drafts"] += 1
+            codes(truth_code(DRAFT, lang, True, True))
             yield row(p.conversation, "", owner.name, owner.url, name, url, p.draft, "",
-                      text(pick(texts[7], p.draft), p.first), "", tail, True)
+                      text(pick(pool[DRAFT], p.draft), p.first), "", tail, True)
         stats["messages"] += n
         stats["conversations"] += 1
         if p.folder == "SPAM":
@@ -139,12 +161,13 @@ def messages(cut: Cut) -> CsvFile:
         events = p.events
         for i in range(n - 1, -1, -1):
             e = events[i]
-            ts, kind, out = e >> 6, (e >> 1) & 31, e & 1
-            split = pick(texts[kind], ts)
+            ts, family, out = e >> SHIFT, (e & LOW) >> 1, e & 1
+            split = pick(pool[family], ts)
+            codes(base_code | family | (OUT_BIT if out else 0))
             tail = no_flags
-            if kind == EMPTY:
+            if family == EMPTY:
                 tail = attach(ts) if era.has_attachments else no_flags
-            subject = p.subject if kind == RECRUITER else ""
+            subject = p.subject if family == RECRUITER else ""
             if out:
                 stats["owner_sent"] += 1
                 yield row(p.conversation, "", owner.name, owner.url, name, url, ts, subject,
@@ -162,13 +185,15 @@ def messages(cut: Cut) -> CsvFile:
         stats["group_messages"] += len(shown)
         stats["group_conversations"] += 1
         stats["conversations"] += 1
-        for ts, sender in shown:
+        pool = texts[g.lang]
+        for ts, sender, family in shown:
             who = index[sender]
             others = [v for k, v in enumerate(voices) if k != who]
             if sender == -1:
                 stats["owner_sent"] += 1
+            codes(truth_code(family, g.lang, sender == -1))
             yield row(g.conversation, g.title, voices[who][0], voices[who][1], ",".join(o[0] for o in others),
-                      ",".join(o[1] for o in others), ts, "", text(pick(texts[GROUP], ts), ""), "INBOX", no_flags,
+                      ",".join(o[1] for o in others), ts, "", text(pick(pool[family], ts), ""), "INBOX", no_flags,
                       sender == -1)
 
     def sponsored(i: int) -> Iterator[Row]:
@@ -178,8 +203,9 @@ def messages(cut: Cut) -> CsvFile:
         stats["conversations"] += 1
         if s.sender == MEMBER:
             stats["linkedin_member"] += 1
+        codes(truth_code(SPONSORED, s.lang, False))
         yield row(s.conversation, s.title, s.sender, "", owner.name, owner.url, s.at, "",
-                  text(pick(texts[SPONSORED], s.at), owner.first), "INBOX", no_flags, False)
+                  text(pick(texts[s.lang][SPONSORED], s.at), owner.first), "INBOX", no_flags, False)
 
     def rows() -> Iterator[Row]:
         for _, kind, i in _conversation_order(cut):
@@ -238,6 +264,7 @@ def invitations(cut: Cut) -> CsvFile:
                 tail = (theirs, mine)
             if inv.note:
                 cut.stats["invitation_notes"] += 1
+            cut.invitation_codes.append((inv.note_kind if inv.note else "", inv.lang))
             yield base + tail if era.invitation_urls != "none" else base
 
     header: Row = E.INVITATIONS

@@ -1,7 +1,8 @@
 """The synthetic world's records: the owner, each person with their packed events, groups, sponsors.
 
 Days are integers (days since 1970-01-01) and times epoch seconds, so nothing formats dates here.
-Events are packed as ``ts << 6 | kind << 1 | out`` (see :mod:`twoway.generator.behaviour`).
+Events are packed as ``ts << SHIFT | family << 1 | out`` (:func:`encode`): the time, the message
+family (see :mod:`twoway.generator.content`) and whether the owner sent it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ DAY = 86_400
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 #: How far past the base date the world is simulated; later exports must fall inside it.
 HORIZON_DAYS = 730
+#: Bits below an event's time: 6 for the message family, 1 for the direction.
+SHIFT = 7
+LOW = (1 << SHIFT) - 1
+OUT = 1
+IN = 0
+
+
+def encode(ts: int, family: int, out: int) -> int:
+    return (ts << SHIFT) | (family << 1) | out
 
 
 def day_of(d: date) -> int:
@@ -33,6 +43,8 @@ class Invitation:
     sent: int  # epoch seconds
     note: str
     keep_old: bool  # Invitations.csv holds ~6 months; a few older rows stay longer
+    note_kind: str = ""  # personal | default | pitch | recruiter ('' for a blank invitation)
+    lang: int = 0  # the note's language (index into texts.LANGUAGES)
 
 
 @dataclass(slots=True, eq=False)
@@ -44,7 +56,9 @@ class Person:
     email: str
     #: (since day, company, position), oldest first.
     jobs: list[tuple[int, str, str]]
-    kind: str  # quick | slow | never | silent | pitch | new | recruiter | pending
+    #: quick | slow | never (real ties, by how they answer) | courtesy | silent | pitch | new |
+    #: recruiter | inmail (a pitch from a non-connection) | pending
+    kind: str
     connected: int | None = None  # day the connection was made
     removed: int | None = None  # day the owner removed it
     hidden: bool = False  # closed or hidden profile: a date-only row, "LinkedIn Member" in messages
@@ -54,6 +68,12 @@ class Person:
     folder: str = "INBOX"
     conversation: str = ""
     subject: str = ""
+    lang: int = 0  # the language of the thread (index into texts.LANGUAGES)
+    direction: str = ""  # who invited whom: 'in' (they invited the owner), 'out', '' (unknown or older)
+    #: How the connection began: 1 they thanked after the owner accepted (a batch's flood), 2 the owner thanked.
+    greeted: int = 0
+    #: (day, family) of wishes they send the owner: birthdays, a new job, work anniversaries.
+    wishes: list[tuple[int, int]] | None = None
 
     @property
     def name(self) -> str:
@@ -86,7 +106,7 @@ class Person:
 
     def events_until(self, ts: int) -> int:
         """How many events happened at or before ``ts`` (events are sorted by time)."""
-        return bisect_right(self.events, (ts << 6) | 63)
+        return bisect_right(self.events, (ts << SHIFT) | LOW)
 
 
 @dataclass(slots=True)
@@ -102,6 +122,9 @@ class Owner:
     positions: list[tuple[str, str, int, int | None]]  # company, title, start day, end day
     skills: list[str]
     joined: int
+    lang: int = 0  # the owner's own language (index into texts.LANGUAGES)
+    birthday: tuple[int, int] = (3, 14)  # month, day
+    persona: str = "careful"
 
     @property
     def name(self) -> str:
@@ -117,8 +140,9 @@ class Group:
     conversation: str
     title: str
     members: list[int]  # person indexes; the owner is implicit
-    #: (ts, sender index or -1 for the owner)
-    messages: list[tuple[int, int]]
+    #: (ts, sender index or -1 for the owner, message family)
+    messages: list[tuple[int, int, int]]
+    lang: int = 0
 
 
 @dataclass(slots=True)
@@ -127,6 +151,7 @@ class Sponsored:
     title: str
     sender: str
     at: int
+    lang: int = 0
 
 
 @dataclass

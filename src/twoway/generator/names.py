@@ -147,3 +147,49 @@ def email(first: str, last: str, rng: random.Random) -> str:
     local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
     ascii_local = local.encode("ascii", "ignore").decode() or f"member{rng.randint(10, 99)}"
     return f"{ascii_local}{rng.randint(1, 99)}@{rng.choice(('example.com', 'example.org', 'example.net'))}"
+
+
+# Names and cities by language (index into texts.LANGUAGES; English uses the lists above), for the
+# members who write in that language and for an owner who does.
+LOCAL_FIRST: tuple[tuple[str, ...], ...] = (
+    FIRST_NAMES,
+    ("Jan", "Lukas", "Anna", "Katharina", "Tobias", "Julia", "Felix", "Lena", "Maximilian", "Sabine", "Matthias",
+     "Stefanie", "Jürgen", "Birgit", "Florian", "Franziska", "Moritz", "Svenja", "Dominik", "Ulrike"),
+    ("Javier", "Lucía", "Pablo", "Marta", "Alejandro", "Carmen", "Sergio", "Elena", "Álvaro", "Laura", "Andrés",
+     "Paula", "Jorge", "Cristina", "Diego", "Nuria", "Raúl", "Ainhoa", "Gonzalo", "Valeria"),
+    ("Julien", "Camille", "Nicolas", "Émilie", "Thomas", "Sophie", "Antoine", "Claire", "Mathieu", "Léa",
+     "Guillaume", "Chloé", "Maxime", "Manon", "Romain", "Élodie", "Baptiste", "Margaux", "Hugo", "Céline"),
+    ("João", "Ana", "Pedro", "Mariana", "Tiago", "Beatriz", "Rafael", "Carolina", "Lucas", "Juliana", "Gustavo",
+     "Fernanda", "Bruno", "Larissa", "Rodrigo", "Camila", "Thiago", "Letícia", "Diogo", "Inês"),
+    ("Luca", "Giulia", "Marco", "Francesca", "Alessandro", "Chiara", "Matteo", "Sara", "Davide", "Elisa",
+     "Andrea", "Federica", "Lorenzo", "Martina", "Simone", "Valentina", "Riccardo", "Silvia", "Stefano", "Ilaria"),
+    ("Daan", "Sanne", "Bram", "Lotte", "Thijs", "Fleur", "Jeroen", "Anouk", "Pieter", "Eva", "Ruben", "Marloes",
+     "Sven", "Iris", "Joost", "Femke", "Wouter", "Lieke", "Niels", "Maartje"),
+)
+LOCAL_LAST: tuple[tuple[str, ...], ...] = (
+    LAST_NAMES,
+    ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer",
+     "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Zimmermann", "Krüger", "Hartmann"),
+    ("García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Fernández", "Ruiz", "Díaz", "Moreno", "Muñoz",
+     "Álvarez", "Romero", "Navarro", "Torres", "Domínguez", "Gil", "Vázquez", "Serrano", "Ramos"),
+    ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
+     "Laurent", "Lefebvre", "Michel", "Fournier", "Girard", "Bonnet", "Rousseau", "Faure", "Mercier"),
+    ("Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Ferreira", "Carvalho",
+     "Gomes", "Ribeiro", "Martins", "Lima", "Araújo", "Barbosa", "Rocha", "Monteiro", "Cardoso", "Teixeira"),
+    ("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno",
+     "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti"),
+    ("de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer",
+     "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer"),
+)
+LOCAL_CITIES: tuple[tuple[str, ...], ...] = (
+    CITIES,
+    ("Berlin, Germany", "Munich, Bavaria, Germany", "Hamburg, Germany", "Vienna, Austria", "Zurich, Switzerland"),
+    ("Madrid, Community of Madrid, Spain", "Barcelona, Catalonia, Spain", "Mexico City, Mexico",
+     "Buenos Aires, Argentina", "Bogotá, Colombia"),
+    ("Paris, Île-de-France, France", "Lyon, Auvergne-Rhône-Alpes, France", "Montreal, Quebec, Canada",
+     "Brussels, Belgium", "Geneva, Switzerland"),
+    ("São Paulo, Brazil", "Rio de Janeiro, Brazil", "Lisbon, Portugal", "Porto, Portugal", "Belo Horizonte, Brazil"),
+    ("Milan, Lombardy, Italy", "Rome, Lazio, Italy", "Turin, Piedmont, Italy", "Bologna, Emilia-Romagna, Italy"),
+    ("Amsterdam, North Holland, Netherlands", "Rotterdam, South Holland, Netherlands", "Utrecht, Netherlands",
+     "Antwerp, Flanders, Belgium"),
+)

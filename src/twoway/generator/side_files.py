@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from twoway.generator import eras as E
 from twoway.generator.files import CsvFile, Cut, Row
-from twoway.generator.formats import DAY
+from twoway.generator.formats import DAY, MONTHS
 from twoway.generator.names import SCHOOLS
 
 
@@ -18,7 +18,8 @@ def profile(cut: Cut) -> CsvFile:
         row: Row = (o.first, o.last, "", "", "", "", o.headline, o.summary, o.industry, "", "", o.location,
                     "", websites.strip("[]"), "")
         return CsvFile("Profile.csv", E.PROFILE_2018, [row])
-    birth = "Mar 14" if cut.era.name >= "2023" else ""
+    month, dom = cut.world.owner.birthday
+    birth = f"{MONTHS[month - 1]} {dom}" if cut.era.name >= "2023" else ""
     row = (o.first, o.last, "", "", birth, o.headline, o.summary, o.industry, "", o.location, "", websites, "")
     return CsvFile("Profile.csv", E.PROFILE, [row])
 

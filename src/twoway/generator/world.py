@@ -1,6 +1,6 @@
 """The synthetic network: an owner, their connections over the years, and everything they did.
 
-A world is fixed by (seed, size, years, message target, base date) and simulated up to two years
+A world is fixed by (seed, size, years, message target, base date, persona, language) and simulated up to two years
 past the base date. An export is a cut of the world on one day, so a later cut of the same world
 is the owner's next export: the same people, new connections, removals, job changes and replies.
 The records live in :mod:`~twoway.generator.model`, how people talk in
@@ -10,11 +10,21 @@ The records live in :mod:`~twoway.generator.model`, how people talk in
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from datetime import date
 
+from twoway.errors import InputError
 from twoway.generator import names
-from twoway.generator.behaviour import add_drafts, simulate, top_up, trim
-from twoway.generator.content import DEFAULT_NOTES, INCOMING_PERSONAL, PERSONAL_NOTES, PITCH_NOTES, fill_note
+from twoway.generator.behaviour import (
+    Sim,
+    add_drafts,
+    answered_attempts,
+    birthday_on_or_after,
+    simulate,
+    top_up,
+    trim,
+)
+from twoway.generator.content import ANNIVERSARY, BIRTHDAY, CONGRATS, fill_note, note_templates, subjects
 from twoway.generator.extras import extras, groups_and_sponsored
 from twoway.generator.model import (
     DAY,
@@ -28,14 +38,22 @@ from twoway.generator.model import (
     date_of,
     day_of,
 )
+from twoway.generator.personas import Persona
+from twoway.generator.personas import persona as persona_spec
+from twoway.generator.texts import LANGUAGES
 
 __all__ = ["HORIZON_DAYS", "Person", "World", "build", "date_of", "day_of"]
 
 
-def _unique_name(rng: random.Random, taken: set[str]) -> tuple[str, str]:
+def _unique_name(rng: random.Random, taken: set[str], lang: int = 0) -> tuple[str, str]:
+    local = lang != 0 and rng.random() < 0.75
+    tries = 0
     while True:
-        first = rng.choice(names.FIRST_NAMES)
-        last = rng.choice(names.LAST_NAMES)
+        tries += 1
+        if local and tries <= 4:  # a local name, unless the few local pairs are taken
+            first, last = rng.choice(names.LOCAL_FIRST[lang]), rng.choice(names.LOCAL_LAST[lang])
+        else:
+            first, last = rng.choice(names.FIRST_NAMES), rng.choice(names.LAST_NAMES)
         roll = rng.random()
         if roll < 0.04:
             last += rng.choice(names.CREDENTIALS)
@@ -69,16 +87,47 @@ def _career(rng: random.Random, start: int, end: int) -> list[tuple[int, str, st
         jobs.append((day, company, position))
 
 
-_KIND_MIX = (("quick", 0.30), ("slow", 0.24), ("never", 0.14), ("silent", 0.27), ("pitch", 0.05))
-
-
-def _kind(rng: random.Random) -> str:
+def _kind(rng: random.Random, persona: Persona) -> str:
+    """What a connection becomes: a real relationship (by how they answer), a courtesy-only tie,
+    a pitcher, a recruiter, or (most of them) a tie that never hears a word."""
     roll = rng.random()
-    for kind, share in _KIND_MIX:
+    if roll < persona.real:
+        style = roll / persona.real
+        return "quick" if style < 0.44 else "slow" if style < 0.79 else "never"
+    roll -= persona.real
+    for kind, share in (("courtesy", persona.courtesy), ("pitch", persona.pitcher),
+                        ("recruiter", persona.recruiter_ties)):
         if roll < share:
             return kind
         roll -= share
     return "silent"
+
+
+def _language(rng: random.Random, persona: Persona, owner_lang: int, kind: str) -> int:
+    """The language of a thread: the owner's own with some contacts, English with the others, and
+    now and then another one (a pitch from abroad, a colleague who prefers their language)."""
+    other = 1 + rng.randrange(len(LANGUAGES) - 1)
+    if owner_lang == 0:
+        foreign = 0.08 if kind in ("recruiter", "inmail", "pitch") else 0.025
+        return other if rng.random() < foreign else 0
+    own = {"recruiter": 0.5, "inmail": 0.4, "pitch": 0.45}.get(kind, persona.own_language)
+    roll = rng.random()
+    if roll < own:
+        return owner_lang
+    return other if roll > 0.95 else 0
+
+
+def _sessions(rng: random.Random, persona: Persona, first: int, last: int) -> list[int]:
+    """The days the owner accepts the invitations waiting for them: every few days or weeks, and
+    after a longer absence now and then, so invitations are accepted in batches."""
+    low, high = persona.accept_gap
+    days = []
+    day = first
+    while day <= last:
+        days.append(day)
+        # Invitations expire after about six months, so no wait is longer than that.
+        day += rng.randint(low, high) if rng.random() < 0.8 else rng.randint(high, min(high * 3, 180))
+    return days
 
 
 def build(
@@ -89,26 +138,48 @@ def build(
     base: date,
     owner_name: str | None,
     messages: int | None,
+    persona: str = "careful",
+    language: str | None = None,
 ) -> World:
+    spec = persona_spec(persona)
     rng = random.Random(seed)
+    if language is not None and language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    if language is not None:
+        owner_lang = LANGUAGES.index(language)
+    elif spec.own_language:
+        owner_lang = 1 + rng.randrange(len(LANGUAGES) - 1)
+    else:
+        owner_lang = 0
     base_day = day_of(base)
     end_day = base_day + HORIZON_DAYS
     span = max(30, years * 365)
     taken: set[str] = set()
     slugs: set[str] = set()  # profile URLs are unique, as on LinkedIn
-    owner = _owner(rng, owner_name, base_day, span, taken, slugs)
+    owner = _owner(rng, owner_name, base_day, span, taken, slugs, owner_lang, spec)
+    sessions = _sessions(rng, spec, base_day - span, end_day)
 
     people: list[Person] = []
 
     def person(kind: str, start: int) -> Person:
-        first, last = _unique_name(rng, taken)
+        lang = _language(rng, spec, owner_lang, kind)
+        first, last = _unique_name(rng, taken, lang)
         p = Person(
             idx=len(people), first=first, last=last, slug=names.slug(first, last, rng, slugs),
             email=names.email(first, last, rng), jobs=_career(rng, start - rng.randint(0, 3000), end_day),
-            kind=kind, conversation=conversation_id(rng),
+            kind=kind, conversation=conversation_id(rng), lang=lang,
         )
         people.append(p)
         return p
+
+    def accepted(day: int, floor: int) -> int:
+        """An invitation the owner accepted by ``day``: the latest session on or before it (not before ``floor``)."""
+        k = bisect_right(sessions, day) - 1
+        return sessions[k] if k >= 0 and sessions[k] >= floor else day
+
+    def connect(p: Person, day: int, floor: int) -> None:
+        p.direction = "out" if rng.random() < spec.out_share else "in"
+        p.connected = accepted(day, floor) if p.direction == "in" else day
 
     # The network on the base day: mostly spread over the years (denser lately), plus the newly
     # connected (nothing said yet) and strangers accepted from blank invitations.
@@ -119,29 +190,31 @@ def build(
     n_strangers = min(connections - n_new, max(2, round(connections * 0.01)))
     for _ in range(connections - n_new - n_strangers):
         day = base_day - 14 - int((span - 14) * rng.random() ** 1.4)
-        p = person(_kind(rng), day)
-        p.connected = day
+        p = person(_kind(rng, spec), day)
+        connect(p, day, base_day - span)
         p.hidden = rng.random() < 0.022
     for _ in range(n_new):
         p = person("new", base_day)
-        p.connected = base_day - rng.randint(0, 13)
+        connect(p, base_day - rng.randint(0, 13), base_day - 13)
     burst = base_day - rng.randint(20, 150)  # a burst of blank invitations accepted: suspicious accounts
     for i in range(n_strangers):
         p = person("silent", base_day)
         p.connected = burst + rng.randint(0, 2) if i < n_strangers * 0.6 else base_day - rng.randint(15, 170)
+        p.direction = "in"
         p.invitation = Invitation("in", 0, "", False)
         if rng.random() < 0.5:
             p.jobs = [(p.jobs[0][0], "", "")]
     # Later connections, at the recent pace, for the owner's next exports.
     recent = sum(1 for p in people if p.connected is not None and p.connected > base_day - 365)
     for _ in range(round(recent / 365 * HORIZON_DAYS)):
-        p = person(_kind(rng), base_day)
-        p.connected = base_day + rng.randint(1, HORIZON_DAYS)
+        p = person(_kind(rng, spec), base_day)
+        connect(p, base_day + rng.randint(1, HORIZON_DAYS), base_day + 1)
     # Former connections (removed before the base day) and removals to come.
     for _ in range(max(1, round(connections * 0.03))):
         day = base_day - 60 - int((span - 60) * rng.random())
-        p = person(rng.choice(("quick", "slow", "never", "pitch")), day)
+        p = person(rng.choice(("quick", "slow", "never", "pitch", "courtesy", "silent")), day)
         p.connected = day
+        p.direction = rng.choice(("in", "out"))
         p.removed = rng.randint(day + 20, base_day - 1)
         p.hidden = rng.random() < 0.2  # deleted accounts show as "LinkedIn Member"
     current = [p for p in people if p.connected_on(base_day) and not p.hidden and p.kind != "new"]
@@ -149,23 +222,36 @@ def build(
     # so the owner's next export shows some.
     for i, p in enumerate(rng.sample(current, max(3, round(len(current) * 0.03)))):
         p.removed = base_day + (rng.randint(1, 55) if i < 3 else rng.randint(1, HORIZON_DAYS))
-    # People who are not connections: recruiters' InMail, pending invitations both ways.
-    for _ in range(max(2, round(connections * 0.02))):
-        p = person("recruiter", base_day)
-        p.subject = rng.choice(("Opportunity at a fast-growing company", "Leadership role", "Quick question"))
+    # People who are not connections: recruiters' and pitchers' InMail, pending invitations both ways.
+    for _ in range(max(2, round(connections * spec.recruiter_inmail))):
+        person("recruiter", base_day)
+    for _ in range(max(1, round(connections * spec.pitch_inmail))):
+        person("inmail", base_day)
     for _ in range(max(3, round(connections * 0.025))):
         pending = person("pending", base_day)
         pending.invitation = Invitation(
             rng.choice(("in", "in", "out")), at_time(rng, base_day + rng.randint(-200, HORIZON_DAYS)), "", False
         )
-
-    _invitations(rng, owner, people, base_day)
     for p in people:
-        simulate(p, rng, base_day, end_day)
-    groups, sponsored = groups_and_sponsored(rng, people, base_day, end_day, connections, years)
+        if p.kind == "recruiter":
+            p.subject = rng.choice(subjects(p.lang))
+
+    _greetings(rng, spec, people)
+    _wishes(rng, spec, owner, people, end_day)
+    _invitations(rng, owner, people, base_day, sessions)
+    moves = tuple(start for _, _, start, _ in owner.positions[1:] if start > owner.joined)
+    sim = Sim(rng, spec, base_day, end_day, owner.birthday, moves)
+    for p in people:
+        simulate(p, sim)
+    answered_attempts(people, sim)
+    # LinkedIn's filter catches some pitches: at least one thread of the base day's export is in SPAM.
+    shown = [p for p in people if p.kind in ("pitch", "inmail") and p.events_until(base_day * DAY + DAY - 1)]
+    if shown and not any(p.folder == "SPAM" for p in shown):
+        rng.choice(shown).folder = "SPAM"
+    groups, sponsored = groups_and_sponsored(rng, people, base_day, end_day, connections, years, owner_lang)
     if messages is not None:
         cut = base_day * DAY + DAY - 1
-        fixed = sum(1 for s in sponsored if s.at <= cut) + sum(1 for g in groups for at, _ in g.messages if at <= cut)
+        fixed = sum(1 for s in sponsored if s.at <= cut) + sum(1 for g in groups for m in g.messages if m[0] <= cut)
         direct = sum(p.events_until(cut) for p in people)
         target = max(0, messages - fixed)
         if target > direct:
@@ -181,13 +267,79 @@ def build(
     return world
 
 
-def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken: set[str],
-           slugs: set[str]) -> Owner:
+def _greetings(rng: random.Random, persona: Persona, people: list[Person]) -> None:
+    """Thank-you floods: after some batches of accepted invitations, many of those accepted write
+    "thanks for connecting"; now and then the owner thanks a whole (not too big) batch; and some of
+    those who accepted the owner's invitations get a thank-you."""
+    batches: dict[int, list[Person]] = {}
+    for p in people:
+        if p.connected is None or p.kind in ("pending", "inmail") or p.invitation is not None:
+            continue  # the strangers' burst (blank invitations, set before) writes nothing
+        if p.direction == "in":
+            batches.setdefault(p.connected, []).append(p)
+        elif p.direction == "out" and rng.random() < persona.thank_accepted:
+            p.greeted = 2
+    for batch in batches.values():
+        if len(batch) < 8:
+            continue
+        if rng.random() < persona.flood:
+            for p in batch:
+                if rng.random() < persona.flood_rate:
+                    p.greeted = 1
+        if len(batch) <= 40 and rng.random() < persona.thank_batch:  # nobody thanks 200 people one by one
+            for p in batch:
+                if not p.greeted and rng.random() < 0.9:
+                    p.greeted = 2
+
+
+def _wishes(rng: random.Random, persona: Persona, owner: Owner, people: list[Person], end_day: int) -> None:
+    """Courtesies to the owner from across the network: birthday wishes every year, congratulations
+    on each new job and on work anniversaries, each from members connected on that day."""
+    month, dom = owner.birthday
+    moments: list[tuple[int, int, float]] = []  # day, family, share of the network that writes
+    day = birthday_on_or_after(owner.joined, month, dom)
+    while day <= end_day:
+        moments.append((day, BIRTHDAY, persona.birthday_wishes))
+        day = birthday_on_or_after(day + 1, month, dom)
+    for _, _, start, _ in owner.positions[1:]:
+        if start > owner.joined:
+            moments.append((start, CONGRATS, persona.job_wishes))
+    _, _, start, _ = owner.positions[-1]
+    first = date_of(start)
+    for year in range(first.year + 1, date_of(end_day).year + 1):
+        moments.append((birthday_on_or_after(day_of(date(year, 1, 1)), first.month, min(first.day, 28)),
+                        ANNIVERSARY, persona.anniversary_wishes))
+    linked = sorted((p for p in people if p.connected is not None and p.kind not in ("pitch", "recruiter")),
+                    key=lambda p: (p.connected or 0, p.idx))
+    starts = [p.connected or 0 for p in linked]
+    for day, family, share in moments:
+        if day > end_day:
+            continue
+        n = bisect_right(starts, day - 1)
+        want = int(n * share + rng.random())
+        for _ in range(want * 2):  # a few draws land on members removed by then: skip those
+            if want <= 0 or n == 0:
+                break
+            p = linked[rng.randrange(n)]
+            if not p.connected_on(day):
+                continue
+            when = day + (rng.randint(0, 12) if family == CONGRATS else rng.choice((0, 0, 0, 1)))
+            if p.wishes is None:
+                p.wishes = []
+            p.wishes.append((when, family))
+            want -= 1
+
+
+def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken: set[str], slugs: set[str],
+           lang: int, persona: Persona) -> Owner:
     if name:
         first, _, last = name.strip().partition(" ")
         taken.add(name.strip())
     else:
-        first, last = rng.choice(names.FIRST_NAMES), rng.choice(names.LAST_NAMES)
+        if lang:
+            first, last = rng.choice(names.LOCAL_FIRST[lang]), rng.choice(names.LOCAL_LAST[lang])
+        else:
+            first, last = rng.choice(names.FIRST_NAMES), rng.choice(names.LAST_NAMES)
         taken.add(f"{first} {last}")
     joined = base_day - span - rng.randint(30, 400)
     positions: list[tuple[str, str, int, int | None]] = []
@@ -200,46 +352,72 @@ def _owner(rng: random.Random, name: str | None, base_day: int, span: int, taken
             break
         day = nxt + rng.randint(0, 60)
     company, title = positions[-1][0], positions[-1][1]
+    headline = f"{title} at {company} | Building two-way networks"
+    if persona.name == "recruiter_magnet":
+        headline = f"{title} at {company} | Python · Spark · Kubernetes"
     return Owner(
         first=first, last=last, slug=names.slug(first, last or "x", rng, slugs), email=names.email(first, last, rng),
-        headline=f"{title} at {company} | Building two-way networks", industry=rng.choice(names.INDUSTRIES),
-        location=rng.choice(names.CITIES),
+        headline=headline, industry=rng.choice(names.INDUSTRIES),
+        location=rng.choice(names.LOCAL_CITIES[lang]) if lang else rng.choice(names.CITIES),
         summary="I connect people and ideas.\nAsk me about data teams, hiring and product strategy.",
-        positions=positions, skills=rng.sample(names.SKILLS, 12), joined=joined,
+        positions=positions, skills=rng.sample(names.SKILLS, 12), joined=joined, lang=lang,
+        birthday=(rng.randint(1, 12), rng.randint(1, 28)), persona=persona.name,
     )
 
 
-def _invitations(rng: random.Random, owner: Owner, people: list[Person], base_day: int) -> None:
-    """Invitations behind the connections of the last ~18 months (before and after the base day)."""
+def _invitations(rng: random.Random, owner: Owner, people: list[Person], base_day: int, sessions: list[int]) -> None:
+    """Invitations behind the connections of the last ~18 months (before and after the base day).
+
+    An invitation the owner accepted was sent while it waited for the owner's next session (days to
+    months before); one the owner sent was accepted within days.
+    """
     for p in people:
         if p.kind == "pending":
             assert p.invitation is not None
-            p.invitation.note = _note(rng, p, owner, p.invitation.direction)
+            p.invitation.note_kind, p.invitation.lang, p.invitation.note = _note(rng, p, owner, p.invitation.direction)
             continue
         if p.connected is None or p.connected < base_day - 540 or p.hidden:
             continue
         if p.invitation is None:
-            direction = "out" if rng.random() < 0.55 else "in"
-            note = _note(rng, p, owner, direction)
+            direction = p.direction or ("out" if rng.random() < 0.55 else "in")
+            kind, lang, note = _note(rng, p, owner, direction)
         else:
-            direction, note = p.invitation.direction, ""  # strangers: blank invitations
-        lag = rng.random()
-        days = 0 if lag < 0.3 else 1 if lag < 0.65 else rng.randint(2, 25)
+            direction, kind, lang, note = p.invitation.direction, "", p.lang, ""  # strangers: blank invitations
+        if direction == "in":
+            k = bisect_right(sessions, p.connected - 1) - 1
+            waited = p.connected - sessions[k] - 1 if k >= 0 else 30
+            days = rng.randint(0, max(0, min(waited, 170)))
+        else:
+            lag = rng.random()
+            days = 0 if lag < 0.3 else 1 if lag < 0.65 else rng.randint(2, 25)
         sent = at_time(rng, p.connected - days)
         if days == 0:
             sent = min(sent, p.connected * DAY + DAY - 1)
-        p.invitation = Invitation(direction, sent, note, rng.random() < 0.05)
+        p.invitation = Invitation(direction, sent, note, rng.random() < 0.05, kind, lang)
 
 
-def _note(rng: random.Random, p: Person, owner: Owner, direction: str) -> str:
+def _note(rng: random.Random, p: Person, owner: Owner, direction: str) -> tuple[str, int, str]:
+    """(note kind, language, text) of an invitation: mostly blank, some personal (in the language the
+    two write in), some LinkedIn's default text (in the sender's own language: LinkedIn writes it in
+    the sender's interface language), and pitches and recruiters introducing themselves."""
     roll = rng.random()
     company = p.job_on(p.jobs[-1][0])[0]
     if direction == "out":
         if roll < 0.82:
-            return ""
-        template = rng.choice(PERSONAL_NOTES if roll < 0.94 else DEFAULT_NOTES)
+            return "", p.lang, ""
+        kind, key = ("personal", "personal_out") if roll < 0.94 else ("default", "default")
+    elif p.kind in ("pitch", "inmail") and roll < 0.3:
+        kind, key = "pitch", "pitch"
+    elif p.kind == "recruiter" and roll < 0.3:
+        kind, key = "recruiter", "recruiter"
+    elif roll < 0.88:
+        return "", p.lang, ""
+    elif roll < 0.94:
+        kind, key = "personal", "personal_in"
+    elif roll < 0.97:
+        kind, key = "default", "default"
     else:
-        if roll < 0.88:
-            return ""
-        template = rng.choice(INCOMING_PERSONAL if roll < 0.94 else PITCH_NOTES + DEFAULT_NOTES)
-    return fill_note(template, p.first, owner.first, company)
+        kind, key = "pitch", "pitch"
+    lang = owner.lang if direction == "out" and kind == "default" else p.lang
+    templates = [t for t in note_templates(lang, key) if company or "{company}" not in t]
+    return kind, lang, fill_note(rng.choice(templates), p.first, owner.first, company)

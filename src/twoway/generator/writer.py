@@ -1,7 +1,9 @@
 """Writing a synthetic export to a zip or a folder, byte for byte as LinkedIn (or Excel) would.
 
 `generate_export` builds the world, cuts it on the export day, streams every file through
-``csv.writer`` straight into the archive, and returns the ground truth the files hold.
+``csv.writer`` straight into the archive, and returns the ground truth the files hold: counts per
+file, what changed since the base date, and what every message means (its intended kind, its
+family and language: :meth:`GeneratedExport.message_truth`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import csv
 import io
 import shutil
 import zipfile
+from array import array
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -22,11 +26,13 @@ from twoway.errors import InputError
 from twoway.generator import files as F
 from twoway.generator import side_files as S
 from twoway.generator import world as W
-from twoway.generator.content import CHECKIN, CONGRATS, RETRY, THANKS
+from twoway.generator.content import FAMILY_KIND, FAMILY_NAMES, KINDS, QUESTION
 from twoway.generator.eras import LATEST
 from twoway.generator.eras import era as era_spec
-from twoway.generator.files import CsvFile, Cut
-from twoway.generator.model import DAY
+from twoway.generator.files import DRAFT_BIT, LANG_SHIFT, OUT_BIT, CsvFile, Cut
+from twoway.generator.model import DAY, LOW
+from twoway.generator.personas import DEFAULT_PERSONA
+from twoway.generator.texts import LANGUAGES
 
 #: Files that ``utf16_files`` writes as UTF-16 LE tab-separated text, as some real archives hold.
 UTF16_FILES = ("Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv", "Recommendations_Received.csv",
@@ -49,6 +55,18 @@ class JobChange:
     url: str
     before: tuple[str, str]
     after: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class MessageTruth:
+    """What one messages.csv row means, beside what the row says (same order as the file)."""
+
+    row: dict[str, str]  # the row as written, by column name
+    kind: str  # question | news | courtesy | pitch | automated
+    family: str  # the template family: thanks_in, birthday, checkin, pitch_followup... (content.FAMILIES)
+    language: str  # en | de | es | fr | pt | it | nl
+    outgoing: bool  # sent by the owner
+    draft: bool
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,22 @@ class GeneratedExport:
     files: tuple[str, ...]
     utf16_files: tuple[str, ...]
     excel_files: tuple[str, ...]
+    #: The owner's persona (see twoway.generator.personas) and language.
+    persona: str = DEFAULT_PERSONA
+    owner_language: str = "en"
+    #: Visible connections with no message at all in the export (either way, direct or in a group chat;
+    #: drafts aside).
+    never_written: int = 0
+    #: Message rows (drafts aside) by intended kind, by family and by language; the owner's own by kind.
+    message_kinds: dict[str, int] = field(default_factory=dict, hash=False)
+    message_families: dict[str, int] = field(default_factory=dict, hash=False)
+    message_languages: dict[str, int] = field(default_factory=dict, hash=False)
+    owner_message_kinds: dict[str, int] = field(default_factory=dict, hash=False)
+    #: Invitation notes by kind (personal, default, pitch, recruiter) and by language.
+    invitation_note_kinds: dict[str, int] = field(default_factory=dict, hash=False)
+    invitation_note_languages: dict[str, int] = field(default_factory=dict, hash=False)
+    #: One code per messages.csv row (see files.truth_code); read them with :meth:`message_truth`.
+    message_codes: array = field(default_factory=lambda: array("H"), repr=False, compare=False)  # type: ignore[type-arg]
 
     @property
     def person_messages(self) -> int:
@@ -110,9 +144,32 @@ class GeneratedExport:
         return self.invitations_in + self.invitations_out
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(replace(self, message_codes=array("H")))
+        del data["message_codes"]
         data["path"] = str(self.path)
         return data
+
+    def message_truth(self) -> list[MessageTruth]:
+        """Every messages.csv row (drafts included) with what it means: its intended kind, family and
+        language, whether the owner sent it, whether it is a draft. Reads the file back, so the
+        rows are exactly as written (the export must still be where it was written)."""
+        name = next(f for f in self.files if f.lower() == "messages.csv")
+        if self.path.suffix == ".zip":
+            with zipfile.ZipFile(self.path) as zf:
+                data = zf.read(name)
+        else:
+            data = (self.path / name).read_bytes()
+        rows = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+        header = next(rows)
+        out: list[MessageTruth] = []
+        for row, code in zip(rows, self.message_codes, strict=True):
+            family = code & 63
+            out.append(MessageTruth(
+                row=dict(zip(header, row, strict=True)), kind=KINDS[FAMILY_KIND[family]], family=FAMILY_NAMES[family],
+                language=LANGUAGES[(code >> LANG_SHIFT) & 7], outgoing=bool(code & OUT_BIT),
+                draft=bool(code & DRAFT_BIT),
+            ))
+        return out
 
 
 def generate_export(
@@ -129,12 +186,18 @@ def generate_export(
     utf16_files: bool = False,
     owner_name: str | None = None,
     later_days: int = 0,
+    persona: str = DEFAULT_PERSONA,
+    language: str | None = None,
 ) -> GeneratedExport:
     """Write a synthetic LinkedIn export of one owner's network into ``dest`` (a folder, or a .zip path).
 
-    The world is fixed by seed, size, years, messages and ``today``; ``later_days`` cuts the same
-    world that many days later: the owner's next export, for re-import tests. ``messages`` is the
-    number of message rows (drafts aside) of the export on ``today``; None lets the world decide.
+    The world is fixed by seed, size, years, messages, ``today``, persona and language; ``later_days``
+    cuts the same world that many days later: the owner's next export, for re-import tests.
+    ``messages`` is the number of message rows (drafts aside) of the export on ``today``; None lets
+    the world decide. ``persona`` is the kind of owner (``careful``, ``neglectful``,
+    ``recruiter_magnet``, ``non_english``: see twoway.generator.personas); ``language`` the owner's
+    own (``en``, ``de``, ``es``, ``fr``, ``pt``, ``it``, ``nl``; None: English, except for the
+    ``non_english`` persona, which draws one of the six others from the seed).
     """
     spec = era_spec(era)
     if connections < 10 or connections > 30_000:
@@ -147,7 +210,7 @@ def generate_export(
         raise InputError(f"later_days must be between 0 and {W.HORIZON_DAYS}")
     base = today or clock.today()
     world = W.build(seed=seed, connections=connections, years=years, base=base, owner_name=owner_name,
-                    messages=messages)
+                    messages=messages, persona=persona, language=language)
     day = world.base_day + later_days
     cut = Cut(world, spec, day, excel=excel_resave)
     exported = base + timedelta(days=later_days)
@@ -234,13 +297,14 @@ def _person(p: W.Person, day: int) -> GeneratedPerson:
     return GeneratedPerson(p.name, p.url, company, position)
 
 
-_OPENINGS = frozenset({THANKS, CHECKIN, RETRY, CONGRATS})
-
-
 def _open_attempt(p: W.Person, end: int) -> bool:
-    """Is the thread's last word by ``end`` the owner's opening message or retry?"""
+    """Is the thread's last word by ``end`` the owner's attempt: a question (check-in, retry, ask)?
+    Courtesies (thanks, congratulations, wishes) are not attempts."""
     seen = p.events_until(end)
-    return seen > 0 and bool(p.events[seen - 1] & 1) and ((p.events[seen - 1] >> 1) & 31) in _OPENINGS
+    if not seen:
+        return False
+    last = p.events[seen - 1]
+    return bool(last & 1) and FAMILY_KIND[(last & LOW) >> 1] == QUESTION
 
 
 def _answered_between(p: W.Person, start: int, end: int) -> bool:
@@ -272,6 +336,23 @@ def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[s
         key=lambda p: (-p.events_until(end), p.idx),
     )
     spec = cut.era
+    grouped = {m for g in world.groups if any(at <= end for at, _, _ in g.messages) for m in g.members}
+    never = sum(1 for i in visible_now if not people[i].events_until(end) and i not in grouped)
+    codes = cut.message_codes
+    plain = Counter(c & ~DRAFT_BIT for c in codes if not c & DRAFT_BIT)
+    kinds: Counter[str] = Counter()
+    families: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    mine: Counter[str] = Counter()
+    for code, n in plain.items():
+        family = code & 63
+        kinds[KINDS[FAMILY_KIND[family]]] += n
+        families[FAMILY_NAMES[family]] += n
+        languages[LANGUAGES[(code >> LANG_SHIFT) & 7]] += n
+        if code & OUT_BIT:
+            mine[KINDS[FAMILY_KIND[family]]] += n
+    note_kinds = Counter(k for k, _ in cut.invitation_codes if k)
+    note_languages = Counter(LANGUAGES[lang] for k, lang in cut.invitation_codes if k)
     inferable = (spec.messages == "conversations" and stats["owner_sent"] > 0) or (
         spec.invitation_urls == "url" and stats["invitations_out"] > 0
     )
@@ -293,4 +374,9 @@ def _ground_truth(target: Path, cut: Cut, base: date, seed: int, written: list[s
         featured=tuple(p.name for p in chatty[:5]),
         files=tuple(written), utf16_files=tuple(n for n in written if utf16 and n in UTF16_FILES),
         excel_files=tuple(n for n in written if excel and n in EXCEL_FILES),
+        persona=world.owner.persona, owner_language=LANGUAGES[world.owner.lang], never_written=never,
+        message_kinds=dict(sorted(kinds.items())), message_families=dict(sorted(families.items())),
+        message_languages=dict(sorted(languages.items())), owner_message_kinds=dict(sorted(mine.items())),
+        invitation_note_kinds=dict(sorted(note_kinds.items())),
+        invitation_note_languages=dict(sorted(note_languages.items())), message_codes=codes,
     )
