@@ -132,8 +132,8 @@ SETTINGS: tuple[Setting, ...] = (
        "Tags whose connections are never suggested for pruning."),
     # Strength
     _s("strength_weights",
-       {"recency": 25, "frequency": 25, "reciprocity": 10, "responsiveness": 20, "duration": 5,
-        "endorsements": 5, "channels": 10},
+       {"recency": 25, "frequency": 35, "reciprocity": 5, "responsiveness": 25, "duration": 0,
+        "endorsements": 5, "channels": 5},
        "map", "strength",
        "Relative weight of each part of the relationship strength score (scaled to 100)."),
     _s("strength_half_life_days", 180, "int", "strength",

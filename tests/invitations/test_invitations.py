@@ -338,7 +338,7 @@ def test_cli_invites_json_and_table(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     incoming = {i["counterpart"]: i for i in data["incoming"]}
-    assert incoming["Carlos Medina"]["recommendation"] == "ignore"
+    assert incoming["Carlos Medina"]["recommendation"] == "review"  # a blank note from a stranger
     assert incoming["Brad <b>Keller</b>"]["recommendation"] == "ignore"
     assert "pitch" in [r["key"] for r in incoming["Brad <b>Keller</b>"]["reasons"]]
     outgoing = {i["counterpart"]: i["recommendation"] for i in data["outgoing"]}
@@ -349,6 +349,7 @@ def test_cli_invites_json_and_table(tmp_path: Path) -> None:
     assert "Brad <b>Keller</b>" in table.output  # shown literally, never interpreted as markup
     assert "[red]Hi Maya" in table.output
     assert "withdraw" in table.output
+    assert "history" in data and data["history"]["blank"]["pending"] == 1
 
 
 def test_cli_decide_log_withdraw(tmp_path: Path) -> None:
@@ -392,9 +393,35 @@ def test_cli_check_and_stats(tmp_path: Path) -> None:
     assert piped.exit_code == 1
     assert "too long" not in piped.output
     assert "at most 20" in piped.output
+    checked = _run(path, "invite", "check", "Hi Ann, we met at the PyData Berlin meetup.", "--to", "Ann Lee", "--json")
+    reading = json.loads(checked.output)["reading"]
+    assert (reading["kind"], reading["shared"], reading["asks"]) == ("personal", ["event"], False), checked.output
+    assert "Reads as: personal note (en), naming event" in good.output
     stats = _run(path, "invite", "stats", "--json")
     assert stats.exit_code == 0, stats.output
     data = json.loads(stats.output)
     assert data["outgoing"]["sent"] == 2
     assert data["incoming"]["received"] == 2
-    assert _run(path, "invite", "stats").exit_code == 0
+    assert data["received_by_note"]["blank"] == {"kind": "blank", "received": 1, "accepted": 0, "declined": 0,
+                                                 "pending": 1, "settled": 0, "rate": None}
+    assert data["received_by_note"]["pitch"]["pending"] == 1
+    table = _run(path, "invite", "stats")
+    assert table.exit_code == 0, table.output
+    assert "Invitations you received, by note" in table.output
+    assert "- (under 5 decided)" in table.output
+
+
+def test_cli_check_a_received_note(tmp_path: Path) -> None:
+    path, _ = _cli_db(tmp_path)
+    note = "Hallo Maya, danke für deinen Vortrag in Köln! Hättest du Zeit für einen Kaffee?"
+    got = _run(path, "invite", "check", "--received", note, "--json")
+    assert got.exit_code == 0, got.output
+    data = json.loads(got.output)
+    assert data["reading"]["kind"] == "personal"
+    assert data["reading"]["language"] == "de"
+    assert data["recommendation"] == "accept_follow_up"
+    assert data["reasons"][0]["text"].startswith("a personal note naming your talk")
+    pitch = _run(path, "invite", "check", "--received", "We help companies get more leads: book a call!")
+    assert pitch.exit_code == 0, pitch.output
+    assert "Recommendation from a stranger: ignore" in pitch.output
+    assert "reads as a pitch" in pitch.output

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, text
 from twoway import clock
 from twoway.identity import name_key
 from twoway.invitations import coach as notes_coach
-from twoway.invitations import notes
+from twoway.reading import notes
 from twoway.settings import Settings
 from twoway.store import Store
 
@@ -81,7 +81,10 @@ def test_without_a_recipient_any_greeting_by_name_counts() -> None:
 ])
 def test_default_texts_are_recognised(note: str) -> None:
     assert notes.is_default_text(note)
-    assert notes.read_note(note, recipient=OWNER).kind == notes.DEFAULT
+    assert notes_coach.reader_for(OWNER).read(note).kind == notes.DEFAULT
+    result = notes_coach.check(note, recipient=OWNER)
+    assert result.kind == notes.DEFAULT
+    assert "default_text" in {i.code for i in result.issues}
 
 
 @pytest.mark.parametrize("note", [

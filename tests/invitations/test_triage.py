@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 
 from twoway import clock, invitations
 from twoway.invitations import triage
+from twoway.reading.notes import Reader
 from twoway.settings import Settings
 from twoway.store import Store
 
@@ -20,12 +21,13 @@ SAMPLES = json.loads((Path(__file__).parents[1] / "data" / "invitation_notes.jso
 CASES = SAMPLES["cases"]
 FOCUS = Settings().with_values(focus_keywords=SAMPLES["focus"])
 TODAY = date(2025, 6, 15)
+MAYA = Reader(*SAMPLES["owner"].split())
 
 
 def evidence(case: dict[str, Any]) -> triage.Evidence:
     ctx = case["ctx"]
     return triage.Evidence(
-        sender=case["sender"], note=case["note"], owner_name=SAMPLES["owner"],
+        sender=case["sender"], note=case["note"], reader=MAYA,
         known=triage.Known(
             messages_in=ctx.get("messages_in", 0), messages_out=ctx.get("messages_out", 0),
             shared_employers=tuple(ctx.get("employers", ())), in_contacts=ctx.get("contact", False),
@@ -43,7 +45,7 @@ def test_the_sample_set_is_big_and_varied() -> None:
     kinds = Counter(c["category"] for c in CASES)
     for category in ("genuine", "generic", "pitch", "spam", "copy-paste", "too-long", "blank", "default", "known"):
         assert kinds[category] >= 3, category
-    assert {c["expect"] for c in CASES} == {"accept", "accept_and_follow_up", "review", "ignore"}
+    assert {c["expect"] for c in CASES} == set(triage.ACTIONS) == {"accept", "accept_follow_up", "review", "ignore"}
     assert any(len(c["note"]) > 300 for c in CASES)
 
 
@@ -60,24 +62,82 @@ def test_each_sample_gets_its_recommendation_and_reasons(case: dict[str, Any]) -
     assert len(keys) == len(set(keys))
 
 
-def test_a_stranger_with_no_note_is_ignored_by_default() -> None:
-    bare = triage.Evidence(sender="Ann Example", note=None, owner_name="Maya Chen")
+def test_a_stranger_with_no_note_goes_to_review() -> None:
+    bare = triage.Evidence(sender="Ann Example", note=None, reader=MAYA)
     result = triage.recommend(bare)
-    assert result.action == triage.IGNORE
+    assert (result.action, result.rule) == (triage.REVIEW, "stranger")
     assert {"stranger", "note_none", "mutuals_unknown"} <= set(result.keys)
 
 
-def test_mutual_threshold_is_a_setting() -> None:
-    case = triage.Evidence(sender="Ann Example", note="", owner_name="Maya Chen", mutuals=2)
-    assert triage.recommend(case).action == triage.IGNORE
-    assert triage.recommend(case, settings=Settings().with_values(invite_review_mutuals=2)).action == triage.REVIEW
+def test_mutuals_are_a_reason_not_an_acceptance() -> None:
+    for n in (2, 3, 50):
+        result = triage.recommend(triage.Evidence(sender="Ann Example", note="", reader=MAYA, mutuals=n))
+        assert result.action == triage.REVIEW
+        assert {r.key: r.text for r in result.reasons}["mutuals"] == f"{n} mutual connections"
 
 
 def test_without_focus_keywords_there_is_no_focus_reason() -> None:
     case = next(c for c in CASES if c["id"] == "genuine-08")
+    assert triage.recommend(evidence(case), settings=FOCUS).action == triage.REVIEW  # a pastry chef, outside the focus
     result = triage.recommend(evidence(case))
-    assert result.action == triage.FOLLOW_UP  # without a focus, a personal note from a pastry chef is welcome
+    assert result.action == triage.ACCEPT  # without a focus, a personal note from a pastry chef is welcome
     assert not {"focus_match", "focus_mismatch"} & set(result.keys)
+
+
+def test_the_owners_history_decides_a_blank_invitation() -> None:
+    usual = triage.Evidence(note=None, reader=MAYA, accept_rates={"blank": 0.9, "default": None},
+                            accept_counts={"blank": (9, 10), "default": (1, 2)})
+    result = triage.recommend(usual)
+    assert (result.action, result.rule) == (triage.ACCEPT, "owner_accepts_usually")
+    words = {r.key: (r.effect, r.text) for r in result.reasons}
+    assert words["owner_history"] == ("+", "you accept 9 of 10 blank invitations")
+    default = triage.recommend(triage.Evidence(note="I'd like to join your LinkedIn network.", reader=MAYA,
+                                               accept_rates=usual.accept_rates, accept_counts=usual.accept_counts))
+    assert default.action == triage.ACCEPT  # too little history of default texts: the blank rate speaks
+    assert "a default text says no more than no note" in default.summary()
+    rare = triage.recommend(triage.Evidence(note=None, reader=MAYA, accept_rates={"blank": 0.3},
+                                            accept_counts={"blank": (3, 10)}))
+    assert rare.action == triage.REVIEW
+    assert ("", "you accept 3 of 10 blank invitations") in [(r.effect, r.text) for r in rare.reasons]
+    outside = triage.recommend(triage.Evidence(note=None, reader=MAYA, position="Real Estate Agent",
+                                               accept_rates={"blank": 0.95}),
+                               settings=FOCUS)
+    assert outside.action == triage.REVIEW  # the owner's focus set aside, history would accept it
+    spam = triage.recommend(triage.Evidence(note=None, reader=MAYA, profile="empty", accept_rates={"blank": 0.95}))
+    assert (spam.action, spam.rule) == (triage.IGNORE, "spam_by_profile")
+
+
+def test_reasons_are_words_naming_what_the_note_names() -> None:
+    talk = triage.recommend(triage.Evidence(note="Hi Maya, I enjoyed your talk at PyData Berlin. Coffee next week?",
+                                            reader=MAYA))
+    assert talk.action == triage.FOLLOW_UP
+    text = {r.key: r.text for r in talk.reasons}
+    assert text["note_personal"] == 'a personal note naming your talk: "I enjoyed your talk at PyData Berlin"'
+    assert text["asks"] == 'it proposes something to follow up: "Coffee next week"'
+    pitch = triage.recommend(triage.Evidence(note="Hi Maya, our agency helps SaaS teams get more leads: "
+                                                  "https://leads.example/demo", reader=MAYA))
+    assert pitch.action == triage.IGNORE
+    assert pitch.reasons[0].text.startswith("reads as a pitch: sales offer")
+    assert "link" in pitch.reasons[0].text
+    assert "the note carries a link (https://leads.example/demo)" in pitch.summary()
+    german = triage.recommend(triage.Evidence(note="Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn "
+                                                   "hinzufügen.", reader=MAYA))
+    assert "LinkedIn's default text (in German), not written for you" in german.summary()
+
+
+@pytest.mark.parametrize(("note", "quoted"), [
+    ("Hallo Maya, danke für deinen Vortrag beim Logistik-Forum!", "danke für deinen Vortrag beim Logistik-Forum"),
+    ("Hola Maya, nos conocimos en el meetup de Zaragoza.", "nos conocimos en el meetup de Zaragoza"),
+    ("Bonjour Maya, Sophie Lambert m'a conseillé de vous contacter.", "Sophie Lambert m'a conseillé de vous contacter"),
+    ("Olá Maya, adorei a sua palestra no Porto.", "adorei a sua palestra no Porto"),
+    ("Ciao Maya, ci siamo conosciuti al meetup di marzo.", "ci siamo conosciuti al meetup di marzo"),
+    ("Hoi Maya, wat een goede lezing gaf je gisteren!", "wat een goede lezing gaf je gisteren"),
+])
+def test_a_personal_note_in_every_language_is_accepted_with_its_words(note: str, quoted: str) -> None:
+    result = triage.recommend(triage.Evidence(note=note, reader=MAYA))
+    assert (result.action, result.rule) == (triage.ACCEPT, "personal")
+    assert result.reasons[0].key == "note_personal"
+    assert result.reasons[0].text.endswith(f': "{quoted}"')
 
 
 def test_company_key_ignores_case_punctuation_and_legal_form() -> None:
@@ -165,13 +225,13 @@ def test_incoming_triage_from_the_database(any_store: Store) -> None:
     got = _by_sender(items)
     assert "Dana Accepted" not in got
     assert "Dana Accepted" in _by_sender(everything)
-    assert got["Arjun Mehta"].recommendation.action == triage.FOLLOW_UP
+    assert got["Arjun Mehta"].recommendation.action == triage.ACCEPT
     assert "known_employer" in got["Arjun Mehta"].recommendation.keys
     assert got["Ben Adler"].recommendation.action == triage.ACCEPT
     assert "known_messages" in got["Ben Adler"].recommendation.keys
-    assert got["Elena Petrova"].recommendation.action == triage.FOLLOW_UP
+    assert got["Elena Petrova"].recommendation.action == triage.ACCEPT
     assert {"known_contact", "note_default"} <= set(got["Elena Petrova"].recommendation.keys)
-    assert got["Carlos Medina"].recommendation.action == triage.IGNORE
+    assert got["Carlos Medina"].recommendation.action == triage.REVIEW  # a blank note from a stranger
     assert got["Brad Keller"].recommendation.action == triage.IGNORE
     assert "pitch" in got["Brad Keller"].recommendation.keys
     for i in range(3):
@@ -181,6 +241,7 @@ def test_incoming_triage_from_the_database(any_store: Store) -> None:
     assert all("mutuals_unknown" in item.recommendation.keys for item in items)  # one network only
     data = got["Brad Keller"].to_dict()
     assert data["recommendation"] == "ignore"
+    assert data["rule"] == "spam"
     assert data["status"] == "pending"
     assert any(r["key"] == "pitch" and r["text"] for r in data["reasons"])
 
@@ -191,7 +252,7 @@ def test_a_decision_overrides_and_is_remembered(any_store: Store) -> None:
         stranger = _person(conn, "Carlos Medina")
         _invite(conn, maya, stranger, "Carlos Medina", None, 2)
     with any_store.begin() as conn:
-        assert triage.incoming(conn, maya, today=TODAY)[0].recommendation.action == triage.IGNORE
+        assert triage.incoming(conn, maya, today=TODAY)[0].recommendation.action == triage.REVIEW
         inv = invitations.decide(conn, maya, stranger, "accept", today=TODAY)
         assert inv.status == invitations.ACCEPTED
         assert inv.decision == "accept"
@@ -252,3 +313,30 @@ def test_empty_profile_needs_an_exported_connection_row(any_store: Store) -> Non
         got = _by_sender(triage.incoming(conn, maya, today=TODAY))
     assert "empty_profile" in got["Bare Profile"].recommendation.keys
     assert "empty_profile" not in got["Only Invited"].recommendation.keys
+
+
+def test_the_owners_past_teaches_the_triage(any_store: Store) -> None:
+    with any_store.begin() as conn:
+        maya = _owner(conn, "Maya Chen")
+        for i in range(10):  # nine blank invitations accepted, one left to expire
+            pid = _person(conn, f"Past Sender{i}")
+            _invite(conn, maya, pid, f"Past Sender{i}", None, 300 + i)
+            if i < 9:
+                _connect(conn, maya, pid, on=(TODAY - timedelta(days=290)).isoformat())
+        pitcher = _person(conn, "Past Pitcher")
+        _invite(conn, maya, pitcher, "Past Pitcher", "Hi Maya, we help companies generate more leads. Book a call!", 40)
+        invitations.decide(conn, maya, pitcher, "ignore", today=TODAY)
+        newcomer = _person(conn, "New Stranger")
+        _invite(conn, maya, newcomer, "New Stranger", None, 2)
+    with any_store.connect() as conn:
+        item = _by_sender(triage.incoming(conn, maya, today=TODAY))["New Stranger"]
+        overview = triage.overview(conn, maya, today=TODAY)
+        seen = triage.as_received(conn, maya, "", today=TODAY)
+    assert (item.recommendation.action, item.recommendation.rule) == (triage.ACCEPT, "owner_accepts_usually")
+    assert "you accept 9 of 10 blank invitations" in item.recommendation.summary()
+    assert overview["history"]["blank"] == {"kind": "blank", "received": 11, "accepted": 9, "declined": 1,
+                                            "pending": 1, "settled": 10, "rate": 0.9}
+    assert overview["history"]["pitch"]["declined"] == 1
+    assert overview["history"]["pitch"]["rate"] is None  # one decided pitch is too little history
+    assert seen["recommendation"] == triage.ACCEPT
+    assert seen["reading"]["kind"] == "blank"

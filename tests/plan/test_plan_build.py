@@ -71,16 +71,19 @@ def filled(any_store: Store) -> tuple[Store, dict[str, int]]:
 def test_build_week_end_to_end(filled: tuple[Store, dict[str, int]]) -> None:
     store, p = filled
     with store.connect() as conn:
-        plan = build_week(conn, 1, today=TODAY, settings=Settings().with_values(weekly_checkins=5))
+        plan = build_week(conn, 1, today=TODAY,
+                          settings=Settings().with_values(weekly_checkins=5, congratulate_min_strength=0))
     kinds = {item.person_id: item.kind for item in plan.items}
     assert kinds == {p["bob"]: "reply", p["cyd"]: "thank", p["dee"]: "follow_up", p["fay"]: "retry",
-                     p["ivy"]: "congratulate", p["kim"]: "check_in", p["ada"]: "check_in"}
+                     p["ivy"]: "congratulate", p["kim"]: "reintroduce", p["ada"]: "check_in"}
     assert plan.week_start == MONDAY
     order = [item.kind for item in plan.items]
-    assert order == ["reply", "thank", "follow_up", "retry", "congratulate", "check_in", "check_in"]
+    assert order == ["reply", "thank", "follow_up", "retry", "check_in", "reintroduce", "congratulate"]
     items = {item.person_id: item for item in plan.items}
     assert all(item.day >= TODAY for item in plan.items)  # nothing planned in the days already gone
-    assert items[p["kim"]].day <= items[p["ada"]].day  # longest silent first: Kim never spoke
+    assert items[p["ada"]].day <= items[p["kim"]].day  # ties with history first; Kim never spoke
+    assert "we connected here back in June 2019 and, I realise, never actually spoke" in items[p["kim"]].draft.replace(
+        "We connected", "we connected")
     ada = items[p["ada"]]
     assert ada.name == "Ada Lovelace"
     assert ada.company == "Analytical Engines"
@@ -88,7 +91,7 @@ def test_build_week_end_to_end(filled: tuple[Store, dict[str, int]]) -> None:
     assert ada.url.startswith("https://www.linkedin.com/in/")
     assert "Hi Ada," in ada.draft
     assert "Grace" in ada.draft
-    assert "January 2023" in ada.draft
+    assert "I owe you an answer to your message of 11 January" in ada.draft  # her reply was never answered
     assert "Compiler talk" in ada.draft
     assert "VP Data at NewCo" in items[p["ivy"]].draft
     assert "accepting my invitation" in items[p["cyd"]].draft
@@ -149,8 +152,8 @@ def test_cli_week_snooze_and_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     code, out = _cli(db, "week", "--ics", str(ics), "--drafts")
     assert code == 0, out
     assert "Bob Stone" in out
-    assert "── Check in with Kim Never" in out
-    assert "Hi Kim," in out
+    assert "── Check in with Ada Lovelace" in out
+    assert "Hi Ada," in out
     raw = ics.read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n")
     assert raw.count(b"BEGIN:VEVENT") == len(data["items"])
@@ -163,15 +166,15 @@ def test_cli_week_snooze_and_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert f"showing the first 1 of {len(data['items'])}" in " ".join(out.split())
     code, out = _cli(db, "week", "--limit", "1", "--all")
     assert last in out
-    code, out = _cli(db, "snooze", "Kim Never", "--until", "2024-09-01")
+    code, out = _cli(db, "snooze", "Ada Lovelace", "--until", "2024-09-01")
     assert code == 0
     assert "snoozed until 2024-09-01" in out
     code, out = _cli(db, "week", "--json")
-    assert p["kim"] not in {i["person"]["id"] for i in json.loads(out)["items"]}
-    code, out = _cli(db, "snooze", "Kim Never", "--wake")
+    assert p["ada"] not in {i["person"]["id"] for i in json.loads(out)["items"]}
+    code, out = _cli(db, "snooze", "Ada Lovelace", "--wake")
     assert code == 0
-    assert p["kim"] in {i["person"]["id"] for i in json.loads(_cli(db, "week", "--json")[1])["items"]}
-    code, out = _cli(db, "snooze", "Kim Never", "--until", "2020-01-01")
+    assert p["ada"] in {i["person"]["id"] for i in json.loads(_cli(db, "week", "--json")[1])["items"]}
+    code, out = _cli(db, "snooze", "Ada Lovelace", "--until", "2020-01-01")
     assert code != 0
     assert "after today" in out
     code, out = _cli(db, "drafts", "write", "check_in", "Ada")
@@ -201,7 +204,7 @@ def test_each_reason_says_it_once_in_words_and_matches_its_kind(filled: tuple[St
         for when in set(re.findall(r"\d{1,2} [A-Z][a-z]{2} \d{4}", shown)):
             assert shown.count(when) == 1, shown  # no date said twice
     reply = by_pid[p["bob"]]
-    assert reply.reason == "Their message of 7 Jun 2024 is the last word (5 days ago)"
+    assert reply.reason == "Their message of 7 Jun 2024 waits for your answer (5 days ago)"
     assert reply.why_now == ""
     assert by_pid[p["cyd"]].reason.endswith(": thank them")
     follow = by_pid[p["dee"]]

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from sqlalchemy import Connection, text
 
 from twoway import clock, history, states
-from twoway.history import BOTH, IN, OUT, Event
-from twoway.history.facts import Facts, fact_arrays, facts_at, facts_from_events, facts_from_history
+from twoway.history import BOTH, IN, OUT, READS, Event
+from twoway.history.facts import fact_arrays, facts_at, facts_from_events, facts_from_history
 from twoway.settings import Settings
-from twoway.states import Prune, Rules, owed
+from twoway.states import Prune, Rules
 from twoway.states import decide as states_batch
 from twoway.store import Store
 
@@ -27,10 +27,10 @@ TAGS = ("inner circle", "family", "vip", "golf")
 _KIND = {OUT: ("out", "message"), IN: ("in", "message"), BOTH: ("out", "meeting")}
 
 
-def _event(day: date, hour: int, side: int, email: bool) -> Event:
+def _event(day: date, hour: int, side: int, email: bool, reading: str = "") -> Event:
     direction, kind = _KIND[side]
     channel = "meeting" if kind == "meeting" else ("email" if email else "linkedin")
-    return Event(direction, clock.day_start_ts(day) + hour * 3600, kind, channel)
+    return Event(direction, clock.day_start_ts(day) + hour * 3600, kind, channel, "" if side == BOTH else reading)
 
 
 @st.composite
@@ -41,8 +41,8 @@ def histories(draw: st.DrawFn) -> list[Event]:
     events: list[Event] = []
     for _ in range(n):
         side = draw(st.sampled_from([OUT, OUT, OUT, IN, IN, BOTH]))
-        events.append(_event(day, draw(st.integers(0, 23)), side, draw(st.booleans())))
-        day += timedelta(days=draw(st.sampled_from([0, 0, 1, 2, 3, 5, 6, 7, 8, 13, 14, 30, 90, 364, 366])))
+        events.append(_event(day, draw(st.integers(0, 23)), side, draw(st.booleans()), draw(st.sampled_from(READS))))
+        day += timedelta(days=draw(st.sampled_from([0, 0, 1, 2, 3, 5, 6, 7, 8, 13, 14, 30, 59, 61, 90, 364, 366])))
         if day > TODAY:
             break
     return events
@@ -63,7 +63,6 @@ class Person(TypedDict):
     connection: str | None
     prune: Prune | None
     tags: tuple[str, ...]
-    pitch: bool
 
 
 _PERSON = st.fixed_dictionaries({
@@ -73,7 +72,6 @@ _PERSON = st.fixed_dictionaries({
     "connection": st.sampled_from(["connected", "connected", "connected", "removed", None]),
     "prune": _PRUNE,
     "tags": st.lists(st.sampled_from(TAGS), max_size=2, unique=True).map(lambda t: tuple(sorted(t))),
-    "pitch": st.booleans(),
 })
 
 _RULES = st.builds(
@@ -88,27 +86,12 @@ _RULES = st.builds(
 )
 
 
-def _pitched(h: history.History, pid: int, gap: int) -> Facts | None:
-    """The facts twoway.owed gives a person whose trailing messages are all pitches."""
-    events = h.events_for(pid)
-    if not events or events[-1].side != IN:
-        return None
-    last = events[-1].at
-    while events and events[-1].side == IN:
-        events.pop()
-    facts = facts_from_events(events, gap)
-    facts.pitch_day = last // 86_400
-    return facts
-
-
 @hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PERSON, min_size=1, max_size=12), _RULES, st.booleans())
 def test_everyone_at_once_equals_each_person_alone(people: list[Person], rules: Rules, reasons: bool) -> None:
     per = {pid: p["events"] for pid, p in enumerate(people, start=1)}
     h = history.from_events(per)
     gap = rules.attempt_gap_days
-    pitched = {pid: f for pid, p in enumerate(people, start=1)
-               if p["pitch"] and (f := _pitched(h, pid, gap)) is not None}
     conns = [(pid, p) for pid, p in enumerate(people, start=1) if p["connection"] is not None]
     pids = [pid for pid, _ in conns]
     connected = [p["connected"] for _, p in conns]
@@ -122,7 +105,7 @@ def test_everyone_at_once_equals_each_person_alone(people: list[Person], rules: 
     )
     tags = {pid: p["tags"] for pid, p in enumerate(people, start=1) if p["tags"]}
     prunes = {pid: p["prune"] for pid, p in enumerate(people, start=1) if p["prune"] is not None}
-    got = states_batch.judge_all(h, fact_arrays(h, gap), pitched, table, today=TODAY, rules=rules,
+    got = states_batch.judge_all(h, fact_arrays(h, gap, rules.answer_window_days), table, today=TODAY, rules=rules,
                                  tags=tags, prunes=prunes, reasons=reasons)
     assert list(got) == pids
     for pid, p in conns:
@@ -135,7 +118,7 @@ def test_everyone_at_once_equals_each_person_alone(people: list[Person], rules: 
             removed_on={pid: removed_on[pid]} if pid in removed_on else {},
         )
         want = states_batch.judge_all(
-            alone, fact_arrays(alone, gap), {pid: pitched[pid]} if pid in pitched else {}, one, today=TODAY,
+            alone, fact_arrays(alone, gap, rules.answer_window_days), one, today=TODAY,
             rules=rules, tags={pid: tags[pid]} if pid in tags else {},
             prunes={pid: prunes[pid]} if pid in prunes else {}, reasons=reasons)[pid]
         assert got[pid] == want, (pid, p)
@@ -143,19 +126,29 @@ def test_everyone_at_once_equals_each_person_alone(people: list[Person], rules: 
 
 
 @hsettings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 5), histories()), max_size=6), st.sampled_from([7, 1, 3, 30, 0]))
+@given(st.lists(st.tuples(st.integers(1, 5), histories()), max_size=6), st.sampled_from([7, 1, 3, 30, 0]),
+       st.sampled_from([60, 30, 1, 400]))
 def test_fact_arrays_equal_the_reference_in_the_canonical_order(runs: list[tuple[int, list[Event]]],
-                                                                gap: int) -> None:
+                                                                gap: int, window: int) -> None:
     per: dict[int, list[Event]] = {}
     for pid, events in runs:
         per.setdefault(pid, []).extend(events)
     h = history.from_events(per)
-    fa = fact_arrays(h, gap)
+    fa = fact_arrays(h, gap, window)
     for k, pid in enumerate(h.person_ids.tolist()):
         # Events at the same second have one order, the history's: the reference reads them in it.
-        assert facts_at(h, fa, k, gap) == facts_from_events(h.events_for(pid), gap), pid
-    assert facts_from_history(h, gap) == {p: facts_from_events(h.events_for(p), gap)
-                                                 for p in h.person_ids.tolist()}
+        ref = facts_from_events(h.events_for(pid), gap, window)
+        day = {name: int(getattr(fa, name)[k]) for name in ("last_in", "last_out", "last_two_way", "last_any",
+                                                             "last_side", "owed", "last_in_msg")}
+        assert day == {name: -1 if getattr(ref, name) is None else getattr(ref, name) for name in day}, pid
+        assert int(fa.attempts[k]) == ref.attempts, pid
+        assert int(fa.last_attempt[k]) == (ref.attempt_days[-1] if ref.attempt_days else -1), pid
+        assert bool(fa.pitch_only[k]) == ref.pitch_only, pid
+        assert bool(fa.last_in_met[k]) == ref.last_in_met, pid
+        assert READS[int(fa.owed_read[k])] == ref.owed_read, pid
+        assert facts_at(h, k, gap, window) == ref
+    assert facts_from_history(h, gap, window) == {p: facts_from_events(h.events_for(p), gap, window)
+                                                  for p in h.person_ids.tolist()}
 
 
 def test_attempts_fold_through_a_long_unanswered_run() -> None:
@@ -187,7 +180,7 @@ def test_a_reason_is_written_only_when_read() -> None:
     assert calls == [1]
     rules = Rules.from_settings(Settings())
     table = states_batch.Connections(h.person_ids, h.person_ids * 0, h.person_ids > 0, h.person_ids < 0, {})
-    got = states_batch.judge_all(h, fact_arrays(h, 7), {}, table, today=TODAY, rules=rules, tags={}, prunes={})
+    got = states_batch.judge_all(h, fact_arrays(h, 7), table, today=TODAY, rules=rules, tags={}, prunes={})
     assert got[1].reason.startswith("1 message on ")
 
 
@@ -262,23 +255,21 @@ def test_compute_states_from_the_database_equals_judging_each_history(any_store:
         "unresponsive", "owe_reply", "awaiting_reply", "due", "two_way", "hidden", "never_contacted", "new", "removed"]
 
 
-def test_pitch_verdicts_are_remembered_for_the_same_history(any_store: Store) -> None:
+def test_a_pitch_read_at_import_asks_no_reply_and_a_question_does(any_store: Store) -> None:
     with any_store.begin() as conn:
-        _seed(conn, [(1, "2024-01-01", "connected", None)])
-        conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, content, fingerprint) "
-                          "VALUES (1, 1, 'in', :a, :c, 'p1')"),
-                     {"a": clock.day_start_ts(TODAY - timedelta(days=5)),
-                      "c": "Quick question: can I book 15 minutes to show you our lead generation platform? "
-                           "We help companies like yours 3x their pipeline. https://example.com/demo"})
+        _seed(conn, [(1, "2024-01-01", "connected", None), (2, "2024-01-01", "connected", None)])
+        for n, (pid, reading) in enumerate([(1, "pitch"), (2, "question")]):
+            conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, content, reading, "
+                              "fingerprint) VALUES (1, :p, 'in', :a, 'text', :r, :f)"),
+                         {"p": pid, "a": clock.day_start_ts(TODAY - timedelta(days=5)), "r": reading, "f": f"f{n}"})
     with any_store.connect() as conn:
-        h = history.load_history(conn, 1, today=TODAY)
-        first = owed.without_pitches(conn, 1, h, [1], 7)
-        conn.execute(text("DELETE FROM interactions WHERE person_id = 1"))
-        again = owed.without_pitches(conn, 1, h, [1], 7)  # same history object: no second query
-        other = owed.without_pitches(conn, 1, history.from_events({1: h.events_for(1)}), [1], 7)
-    assert 1 in first
-    assert first == again
-    assert other == {}  # a new history reads the rows again, and finds none
+        got = states.compute_states(conn, 1, today=TODAY)
+    assert got[1].state == "never_contacted"
+    assert got[1].pitch_only
+    assert got[1].reason.startswith("Nothing between you but their pitch of ")
+    assert got[2].state == "owe_reply"
+    assert got[2].reading == "question"
+    assert got[2].owed_on == TODAY - timedelta(days=5)
 
 
 @pytest.mark.parametrize("reasons", [True, False])

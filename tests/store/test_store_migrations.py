@@ -218,7 +218,7 @@ def test_a_migration_recorded_under_both_names_is_kept_once(new_url: NewUrl) -> 
     with store.begin() as conn:
         conn.execute(text("INSERT INTO migrations (name, applied_at) VALUES ('m006_graph', :t)"), {"t": OLD_TIME})
     with store.begin() as conn:
-        assert apply_migrations(conn) == ["m007_store_revision"]
+        assert apply_migrations(conn) == ["m007_store_revision", "m008_message_reading"]
         assert sorted(recorded_rows(conn)) == CURRENT
     store.close()
 
@@ -268,3 +268,19 @@ def test_migrating_from_the_first_version_keeps_data(tmp_path: Path) -> None:
         assert schema_version(conn) == CURRENT
         assert conn.execute(text("SELECT name FROM owners")).scalar_one() == "Ada"
     new.close()
+
+
+def test_messages_imported_before_reading_existed_are_read_by_the_migration(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "old.db"), migrate=False)
+    with store.begin() as conn:
+        apply_migrations(conn, upto="m007_store_revision")
+        conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Olive', '2026-01-01')"))
+        conn.execute(text("INSERT INTO interactions (owner_id, kind, direction, at, content, fingerprint) VALUES "
+                          "(1, 'message', 'in', 1, 'Thanks so much!', 'a'), "
+                          "(1, 'message', 'in', 2, 'Could you send me the slides from Tuesday?', 'b'), "
+                          "(1, 'meeting', 'out', 3, NULL, 'c')"))
+    with store.begin() as conn:
+        assert apply_migrations(conn) == ["m008_message_reading"]
+        got = conn.execute(text("SELECT fingerprint, reading, language FROM interactions ORDER BY id")).all()
+    store.close()
+    assert [tuple(r) for r in got] == [("a", "courtesy", "en"), ("b", "question", "en"), ("c", None, None)]

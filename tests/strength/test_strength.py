@@ -75,8 +75,7 @@ def test_reciprocity_is_the_balance_of_both_sides_over_the_long_horizon() -> Non
 
 
 def _responsiveness(asked: float, answered: float, fast: float) -> float:
-    return 0.5 * ((answered + strength.PRIOR_ANSWERED) / (asked + strength.PRIOR_MESSAGES)
-                  + (fast + strength.PRIOR_ANSWERED_FAST) / (asked + strength.PRIOR_MESSAGES))
+    return 0.5 * (answered + fast) / (asked + strength.PRIOR_MESSAGES)
 
 
 def test_responsiveness_is_a_smoothed_share_of_answers_within_seven_days_and_a_day() -> None:
@@ -96,19 +95,22 @@ def test_responsiveness_is_a_smoothed_share_of_answers_within_seven_days_and_a_d
     assert any("They answered 4 of 5" in r for r in ignored.reasons)
 
 
-def test_responsiveness_is_bayesian_and_recent_answers_count_more() -> None:
+def test_responsiveness_is_earned_and_recent_answers_count_more() -> None:
     def resp(events: list[Event]) -> float:
         return score_from_events(events, now_ts=NOW, settings=CFG).parts["responsiveness"]
 
-    # Nothing settled yet: the prior's mean, neither 0 nor 1. No interaction at all: 0.
-    assert resp([ev("in", 30)]) == pytest.approx(_responsiveness(0, 0, 0))
-    assert resp([ev("out", 2)]) == pytest.approx(_responsiveness(0, 0, 0))
-    assert resp([]) == 0.0
+    # Nothing settled yet (they wrote, or your message may still be answered): no evidence, the part is
+    # left out rather than given a prior's mean.
+    for events in ([ev("in", 30)], [ev("out", 2)], []):
+        s = score_from_events(events, now_ts=NOW, settings=CFG)
+        assert s.parts["responsiveness"] == 0.0
+        assert "responsiveness" not in s.used
     once = resp([ev("out", 20), ev("in", 19.9)])
     thrice = resp([e for d in (60, 40, 20) for e in (ev("out", d), ev("in", d - 0.1))])
-    assert _responsiveness(0, 0, 0) < once < thrice < 1.0  # one answer is not a perfect record
+    assert 0 < once < thrice < 1.0  # one answer is not a perfect record
+    assert once == pytest.approx(_responsiveness(_decay(20), _decay(20), _decay(20)))  # about 1/2
     unanswered = [ev("out", d) for d in (60, 40, 20)]
-    assert resp(unanswered) < resp(unanswered[:1]) < _responsiveness(0, 0, 0)
+    assert resp(unanswered) == resp(unanswered[:1]) == 0.0  # no answer is ever assumed
     # Same counts: answering lately beats having answered long ago.
     lately = [ev("out", 700), ev("out", 600), ev("out", 20), ev("in", 19.5), ev("out", 10), ev("in", 9.5)]
     long_ago = [ev("out", 700), ev("in", 699.5), ev("out", 600), ev("in", 599.5), ev("out", 20), ev("out", 10)]
@@ -127,12 +129,21 @@ def test_frequency_is_log_scaled_and_decays() -> None:
 
 
 def test_duration_channels_and_endorsements() -> None:
-    events = [ev("out", 5 * 365 + 1), ev("in", 3, "email", "email"), ev("out", 2, "call", "phone")]
+    events = [ev("in", 5 * 365 + 1), ev("in", 3, "email", "email"), ev("out", 2, "call", "phone")]
     s = score_from_events(events, now_ts=NOW, settings=CFG, endorsed_by_them=3, recommended_by_you=1)
     assert s.parts["duration"] == 1.0
     assert s.parts["channels"] == 1.0
     assert s.parts["endorsements"] == pytest.approx((1 + 0 + 0 + 2) / 6)
-    assert score_from_events([ev("out", 1)], now_ts=NOW, settings=CFG).parts["channels"] == pytest.approx(1 / 3)
+    # Your own unanswered messages make no one known and open no channel: known since their first word,
+    # channels they engaged on.
+    one_sided = [ev("out", 5 * 365 + 1, "email", "email"), ev("in", 3)]
+    s = score_from_events(one_sided, now_ts=NOW, settings=CFG)
+    assert s.parts["duration"] == pytest.approx(math.log1p(3) / math.log1p(strength.DURATION_FULL_DAYS))
+    assert s.parts["channels"] == pytest.approx(1 / 3)
+    mine_only = score_from_events([ev("out", 1)], now_ts=NOW, settings=CFG)
+    assert mine_only.parts["channels"] == 0.0
+    assert "channels" not in mine_only.used
+    assert "duration" not in mine_only.used
 
 
 def test_the_score_is_the_weighted_mean_of_the_parts() -> None:
@@ -141,8 +152,12 @@ def test_the_score_is_the_weighted_mean_of_the_parts() -> None:
     assert s.score == 50
     events = [ev("out", 30), ev("in", 29), ev("out", 3, "meeting", "meeting")]
     full = score_from_events(events, now_ts=NOW, settings=CFG)
-    weights = strength.weights_of(CFG)
-    assert full.score == round(100 * sum(w * full.parts[p] for p, w in zip(PARTS, weights, strict=True)))
+    # Endorsements are unknown here: their weight is shared out among the parts with evidence.
+    assert full.used == tuple(p for p in PARTS if p != "endorsements")
+    weights = dict(zip(PARTS, strength.weights_of(CFG).tolist(), strict=True))
+    total = sum(weights[p] for p in full.used)
+    assert full.score == round(100 * sum(weights[p] * full.parts[p] for p in full.used) / total)
+    assert full.weights == pytest.approx({p: (weights[p] / total if p in full.used else 0.0) for p in PARTS})
     assert 0 < full.score <= 100
 
 
@@ -220,7 +235,7 @@ def test_compute_strengths_on_a_real_database(any_store: Store) -> None:
     carla = found[1]
     assert carla.score > 50
     assert carla.parts["endorsements"] == pytest.approx((2 / 3 + 2) / 6)
-    assert carla.parts["channels"] == pytest.approx(2 / 3)
+    assert carla.parts["channels"] == pytest.approx(1 / 3)  # she wrote by e-mail only
     assert carla.parts["reciprocity"] == pytest.approx(1.0, abs=1e-3)  # each answer 2 hours after the question
     assert found[2].score == 0
     assert found[3].structural == pytest.approx(2 / 4)  # 2 mutual of Tom's 4 (Olive has 5)

@@ -11,13 +11,23 @@ import click
 from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
 
 _LABELS = {
-    "accept": "accept", "accept_and_follow_up": "accept + follow up", "review": "review", "ignore": "ignore",
+    "accept": "accept", "accept_follow_up": "accept + follow up", "review": "review", "ignore": "ignore",
     "withdraw": "withdraw", "wait": "wait", "thank_and_follow_up": "thank + follow up", "none": "-",
 }
 
 
 def _reasons(item: dict[str, Any]) -> str:
     return "; ".join(f"{r['effect']} {r['text']}" if r["effect"] else r["text"] for r in item["reasons"])
+
+
+def _reading_words(reading: dict[str, Any]) -> str:
+    """A note's reading in one line: "personal note (en), naming event, talk; proposes a follow-up"."""
+    words = f"{reading['kind']} note ({reading['language']})"
+    if reading["shared"]:
+        words += ", naming " + ", ".join(m.replace("_", " ") for m in reading["shared"])
+    if reading["signals"]:
+        words += "; signals: " + ", ".join(s.replace("_", " ") for s in reading["signals"])
+    return words + ("; proposes a follow-up" if reading["asks"] else "")
 
 
 def _note(message: str | None, width: int = 60) -> str:
@@ -164,21 +174,37 @@ def draft_cmd(app: App, person: str, context: str | None, as_json: bool) -> None
 @click.argument("note")
 @click.option("--to", "to", metavar="PERSON", help="Who it is for, to check it greets them by name.")
 @click.option("--limit", type=click.IntRange(1), help="Length limit (default: setting invite_note_limit).")
+@click.option("--received", is_flag=True,
+              help="Read NOTE as one you received from a stranger: what it reads as and what the triage says.")
 @json_option
 @pass_app
 @click.pass_context
-def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: int | None, as_json: bool) -> None:
+def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: int | None, received: bool,
+              as_json: bool) -> None:
     """Lint an invitation note (use - to read it from standard input). Exits 1 when it has errors.
 
     Checks: length, greets the person by name, says where or why, is not LinkedIn's default text,
-    is not a pitch, has no links or placeholders.
+    is not a pitch, has no links or placeholders. It also says what the note reads as to its recipient.
+    With --received, NOTE is one you received: it says what the note reads as and what the triage
+    recommends for it from a stranger, with its reasons (and always exits 0).
 
-    Example: twoway invite check "Hi Ann, we met at PyData Berlin - would love to stay in touch."
+    Examples: twoway invite check "Hi Ann, we met at PyData Berlin - would love to stay in touch.";
+    twoway invite check --received "Hi, I enjoyed your talk at PyData. Coffee next week?"
     """
     from twoway import people
     from twoway.invitations import coach as notes_coach
+    from twoway.invitations import triage
 
     body = sys.stdin.read() if note == "-" else note
+    if received:
+        with app.read() as (conn, owner):
+            seen = triage.as_received(conn, owner.id, body)
+        if as_json:
+            emit_json(seen)
+            return
+        say(f"Reads as: {_reading_words(seen['reading'])}")
+        say(f"Recommendation from a stranger: {_LABELS[seen['recommendation']]} ({_reasons(seen)})")
+        return
     recipient = company = None
     if to:
         with app.read() as (conn, owner):
@@ -192,6 +218,8 @@ def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: in
         say(f"{'OK' if result.ok else 'Needs work'}: {result.kind} note, {result.length}/{result.limit} characters")
         for issue in result.issues:
             say(f"{issue.severity}: {issue.message}")
+        if result.reading is not None and result.length:
+            say(f"Reads as: {_reading_words(result.reading.to_dict())}")
     if not result.ok:
         ctx.exit(1)
 
@@ -234,6 +262,12 @@ def stats_cmd(app: App, as_json: bool) -> None:
     inc = data["incoming"]
     say(f"Received: {inc['received']} (accepted {inc['accepted']}, pending {inc['pending']}, ignored "
         f"{inc['ignored']}, expired {inc['expired']}); accepted, then silent: {inc['accepted_then_silent']}.")
+    by_note = data["received_by_note"]
+    table(["note", "received", "accepted", "ignored or expired", "pending", "you accept"],
+          [[kind, r["received"], r["accepted"], r["declined"], r["pending"],
+            pct(r["rate"]) if r["rate"] is not None else f"- (under {data['min_history']} decided)"]
+           for kind, r in by_note.items()],
+          title="Invitations you received, by note (the triage learns from these)")
     if data["accepted_then_silent"]:
         table(["#", "name", "accepted", "days since"],
               [[r["person_id"], r["name"], r["accepted_on"], r["days_since"]]

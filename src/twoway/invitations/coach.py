@@ -1,11 +1,13 @@
 """The coach for the owner's own invitation notes: is it a good one, and a personalised draft.
 
-It reads a note as the triage reads an incoming one (:mod:`twoway.invitations.notes`), and adds the
-length limit, a greeting by the right name and no placeholders left.
+It reads a note as the triage reads an incoming one — one reading of a note serves both directions
+(:class:`twoway.reading.notes.Reader`, with the recipient as the reader) — and adds what only an outgoing
+note needs: the length limit, a greeting by the right name, and no placeholders left.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -15,11 +17,44 @@ from sqlalchemy import Connection, text
 from twoway import clock, identity
 from twoway import settings as settings_mod
 from twoway.invitations.actions import sending_warnings
-from twoway.invitations.notes import _PLACEHOLDER, _first_name, greeting_name, read_note
 from twoway.invitations.triage.evidence import known_facts
 from twoway.invitations.triage.rule import Known
 from twoway.plan import drafts
+from twoway.reading.notes import BLANK, DEFAULT, PITCH, NoteReading, Reader
 from twoway.words import mentions
+
+_PLACEHOLDER = re.compile(r"\{[^}]*\}|\[[^\]]*\]|<[^>]*>|\bX{3,}\b|\bTODO\b")
+# A greeting directly followed by a capitalised word ("Hi Ada", not "Hello, looking forward").
+_GREETING = re.compile(
+    r"^\s*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)[ \t]+((?:[^\W\d_][\w'.-]*[ \t]+)?"
+    r"[^\W\d_][\w'-]*)"
+)
+_OPENING_NAME = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*[,!—-]")
+_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "madam"}
+_NOT_A_NAME = {"there", "all", "everyone", "team", "friend", "again", "folks", "hi", "hello", "hey", "dear",
+               "greetings", "thanks", "congrats", "congratulations"}
+
+
+def _first_name(name: str | None) -> str | None:
+    parts = identity.name_key(name or "").split()
+    return parts[0] if parts else None
+
+
+def greeting_name(note: str) -> str | None:
+    """The name the note opens with ("Hi Ada," or "Ada," → "Ada"), if it opens with one."""
+    match = _GREETING.match(note) or _OPENING_NAME.match(note)
+    if not match:
+        return None
+    words = [w for w in match.group(1).split() if w.rstrip(".").casefold() not in _TITLES]
+    if not words or not words[0][0].isupper() or words[0].casefold() in _NOT_A_NAME:
+        return None
+    return words[0]
+
+
+def reader_for(recipient: str | None, recipient_company: str | None = None) -> Reader:
+    """The recipient of an outgoing note as its reader: their names and employer."""
+    first, _, last = (recipient or "").strip().partition(" ")
+    return Reader(first, last, (recipient_company,) if recipient_company else ())
 
 
 @dataclass(frozen=True)
@@ -36,6 +71,7 @@ class NoteCheck:
     limit: int
     kind: str
     issues: list[Issue] = field(default_factory=list)
+    reading: NoteReading | None = None  # what the note reads as to its recipient's triage
 
     @property
     def ok(self) -> bool:
@@ -43,7 +79,8 @@ class NoteCheck:
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "length": self.length, "limit": self.limit, "kind": self.kind,
-                "issues": [asdict(i) for i in self.issues], "text": self.text}
+                "issues": [asdict(i) for i in self.issues], "text": self.text,
+                "reading": self.reading.to_dict() if self.reading else None}
 
 
 def check(
@@ -57,34 +94,35 @@ def check(
     """Lint an outgoing note: length, a greeting by the right name, where or why, not default, not a pitch."""
     max_len = limit if limit is not None else int((settings or settings_mod.Settings()).invite_note_limit)
     body = note.strip()
-    reading = read_note(body, recipient=recipient, recipient_company=recipient_company)
+    reading = reader_for(recipient, recipient_company).read(body)
     issues: list[Issue] = []
     if not body:
         issues.append(Issue("empty", "error", "the note is empty; a personal note is accepted far more often"))
-        return NoteCheck(body, 0, max_len, reading.kind, issues)
+        return NoteCheck(body, 0, max_len, reading.kind, issues, reading)
     if len(body) > max_len:
         issues.append(Issue("too_long", "error", f"{len(body)} characters; LinkedIn takes at most {max_len} "
                                                  f"(cut {len(body) - max_len})"))
     if _PLACEHOLDER.search(body):
         issues.append(Issue("placeholder", "error", "a placeholder is left in the text; fill it in"))
-    if reading.is_default:
+    if reading.kind == DEFAULT:
         issues.append(Issue("default_text", "error", "this is LinkedIn's default text; say who you are and why"))
-    if reading.pitch_signals:
-        issues.append(Issue("pitch", "error", "reads as a sales pitch (" + ", ".join(reading.pitch_signals)
+    if reading.kind == PITCH:
+        issues.append(Issue("pitch", "error", "reads as a sales pitch (" + ", ".join(reading.signals)
                             + "); invitations that sell are ignored or reported"))
     greeted = greeting_name(body)
     wanted = _first_name(recipient)
     their_names = set(identity.name_key(recipient or "").split())
+    by_name = "owner_name" in reading.mentions if recipient else greeted is not None
     if wanted and greeted and identity.name_key(greeted) not in their_names:
         issues.append(Issue("wrong_name", "error", f"it greets {greeted!r} but goes to {recipient}"))
-    elif not reading.addresses_by_name:
+    elif not by_name:
         who = f" ({wanted.title()})" if wanted else ""
         issues.append(Issue("no_name", "warning", f"address the person by name{who}"))
-    if not reading.says_where_or_why and not reading.is_default:
+    if not (reading.shared or (reading.asks and reading.kind != PITCH)) and reading.kind not in (BLANK, DEFAULT):
         issues.append(Issue("no_where_or_why", "warning", "say where you met or why you want to connect"))
-    if reading.links and not reading.pitch_signals:
+    if "link" in reading.signals and reading.kind != PITCH:
         issues.append(Issue("link", "warning", "links in an invitation look like spam; share them after connecting"))
-    return NoteCheck(body, len(body), max_len, reading.kind, issues)
+    return NoteCheck(body, len(body), max_len, reading.kind, issues, reading)
 
 
 # --- drafting --------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What works with invitations: acceptance of personalised and blank notes, time to accept, per month,
-and incoming invitations accepted and then never followed up ("accepted, then silent").
+incoming invitations accepted and then never followed up ("accepted, then silent"), and the owner's own
+acceptance of the invitations they received, by kind of note (:mod:`twoway.invitations.history`).
 
 A note counts as personalised when it is there and is not LinkedIn's default text; the default text
 and no note at all count as blank. Rates are accepted / sent; ``settled_rate`` leaves out invitations
@@ -9,6 +10,7 @@ still pending, which may yet be accepted.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean, median
@@ -19,16 +21,16 @@ from sqlalchemy import Connection
 from twoway import clock
 from twoway import settings as settings_mod
 from twoway.invitations import budget as budgets
-from twoway.invitations import notes as notes_coach
-from twoway.invitations import records
+from twoway.invitations import history, records
 from twoway.invitations.records import Invitation
+from twoway.reading.notes import is_default_text
 from twoway.store.batches import rows_for_ids
 
 PERSONALISED, BLANK = "personalised", "blank"
 
 
 def note_group(inv: Invitation) -> str:
-    return PERSONALISED if inv.has_note and not notes_coach.is_default_text(inv.message) else BLANK
+    return PERSONALISED if inv.has_note and not is_default_text(inv.message) else BLANK
 
 
 def days_to_accept(inv: Invitation) -> int | None:
@@ -122,10 +124,16 @@ def acceptance_summary(
     *,
     settings: settings_mod.Settings | None = None,
     today: date | None = None,
+    past: Mapping[str, history.KindRate] | None = None,
 ) -> dict[str, Any]:
-    """Everything about how the owner's invitations fare, as plain data (the health report shows it too)."""
+    """Everything about how the owner's invitations fare, as plain data (the health report shows it too).
+
+    ``past`` is the owner's history of invitations received by note kind, when the caller has it already.
+    """
     s = settings or settings_mod.load(conn)
     day = today or clock.today()
+    if past is None:
+        past = history.received_by_kind(conn, owner_id, settings=s, today=day)
     sent = records.list_invitations(conn, owner_id, direction="out", settings=s, today=day)
     received = records.list_invitations(conn, owner_id, direction="in", settings=s, today=day)
 
@@ -175,6 +183,8 @@ def acceptance_summary(
             "accepted_then_silent": len(silent),
         },
         "accepted_then_silent": silent,
+        "received_by_note": {kind: rate.to_dict() for kind, rate in past.items()},
+        "min_history": history.MIN_HISTORY,
         "budget": budget.to_dict(),
         "peak_week": {"sent": peak, "ending": peak_end.isoformat() if peak_end else None},
     }

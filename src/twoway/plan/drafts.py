@@ -128,13 +128,10 @@ class DraftContext:
     owner_first_name: str | None = None
     unanswered: date | None = None
 
-    def with_verdict(self, last_two_way: date | None, reading: str, last_in: date | None,
-                     last_out: date | None = None) -> DraftContext:
+    def with_verdict(self, last_two_way: date | None, owed_on: date | None) -> DraftContext:
         """This context with what the state knows: the last real exchange (not any message: a lone
-        thank-you is no "we last spoke"), and their ask that went unanswered, when it did."""
-        owed = last_in if reading in ("question", "news") and last_in is not None and (
-            last_out is None or last_in > last_out) else None
-        return replace(self, last_contact=last_two_way, unanswered=owed)
+        thank-you is no "we last spoke"), and their question or news left unanswered, when there is one."""
+        return replace(self, last_contact=last_two_way, unanswered=owed_on)
 
     def values(self) -> dict[str, str]:
         """Placeholder values as text; unknown ones are absent."""

@@ -174,8 +174,9 @@ def select_week(
     # 2. New connections: one by one, or a day's batch as one grouped item.
     items += _new_items(eligible, invited_by_owner, now, first_day, settings, power, item)
     # 3. Retries due (the state's retry window has already closed the stale ones).
+    # Someone who never answered anything gets no retry of a re-introduction: one unanswered is enough.
     retries = [v for v in eligible if v.state == "awaiting_reply" and v.next_try_on is not None
-               and v.next_try_on <= week_end]
+               and v.next_try_on <= week_end and v.last_in is not None]
     for v in sorted(retries, key=lambda v: (v.next_try_on or date.min, -power(v))):
         attempt = v.attempts + 1
         items.append(item(v, "retry", f"attempt {attempt} of {int(settings.attempts_to_unresponsive)}",
@@ -187,7 +188,7 @@ def select_week(
     # One re-introduction each: after it went unanswered the tie is a prune candidate, not a check-in.
     strangers = sorted((v for v in pool if not has_history(v) and not v.attempts and v.person_id not in empty_profiles),
                        key=lambda v: (-(v.connected_on or date.min).toordinal(), v.person_id))
-    cap = math.floor(quota * float(settings.never_contacted_share) + 1e-9)
+    cap = _stranger_slots(quota, float(settings.never_contacted_share), week_start)
     chosen_strangers = strangers[:min(cap, len(strangers))]
     chosen_known = known[:max(0, quota - len(chosen_strangers))]
     chosen = chosen_known + chosen_strangers
@@ -219,6 +220,13 @@ def select_week(
     )
 
 
+def _stranger_slots(quota: int, share: float, week_start: date) -> int:
+    """This week's check-ins for ties never spoken with: ``share`` of the quota, spread over the weeks so a
+    small quota still gets its share (0.2 of one check-in a week is one every fifth week)."""
+    week = week_start.toordinal() // 7
+    return math.floor((week + 1) * quota * share + 1e-9) - math.floor(week * quota * share + 1e-9)
+
+
 def _priority(v: VerdictLike, power: float, now: date) -> float:
     """How much a check-in with a tie with history is worth now: its strength, plus up to 30 points for how
     overdue it is (a year overdue is worth 30)."""
@@ -228,8 +236,7 @@ def _priority(v: VerdictLike, power: float, now: date) -> float:
 
 def _check_in(v: VerdictLike, day: date, now: date, item: Callable[..., PlanItem]) -> PlanItem:
     if not has_history(v):
-        when = f"connected {date_words(v.connected_on)}" if v.connected_on else "connected long ago"
-        return item(v, "reintroduce", f"{when}, never a real exchange: re-introduce yourself once", day,
+        return item(v, "reintroduce", "never a real exchange: re-introduce yourself once", day,
                     TEMPLATE_FOR["reintroduce"])
     cadence = v.cadence_days
     last = v.last_two_way
@@ -249,7 +256,7 @@ def _new_items(eligible: list[VerdictLike], invited_by_owner: Collection[int], n
         by_day.setdefault(v.connected_on, []).append(v)
     out: list[PlanItem] = []
     batch = int(settings.new_batch_size)
-    for day in sorted(by_day, key=lambda d: d or date.min, reverse=True):
+    for day in sorted(by_day, key=lambda d: d or date.min):  # the longest waiting first
         group = sorted(by_day[day], key=lambda v: (-power(v), v.person_id))
         if len(group) >= batch and day is not None:
             head = item(group[0], "welcome", "", first_day, TEMPLATE_FOR["welcome"],
@@ -306,7 +313,7 @@ def finish(
             )
         v = (verdicts or {}).get(it.person_id)
         if v is not None:
-            context = context.with_verdict(v.last_two_way, v.reading, v.last_in, v.last_out)
+            context = context.with_verdict(v.last_two_way, v.owed_on)
         template = it.template
         if it.kind in ("check_in", "reconnect") and context.unanswered is not None:
             template = "check_in_owed"

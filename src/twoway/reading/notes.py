@@ -55,6 +55,10 @@ class NoteReading:
         """The mentions that name a context shared with the owner (not just their name)."""
         return tuple(m for m in self.mentions if m in SHARED_CONTEXT)
 
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "language": self.language, "mentions": list(self.mentions),
+                "shared": list(self.shared), "signals": list(self.signals), "asks": self.asks}
+
 
 # --- text --------------------------------------------------------------------------------------------
 
@@ -77,16 +81,18 @@ class _Words:
     norm: tuple[str, ...]
     text: str
     starts: tuple[int, ...]
+    spans: tuple[tuple[int, int], ...]  # each word's place in the note as written
 
     @classmethod
     def of(cls, note: str) -> _Words:
-        raw = tuple(m.group(0) for m in _TOKEN.finditer(note))
+        found = list(_TOKEN.finditer(note))
+        raw = tuple(m.group(0) for m in found)
         norm = tuple(_fold_word(w) for w in raw)
         starts, at = [], 0
         for w in norm:
             starts.append(at)
             at += len(w) + 1
-        return cls(raw, norm, " ".join(norm), tuple(starts))
+        return cls(raw, norm, " ".join(norm), tuple(starts), tuple(m.span() for m in found))
 
     def index_at(self, offset: int) -> int:
         """The word that starts at or covers a character offset of :attr:`text`."""
@@ -151,23 +157,21 @@ def _company_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in normalise(name).split() if w not in _LEGAL_FORMS)
 
 
-def _names_sequence(words: _Words, wanted: Sequence[str]) -> bool:
-    """Whether the words hold ``wanted`` in a row; long words may be inflected ("Stadtwerken")."""
+def _sequence_at(words: _Words, wanted: Sequence[str]) -> range | None:
+    """Where the words hold ``wanted`` in a row; long words may be inflected ("Stadtwerken")."""
     n = len(wanted)
-    if not n:
-        return False
-    for i in range(len(words.norm) - n + 1):
+    for i in range(len(words.norm) - n + 1 if n else 0):
         if all(words.norm[i + j] == w or (len(w) >= 5 and words.norm[i + j].startswith(w))
                for j, w in enumerate(wanted)):
-            return True
-    return False
+            return range(i, i + n)
+    return None
 
 
-def _names_employer(words: _Words, employers: Sequence[str]) -> bool:
-    return any(_names_sequence(words, _company_words(e)) for e in employers if _company_words(e))
+def _employer_at(words: _Words, employers: Sequence[str]) -> range | None:
+    return next((at for e in employers if (at := _sequence_at(words, _company_words(e)))), None)
 
 
-def _names_school(words: _Words, schools: Sequence[str], studied: bool) -> bool:
+def _school_at(words: _Words, schools: Sequence[str], studied: bool) -> range | None:
     """A school named by its own words ("Leipzig", "Delft") next to a school word, or anywhere when the
     note speaks of studying (so "the Edinburgh Data Meetup" is not the University of Edinburgh)."""
     for school in schools:
@@ -179,12 +183,11 @@ def _names_school(words: _Words, schools: Sequence[str], studied: bool) -> bool:
             end = _follows(words.norm, i, own) if word == own[0] else None
             if end is None:
                 continue
-            if studied:
-                return True
             near = words.norm[max(0, i - 3):i] + words.norm[end:end + 2]
-            if any((w in lex.SCHOOL_WORDS and len(w) > 3) or w in ("tu", "th", "fh", "ie", "uni") for w in near):
-                return True
-    return False
+            if studied or any((w in lex.SCHOOL_WORDS and len(w) > 3) or w in ("tu", "th", "fh", "ie", "uni")
+                              for w in near):
+                return range(i, end)
+    return None
 
 
 def _follows(norm: Sequence[str], start: int, wanted: Sequence[str]) -> int | None:
@@ -199,14 +202,14 @@ def _follows(norm: Sequence[str], start: int, wanted: Sequence[str]) -> int | No
     return at
 
 
-def _names_talk(words: _Words) -> bool:
+def _talk_at(words: _Words) -> range | None:
     """A talk, keynote or podcast that is not the sender's own ("my webinar" is advertising)."""
     for match in _phrases(lex.TALK).finditer(words.text):
         first = words.index_at(match.start())
         before = words.norm[max(0, first - 2):first]
         if not any(w in lex.FIRST_PERSON_POSSESSIVE for w in before):
-            return True
-    return False
+            return words.span(match)
+    return None
 
 
 def _questions(prose: str) -> list[str]:
@@ -221,13 +224,13 @@ def _mentions(note: str, words: _Words, *, owner_names: Sequence[str], employers
         found.append("owner_name")
     if _has(words, lex.EVENT):
         found.append("event")
-    if _names_talk(words):
+    if _talk_at(words):
         found.append("talk")
     shared = _has(words, lex.SHARED) or _has(words, lex.COLLEAGUE)
-    if _has(words, lex.COLLEAGUE) or (shared and _names_employer(words, employers)):
+    if _has(words, lex.COLLEAGUE) or (shared and _employer_at(words, employers)):
         found.append("employer")
     alumni = _has(words, lex.ALUMNI)
-    if _names_school(words, schools, studied=alumni or _has(words, lex.STUDY)):
+    if _school_at(words, schools, studied=alumni or _has(words, lex.STUDY)):
         found.append("school")
     if alumni:
         found.append("alumni")
@@ -328,3 +331,64 @@ def read_note(
     else:
         kind = PERSONAL
     return NoteReading(kind, _language(note), mentions, signals, _asks(prose, said))
+
+
+# --- who reads it, and the words that show what it names ---------------------------------------------
+
+_QUOTED = {"event": lex.EVENT, "alumni": lex.ALUMNI, "referral": lex.REFERRAL, "specific_reason": lex.SPECIFIC_REASON,
+           "asks": lex.ASKS, "question": lex.QUESTION, "recruiter": lex.RECRUITER_SELF + lex.RECRUITER_ROLE}
+_CLAUSE_END = re.compile(r"[.!?¡¿;:\n,()]|\s[-–—]\s")
+_QUOTE_WIDTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Whom a note is for (the owner, or whoever the owner writes to): the names, employers and schools it may name."""
+
+    first: str = ""
+    last: str = ""
+    employers: tuple[str, ...] = ()
+    schools: tuple[str, ...] = ()
+
+    def read(self, note: str | None) -> NoteReading:
+        return read_note(note, owner_first=self.first, owner_last=self.last, owner_employers=self.employers,
+                         owner_schools=self.schools)
+
+    def quote(self, note: str | None, key: str) -> str:
+        """The words of ``note`` that show ``key`` (a mention, ``asks``, ``recruiter`` or ``link``), or ""."""
+        if not note:
+            return ""
+        if key == "link":
+            return next((m.group(0) for m in _LINK.finditer(note)), "")
+        prose = _LINK.sub(" ", note)
+        words = _Words.of(prose)
+        at = (_talk_at(words) if key == "talk"
+              else _located(words, lex.COLLEAGUE) or _employer_at(words, self.employers) if key == "employer"
+              else _school_at(words, self.schools, studied=True) if key == "school"
+              else _located(words, _QUOTED[key]) if key in _QUOTED else None)
+        if at is not None:
+            return _clause(prose, words.spans[at.start][0], words.spans[at.stop - 1][1])
+        if key in ("asks", "question"):
+            asked = [m for m in _SENTENCE.finditer(prose) if normalise(m.group(0))
+                     and not _phrases(lex.RHETORICAL).search(normalise(m.group(0)))]
+            return _clause(prose, asked[0].start(), asked[0].end()) if asked else ""
+        return ""
+
+
+def _located(words: _Words, phrases: tuple[str, ...]) -> range | None:
+    match = _phrases(phrases).search(words.text)
+    return words.span(match) if match else None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``text[start:end]``, cut to about :data:`_QUOTE_WIDTH` characters."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    stop = _CLAUSE_END.search(text, end)
+    right = stop.start() if stop else len(text)
+    lo, hi = left, right
+    if right - left > _QUOTE_WIDTH:  # a window around the words, cut at spaces
+        space = text.rfind(" ", left, max(left, start - 20))
+        lo = space + 1 if start - left > 20 and space >= 0 else left
+        hi = right if right - lo <= _QUOTE_WIDTH else max(end, text.rfind(" ", end, lo + _QUOTE_WIDTH))
+    quoted = " ".join(text[lo:hi].split())
+    return ("…" if lo > left else "") + quoted + ("…" if hi < right else "")

@@ -83,12 +83,12 @@ COURTESY_WORDS: Final = frozenset((
     "senora", "sr", "sra", "don", "dona", "bonjour", "bonsoir", "salut", "cher", "chere", "madame", "monsieur", "mme",
     "mr", "mrs", "ms", "mx", "dr", "prof", "ola", "oi", "prezado", "prezada", "caro", "cara", "sr", "sra", "ciao",
     "salve", "buongiorno", "buonasera", "gentile", "gentilissimo", "gentilissima", "egregio", "dott", "dottssa",
-    "ssa", "dottoressa", "dottore", "sig", "sigra", "signora", "signor", "avv", "arch", "ing", "hoi",
-    "beste", "geachte", "mevrouw", "meneer", "dhr", "mevr", "goedemorgen", "goedemiddag", "best", "regards", "kind",
-    "warm", "many", "thanks", "thank", "you", "cheers", "sincerely", "yours", "all", "the", "viele", "beste",
-    "freundliche", "freundlichen", "grusse", "grussen", "gruss", "lg", "mfg", "mit", "danke", "vielen", "herzliche",
-    "saludos", "saludo", "un", "atentamente", "cordialmente", "abrazo", "gracias", "muchas", "cordialement", "bien",
-    "a", "vous", "amities", "merci", "bonne", "journee", "atenciosamente", "abracos", "abraco", "obrigado", "obrigada",
+    "ssa", "dottoressa", "dottore", "sig", "sigra", "signora", "signor", "avv", "arch", "ing", "hoi", "beste",
+    "geachte", "mevrouw", "meneer", "dhr", "mevr", "goedemorgen", "goedemiddag", "best", "regards", "kind", "warm",
+    "many", "thanks", "thank", "you", "cheers", "sincerely", "yours", "all", "the", "viele", "beste", "freundliche",
+    "freundlichen", "grusse", "grussen", "gruss", "lg", "mfg", "mit", "danke", "vielen", "herzliche", "saludos",
+    "saludo", "un", "atentamente", "cordialmente", "abrazo", "gracias", "muchas", "cordialement", "bien", "a", "vous",
+    "amities", "merci", "bonne", "journee", "atenciosamente", "abracos", "abraco", "obrigado", "obrigada",
     "cumprimentos", "saudacoes", "cordiali", "saluti", "distinti", "grazie", "saluto", "un", "caro", "met",
     "vriendelijke", "groet", "groeten", "groetjes", "hartelijke", "dank",
 ))
@@ -98,26 +98,19 @@ COURTESY_WORDS: Final = frozenset((
 
 # A talk, keynote, podcast... the owner gave. Not counted when the sender's own ("my webinar").
 TALK: Final = (
-    # en
-    "talk", "talks", "keynote", "presentation", "lecture", "panel", "webinar", "podcast", "episode", "speech",
+    "talk", "talks", "keynote", "presentation", "lecture", "panel", "webinar", "podcast", "episode", "speech",  # en
     "you spoke", "heard you speak", "heard you talk", "session", "sessions", "fireside chat", "round table",
     "roundtable", "masterclass",
-    # de
-    "vortrag*", "keynote", "prasentation", "vorlesung", "podcast*", "podium*", "impulsvortrag", "rede",
+    "vortrag*", "keynote", "prasentation", "vorlesung", "podcast*", "podium*", "impulsvortrag", "rede",  # de
     "habe dich gehort", "habe sie gehort", "dich sprechen horen", "sie sprechen horen",
-    # es
-    "charla", "ponencia", "conferencia", "presentacion", "mesa redonda", "te escuche", "le escuche",
-    "te oi", "le oi", "tu intervencion", "su intervencion",
-    # fr
-    "conference", "intervention", "presentation", "table ronde", "expose", "webinaire",
-    "je vous ai entendu", "je t ai entendu",
-    # pt
-    "palestra", "apresentacao", "mesa redonda", "painel", "intervencao", "te ouvi", "ouvi voce", "ouvi te",
-    # it
-    "intervento", "presentazione", "relazione", "tavola rotonda", "seminario", "ti ho sentito",
-    "ti ho sentita", "sentito parlare", "sentita parlare", "l ho sentita", "l ho sentito",
-    # nl
-    "lezing", "presentatie", "praatje", "paneldiscussie", "hoorde je spreken", "ik hoorde je", "jouw workshop",
+    "charla", "ponencia", "conferencia", "presentacion", "mesa redonda", "te escuche", "le escuche", "te oi",  # es
+    "le oi", "tu intervencion", "su intervencion",
+    "conference", "intervention", "presentation", "table ronde", "expose", "webinaire", "je vous ai entendu",  # fr
+    "je t ai entendu",
+    "palestra", "apresentacao", "mesa redonda", "painel", "intervencao", "te ouvi", "ouvi voce", "ouvi te",  # pt
+    "intervento", "presentazione", "relazione", "tavola rotonda", "seminario", "ti ho sentito", "ti ho sentita",  # it
+    "sentito parlare", "sentita parlare", "l ho sentita", "l ho sentito",
+    "lezing", "presentatie", "praatje", "paneldiscussie", "hoorde je spreken", "ik hoorde je", "jouw workshop",  # nl
     "je workshop", "uw workshop",
 )
 # Possessives that make a talk the sender's own (then it is advertising, not a shared context).
@@ -131,287 +124,220 @@ FIRST_PERSON_POSSESSIVE: Final = frozenset(
 
 # Meeting in person or a shared event.
 EVENT: Final = (
-    # en
-    "we met", "met you", "met at", "meeting you", "nice to meet", "great to meet", "good to meet",
+    "we met", "met you", "met at", "meeting you", "nice to meet", "great to meet", "good to meet",  # en
     "lovely to meet", "nice meeting", "great meeting", "good meeting", "lovely meeting", "great chatting",
     "nice chatting", "good chatting", "great talking", "nice talking", "good to see you", "great to see you",
-    "nice to see you", "bumped into", "bump into", "ran into", "sat next to", "same panel",
-    "meetup", "meet up", "conference", "summit", "hackathon", "workshop", "congress", "expo", "trade fair",
-    "festival", "bootcamp", "user group", "offsite", "customer day", "leaving drinks", "cohort",
-    "mentoring circle", "mentoring programme", "mentoring program", "reading group", "put a face to",
-    "same table",
-    # de
-    "kennengelernt", "getroffen", "begegnet", "gesprochen", "konferenz", "kongress", "messe", "am selben tisch",
-    "am gleichen tisch",
-    "tagung", "barcamp", "stammtisch", "forum", "veranstaltung",
-    # es
-    "nos conocimos", "conocimos", "coincidimos", "conocerte", "verte", "congreso", "feria", "foro",
-    "jornada*", "encuentro", "taller", "evento",
-    # fr
-    "rencontre", "rencontres", "rencontree", "rencontrees", "nous nous sommes rencontres", "croise", "croisee",
+    "nice to see you", "bumped into", "bump into", "ran into", "sat next to", "same panel", "meetup", "meet up",
+    "conference", "summit", "hackathon", "workshop", "congress", "expo", "trade fair", "festival", "bootcamp",
+    "user group", "offsite", "customer day", "leaving drinks", "cohort", "mentoring circle", "mentoring programme",
+    "mentoring program", "reading group", "put a face to", "same table",
+    "kennengelernt", "getroffen", "begegnet", "gesprochen", "konferenz", "kongress", "messe", "am selben tisch",  # de
+    "am gleichen tisch", "tagung", "barcamp", "stammtisch", "forum", "veranstaltung",
+    "nos conocimos", "conocimos", "coincidimos", "conocerte", "verte", "congreso", "feria", "foro", "jornada*",  # es
+    "encuentro", "taller", "evento",
+    "rencontre", "rencontres", "rencontree", "rencontrees", "nous nous sommes rencontres", "croise", "croisee",  # fr
     "revue", "revu", "salon", "congres", "atelier", "colloque", "soiree",
-    # pt
-    "nos conhecemos", "se conheceu", "conhecemos", "conhecer te", "te conhecer", "encontramos", "congresso",
+    "nos conhecemos", "se conheceu", "conhecemos", "conhecer te", "te conhecer", "encontramos", "congresso",  # pt
     "feira", "estivemos juntos", "estivemos juntas",
-    # it
-    "ci siamo conosciuti", "ci siamo conosciute", "conosciuti", "incontrati", "incontrate", "conoscerti",
+    "ci siamo conosciuti", "ci siamo conosciute", "conosciuti", "incontrati", "incontrate", "conoscerti",  # it
     "averti conosciuto", "convegno", "conferenza", "fiera", "salone", "evento",
-    # nl
-    "ontmoet", "leren kennen", "te spreken", "gesproken", "congres", "conferentie", "beurs", "borrel",
+    "ontmoet", "leren kennen", "te spreken", "gesproken", "congres", "conferentie", "beurs", "borrel",  # nl
     "evenement", "bijeenkomst",
 )
 
 # Working together (the employer itself is matched against the owner's employers).
 COLLEAGUE: Final = (
-    # en
-    "former colleague", "ex colleague", "old colleague", "former colleagues", "worked together",
-    "we worked", "worked with you", "same team", "overlapped",
-    # de
-    "ehemalige kolleg*", "ehemaliger kolleg*", "ex kolleg*", "zusammengearbeitet",
-    "zusammen gearbeitet", "gemeinsam gearbeitet",
-    # es
-    "ex companero", "ex companera", "excompanero", "excompanera", "companeros de trabajo",
-    "trabajamos juntos", "trabajamos juntas", "fuimos colegas", "fuimos companeros", "fuimos companeras",
-    "ex colega",
-    # fr
-    "ancien collegue", "ancienne collegue", "anciens collegues", "etions collegues", "travaille ensemble",
+    "former colleague", "ex colleague", "old colleague", "former colleagues", "worked together", "we worked",  # en
+    "worked with you", "same team", "overlapped",
+    "ehemalige kolleg*", "ehemaliger kolleg*", "ex kolleg*", "zusammengearbeitet", "zusammen gearbeitet",  # de
+    "gemeinsam gearbeitet",
+    "ex companero", "ex companera", "excompanero", "excompanera", "companeros de trabajo", "trabajamos juntos",  # es
+    "trabajamos juntas", "fuimos colegas", "fuimos companeros", "fuimos companeras", "ex colega",
+    "ancien collegue", "ancienne collegue", "anciens collegues", "etions collegues", "travaille ensemble",  # fr
     "travaille avec vous", "travaille avec toi",
-    # pt
-    "colegas de trabalho", "fomos colegas", "trabalhamos juntos", "trabalhamos juntas",
-    # it
-    "ex collega", "ex colleghi", "eravamo colleghi", "eravamo colleghe", "lavorato insieme",
-    # nl
-    "oud collega", "oud collega s", "waren collega s", "samengewerkt", "samen gewerkt",
+    "colegas de trabalho", "fomos colegas", "trabalhamos juntos", "trabalhamos juntas",  # pt
+    "ex collega", "ex colleghi", "eravamo colleghi", "eravamo colleghe", "lavorato insieme",  # it
+    "oud collega", "oud collega s", "waren collega s", "samengewerkt", "samen gewerkt",  # nl
 )
 # "We were both at X", "I was also at X": a cue that the employer (or school) named is shared.
 SHARED: Final = (
     "we were", "we both", "we worked", "we overlapped", "we sat", "we shared", "both", "also", "too", "as well",
     "together", "former", "ex", "overlapped", "colleague*", "with you", "i was", "i worked", "i used to work",
-    "shared a", "same team",
-    "beide", "auch", "zusammen", "gemeinsam", "ehemalig*", "ich war", "mit dir", "mit ihnen", "wir waren",
-    "arbeitete", "habe ich bei", "ich habe bei",
-    "wir sassen",
-    "ambos", "ambas", "los dos", "las dos", "tambien", "juntos", "juntas", "fuimos", "coincidimos", "estuve",
-    "contigo", "estuvimos", "trabajaba", "trabaje",
+    "shared a", "same team", "beide", "auch", "zusammen", "gemeinsam", "ehemalig*", "ich war", "mit dir", "mit ihnen",
+    "wir waren", "arbeitete", "habe ich bei", "ich habe bei", "wir sassen", "ambos", "ambas", "los dos", "las dos",
+    "tambien", "juntos", "juntas", "fuimos", "coincidimos", "estuve", "contigo", "estuvimos", "trabajaba", "trabaje",
     "aussi", "tous les deux", "toutes les deux", "ensemble", "egalement", "etions", "j etais", "avec toi",
-    "avec vous", "je travaillais", "j ai travaille",
-    "tambem", "juntos", "juntas", "fomos", "trabalhamos", "estive", "estivemos", "com voce", "contigo", "trabalhava",
-    "trabalhei",
-    "anche", "entrambi", "insieme", "eravamo", "ero", "con te", "lavoravo",
-    "ho lavorato",
-    "ook", "allebei", "samen", "waren", "ik was", "ik zat", "met je", "met jou", "werkte", "heb gewerkt",
+    "avec vous", "je travaillais", "j ai travaille", "tambem", "juntos", "juntas", "fomos", "trabalhamos", "estive",
+    "estivemos", "com voce", "contigo", "trabalhava", "trabalhei", "anche", "entrambi", "insieme", "eravamo", "ero",
+    "con te", "lavoravo", "ho lavorato", "ook", "allebei", "samen", "waren", "ik was", "ik zat", "met je", "met jou",
+    "werkte", "heb gewerkt",
 )
 
 # Studying together; counted with or without the school's name.
 ALUMNI: Final = (
-    # en
-    "alum", "alumni", "alumnus", "alumna", "fellow grad", "fellow graduate", "classmate*", "class of",
+    "alum", "alumni", "alumnus", "alumna", "fellow grad", "fellow graduate", "classmate*", "class of",  # en
     "studied together", "we studied", "also studied", "same university", "same school", "same course",
-    # de
-    "alumni", "alumna", "alumnus", "kommiliton*", "zusammen studiert", "gemeinsam studiert", "absolvent*",
+    "alumni", "alumna", "alumnus", "kommiliton*", "zusammen studiert", "gemeinsam studiert", "absolvent*",  # de
     "studienkolleg*", "jahrgang",
-    # es
-    "ex alumno", "ex alumna", "exalumno", "exalumna", "ex alumnos", "antiguo alumno", "antigua alumna",
+    "ex alumno", "ex alumna", "exalumno", "exalumna", "ex alumnos", "antiguo alumno", "antigua alumna",  # es
     "antiguos alumnos", "antiguas alumnas", "companero de clase", "companera de clase", "companeros de clase",
-    "companero de carrera", "companera de carrera", "companeros de carrera", "companero de promocion",
-    "mi promocion", "de la promocion", "misma promocion",
-    "estudiamos juntos", "estudiamos juntas", "egresado", "egresada",
-    # fr
-    "ancien eleve", "ancienne eleve", "anciens eleves", "ancien etudiant", "ancienne etudiante", "ancien de",
+    "companero de carrera", "companera de carrera", "companeros de carrera", "companero de promocion", "mi promocion",
+    "de la promocion", "misma promocion", "estudiamos juntos", "estudiamos juntas", "egresado", "egresada",
+    "ancien eleve", "ancienne eleve", "anciens eleves", "ancien etudiant", "ancienne etudiante", "ancien de",  # fr
     "ancienne de", "alumni", "camarade de promo", "camarade de classe", "meme promo", "de la promo", "ma promo",
     "notre promo", "la promo",
-    # pt
-    "ex aluno", "ex aluna", "antigo aluno", "antiga aluna", "colegas de turma", "colega de turma",
+    "ex aluno", "ex aluna", "antigo aluno", "antiga aluna", "colegas de turma", "colega de turma",  # pt
     "estudamos juntos", "estudamos juntas", "da turma", "mesma turma", "minha turma",
-    # it
-    "ex allievo", "ex allieva", "ex alunno", "ex alunna", "ex studente", "ex studentessa", "compagni di corso",
-    "compagno di corso", "compagna di corso", "compagni di classe", "compagni di universita",
-    "insieme il corso", "corso insieme", "stesso corso",
-    # nl
-    "oud student", "oud studente", "oud studiegenoot", "studiegenoot", "studiegenote", "jaargenoot",
+    "ex allievo", "ex allieva", "ex alunno", "ex alunna", "ex studente", "ex studentessa", "compagni di corso",  # it
+    "compagno di corso", "compagna di corso", "compagni di classe", "compagni di universita", "insieme il corso",
+    "corso insieme", "stesso corso",
+    "oud student", "oud studente", "oud studiegenoot", "studiegenoot", "studiegenote", "jaargenoot",  # nl
     "samen gestudeerd", "zaten samen in het jaar", "samen in het jaar",
 )
 # Words that say a school is meant when a town-named school ("Edinburgh") is mentioned.
 STUDY: Final = (
     "student", "students", "studied", "study", "studying", "grad", "graduate", "graduated", "degree", "class",
-    "minor", "major", "master", "masters", "bachelor", "mba", "phd", "erasmus", "exchange semester",
-    "studiert", "studium", "studentin", "studenten", "studiere", "semester",
-    "estudie", "estudiamos", "estudiante", "estudiaste", "carrera", "promocion", "grado", "licenciatura",
-    "etudie", "etudiant", "etudiante", "etudiants", "promo", "diplome", "diplomee", "licence",
-    "estudei", "estudamos", "estudante", "formado", "formada", "turma", "mestrado", "graduacao",
-    "studiato", "studente", "studentessa", "laureato", "laureata", "corso", "laurea",
-    "gestudeerd", "studeerde", "studente", "studeer", "studie", "opleiding",
+    "minor", "major", "master", "masters", "bachelor", "mba", "phd", "erasmus", "exchange semester", "studiert",
+    "studium", "studentin", "studenten", "studiere", "semester", "estudie", "estudiamos", "estudiante", "estudiaste",
+    "carrera", "promocion", "grado", "licenciatura", "etudie", "etudiant", "etudiante", "etudiants", "promo",
+    "diplome", "diplomee", "licence", "estudei", "estudamos", "estudante", "formado", "formada", "turma", "mestrado",
+    "graduacao", "studiato", "studente", "studentessa", "laureato", "laureata", "corso", "laurea", "gestudeerd",
+    "studeerde", "studente", "studeer", "studie", "opleiding",
 )
 # The head words of a school's name; the rest of the name ("Leipzig", "Delft") is what identifies it.
 SCHOOL_WORDS: Final = frozenset(
     (
         "university", "universities", "uni", "univ", "college", "school", "institute", "polytechnic", "academy",
         "universitat", "universitaet", "hochschule", "fachhochschule", "tu", "th", "fh", "akademie", "universidad",
-        "universidade", "universita", "universite", "universiteit", "politecnico", "polytechnique", "ecole", "escuela",
-        "escola", "scuola", "instituto", "istituto", "institut", "hogeschool", "academie", "business", "of", "the",
-        "de", "del", "di", "da", "do", "der", "des", "la", "le", "el", "von",
+        "universidade", "universita", "universite", "universiteit", "politecnico", "polytechnique", "ecole",
+        "escuela", "escola", "scuola", "instituto", "istituto", "institut", "hogeschool", "academie", "business",
+        "of", "the", "de", "del", "di", "da", "do", "der", "des", "la", "le", "el", "von",
     )
 )
 
 # Someone sent them: a named person suggested it, a mutual friend.
 REFERRAL: Final = (
-    # en
-    "suggested i", "suggested that i", "suggested we", "suggested you", "recommended i", "recommended that i",
+    "suggested i", "suggested that i", "suggested we", "suggested you", "recommended i", "recommended that i",  # en
     "recommended you", "recommended we", "mentioned you", "referred me", "pointed me to you", "introduced us",
-    "told me to", "told me you", "speaks highly of you", "spoke highly of you", "mutual friend",
-    "mutual colleague", "mutual colleagues", "thought we should connect", "asked me to reach out",
-    "said you know", "said you were",
-    # de
-    "meinte ich solle", "meinte ich soll", "meinte dass", "hat mir empfohlen", "empfahl mir", "empfohlen",
+    "told me to", "told me you", "speaks highly of you", "spoke highly of you", "mutual friend", "mutual colleague",
+    "mutual colleagues", "thought we should connect", "asked me to reach out", "said you know", "said you were",
+    "meinte ich solle", "meinte ich soll", "meinte dass", "hat mir empfohlen", "empfahl mir", "empfohlen",  # de
     "auf empfehlung", "hat mich an dich verwiesen", "hat mich an sie verwiesen", "hat mir geraten",
     "gemeinsame bekannte", "gemeinsamer bekannter", "bat mich",
-    # es
-    "me recomendo", "me sugirio", "me dijo que te", "me paso tu contacto", "por recomendacion",
+    "me recomendo", "me sugirio", "me dijo que te", "me paso tu contacto", "por recomendacion",  # es
     "me hablo de ti", "amigo en comun", "amiga en comun", "amigos en comun",
-    # fr
-    "m a conseille", "m a recommande", "m a suggere", "sur les conseils", "de la part de", "m a parle de vous",
+    "m a conseille", "m a recommande", "m a suggere", "sur les conseils", "de la part de", "m a parle de vous",  # fr
     "m a parle de toi", "ami commun", "amie commune", "amis communs",
-    # pt
-    "indicou me", "me indicou", "indicou", "recomendou", "sugeriu", "por indicacao", "falou de voce",
+    "indicou me", "me indicou", "indicou", "recomendou", "sugeriu", "por indicacao", "falou de voce",  # pt
     "falou me de si", "amigo em comum", "amiga em comum",
-    # it
-    "mi ha suggerito", "mi ha consigliato", "mi ha indicato", "mi ha parlato di te", "mi ha parlato di lei",
+    "mi ha suggerito", "mi ha consigliato", "mi ha indicato", "mi ha parlato di te", "mi ha parlato di lei",  # it
     "su suggerimento", "su consiglio", "amico in comune", "amica in comune",
-    # nl
-    "raadde me aan", "raadde mij aan", "aangeraden", "tipte me", "tipte mij", "verwees me", "verwees mij",
+    "raadde me aan", "raadde mij aan", "aangeraden", "tipte me", "tipte mij", "verwees me", "verwees mij",  # nl
     "op aanraden", "gemeenschappelijke kennis", "noemde je naam", "noemde uw naam", "kreeg ik je naam",
     "kreeg ik uw naam", "je naam door", "via via",
 )
 
 # A specific reason: something of theirs the sender read or used, help received, the same problem.
 SPECIFIC_REASON: Final = (
-    # en
-    "i used your", "using your", "i use your", "your piece", "your essay", "your report", "your study",
+    "i used your", "using your", "i use your", "your piece", "your essay", "your report", "your study",  # en
     "your posts", "your thread", "i follow your", "i ve been following your", "been following your work",
     "your article", "your post", "your paper", "your book", "your blog", "your newsletter", "your repo",
-    "your library", "your research", "your thesis", "your course", "your write up", "your thread",
-    "your answer", "thanks for answering", "thank you for answering", "thanks for your answer",
-    "thanks for your help", "thank you for your help", "thanks for the tip", "thank you for mentoring",
-    "thanks for mentoring", "you mentored", "same problem", "something similar", "a similar problem",
-    "invite you to speak", "invite you to our", "organising", "organizing",
-    # de
-    "deinen artikel", "ihren artikel", "deinen beitrag", "ihren beitrag", "dein buch", "ihr buch",
-    "deinen blog", "ihren blog", "deine studie", "ihre studie", "deine beitrage", "ihre beitrage",
-    "deinen beitragen", "ihren beitragen", "ich verfolge", "danke fur deine antwort",
-    "danke fur ihre antwort", "danke fur deine hilfe", "danke fur ihre hilfe", "etwas ahnlichem",
-    "gleiche problem", "gleichen problem",
-    # es
-    "tu articulo", "su articulo", "tu publicacion", "su publicacion", "tu libro", "su libro", "tu blog",
+    "your library", "your research", "your thesis", "your course", "your write up", "your thread", "your answer",
+    "thanks for answering", "thank you for answering", "thanks for your answer", "thanks for your help",
+    "thank you for your help", "thanks for the tip", "thank you for mentoring", "thanks for mentoring",
+    "you mentored", "same problem", "something similar", "a similar problem", "invite you to speak",
+    "invite you to our", "organising", "organizing",
+    "deinen artikel", "ihren artikel", "deinen beitrag", "ihren beitrag", "dein buch", "ihr buch",  # de
+    "deinen blog", "ihren blog", "deine studie", "ihre studie", "deine beitrage", "ihre beitrage", "deinen beitragen",
+    "ihren beitragen", "ich verfolge", "danke fur deine antwort", "danke fur ihre antwort", "danke fur deine hilfe",
+    "danke fur ihre hilfe", "etwas ahnlichem", "gleiche problem", "gleichen problem",
+    "tu articulo", "su articulo", "tu publicacion", "su publicacion", "tu libro", "su libro", "tu blog",  # es
     "tu post", "tus publicaciones", "te sigo", "le sigo", "gracias por tu respuesta", "gracias por tu ayuda",
     "algo parecido", "algo similar", "invitarte a",
-    # fr
-    "votre article", "ton article", "votre billet", "votre livre", "ton livre", "votre blog", "ton blog",
+    "votre article", "ton article", "votre billet", "votre livre", "ton livre", "votre blog", "ton blog",  # fr
     "votre publication", "vos publications", "vos affiches", "vos posts", "je suis vos", "votre reponse",
     "ta reponse", "merci pour votre aide", "vous m aviez aide", "vous m avez aide", "tu m as aide",
     "merci pour ton aide", "sujet tres proche", "sujet proche", "meme probleme",
-    # pt
-    "seu artigo", "sua publicacao", "seu livro", "seu blog", "seu post", "sua pesquisa", "algo parecido",
+    "seu artigo", "sua publicacao", "seu livro", "seu blog", "seu post", "sua pesquisa", "algo parecido",  # pt
     "acompanho seu", "acompanho o seu", "acompanho a sua", "suas publicacoes",
-    # it
-    "il tuo articolo", "tuo articolo", "il tuo paper", "tuo paper", "il tuo libro", "il tuo blog", "tuo post",
+    "il tuo articolo", "tuo articolo", "il tuo paper", "tuo paper", "il tuo libro", "il tuo blog", "tuo post",  # it
     "grazie per la tua risposta", "seguo i tuoi", "i tuoi post", "i tuoi articoli", "grazie per il tuo aiuto",
     "la mia tesi", "qualcosa di simile",
-    # nl
-    "je blog", "je artikel", "uw artikel", "je boek", "uw boek", "je post", "je paper", "je posts",
-    "ik volg je", "ik volg uw",
-    "iets vergelijkbaars", "iets soortgelijks",
+    "je blog", "je artikel", "uw artikel", "je boek", "uw boek", "je post", "je paper", "je posts",  # nl
+    "ik volg je", "ik volg uw", "iets vergelijkbaars", "iets soortgelijks",
 )
 
 # The note proposes something to follow up: a call, a coffee, a meeting, a question.
 ASKS: Final = (
-    # en
-    "call", "a chat", "quick chat", "for a chat", "coffee", "lunch", "dinner", "catch up", "meet up",
-    "grab a", "could i ask", "can i ask", "may i ask", "pick your brain", "ask you", "compare notes",
-    "invite you to speak", "when s good", "are you free", "would you be open", "would you be up",
-    "would you have", "let s meet", "let s talk", "mind if i ask", "your advice", "your feedback", "ask you something",
-    "your thoughts", "your opinion",
-    # de
-    "kaffee", "mittagessen", "mittag", "telefonat", "telefonieren", "quatschen", "treffen", "frage stellen",
+    "call", "a chat", "quick chat", "for a chat", "coffee", "lunch", "dinner", "catch up", "meet up", "grab a",  # en
+    "could i ask", "can i ask", "may i ask", "pick your brain", "ask you", "compare notes", "invite you to speak",
+    "when s good", "are you free", "would you be open", "would you be up", "would you have", "let s meet",
+    "let s talk", "mind if i ask", "your advice", "your feedback", "ask you something", "your thoughts",
+    "your opinion", "find a time", "find some time", "minutes of advice", "some advice", "for advice",
+    "kaffee", "mittagessen", "mittag", "telefonat", "telefonieren", "quatschen", "treffen", "frage stellen",  # de
     "fragen stellen", "befragen", "zeit fur", "lust auf", "darf ich dich", "darf ich ihnen", "konnen wir",
-    "wollen wir", "sollen wir", "hattest du", "hatten sie", "besprechen", "wann passt", "dich fragen",
-    "sie fragen", "rat fragen", "etwas fragen",
-    # es
-    "un cafe", "tomar un cafe", "tomar algo", "comer", "almorzar", "cenar", "llamada", "charlar",
+    "wollen wir", "sollen wir", "hattest du", "hatten sie", "besprechen", "wann passt", "dich fragen", "sie fragen",
+    "rat fragen", "etwas fragen",
+    "un cafe", "tomar un cafe", "tomar algo", "comer", "almorzar", "cenar", "llamada", "charlar",  # es
     "hacerte una consulta", "una pregunta", "reunirnos", "quedar", "te apetece", "podriamos", "te viene bien",
     "lo hablamos", "un rato", "preguntarte", "preguntarle", "tu consejo", "su consejo",
-    # fr
-    "un cafe", "on prend", "dejeuner", "un dej", "un appel", "discuter", "en discuter", "poser quelques questions",
-    "vous poser", "te poser", "se voir", "pourrions nous", "on se fait", "disponible pour", "votre avis",
-    "ton avis", "vous demander", "te demander", "accepteriez vous",
-    # pt
-    "um cafe", "almoco", "almocar", "jantar", "uma chamada", "conversar", "continuar a conversa", "tirar uma duvida",
-    "perguntar", "marcar", "podemos", "bora", "que tal", "topa", "sua opiniao", "a tua opiniao", "conselho",
-    # it
-    "un caffe", "prendere un caffe", "pranzo", "una call", "chiamata", "sentirci", "parlarne", "chiacchierata",
+    "un cafe", "on prend", "dejeuner", "un dej", "un appel", "discuter", "en discuter",  # fr
+    "poser quelques questions", "vous poser", "te poser", "se voir", "pourrions nous", "on se fait",
+    "disponible pour", "votre avis", "ton avis", "vous demander", "te demander", "accepteriez vous",
+    "um cafe", "almoco", "almocar", "jantar", "uma chamada", "conversar", "continuar a conversa",  # pt
+    "tirar uma duvida", "perguntar", "marcar", "podemos", "bora", "que tal", "topa", "sua opiniao", "a tua opiniao",
+    "conselho",
+    "un caffe", "prendere un caffe", "pranzo", "una call", "chiamata", "sentirci", "parlarne", "chiacchierata",  # it
     "una domanda", "domande", "incontrarci", "vederci", "ti va", "ti andrebbe", "potremmo", "rimpatriata",
     "chiederti", "chiederle", "un consiglio", "un parere",
-    # nl
-    "koffie", "lunchen", "bellen", "bijpraten", "afspreken", "vragen stellen", "een vraag", "even spreken",
-    "zullen we", "heb je tijd", "mag ik je", "mag ik u", "kunnen we", "sparren", "zin om", "je advies",
-    "iets vragen", "iets te vragen",
-    "je mening",
+    "koffie", "lunchen", "bellen", "bijpraten", "afspreken", "vragen stellen", "een vraag", "even spreken",  # nl
+    "zullen we", "heb je tijd", "mag ik je", "mag ik u", "kunnen we", "sparren", "zin om", "je advies", "iets vragen",
+    "iets te vragen", "je mening",
 )
 # A question that proposes nothing ("remember me?").
 RHETORICAL: Final = (
     "remember me", "remember", "erinnerst du dich", "erinnern sie sich", "te acuerdas", "se acuerda",
     "tu te souviens", "vous vous souvenez", "lembras te", "lembra", "se lembra", "ti ricordi", "si ricorda",
-    "ricordi", "te souviens tu", "vous souvenez vous",
-    "weet je nog", "herinner je",
-    "how are you", "how are things", "how have you been", "how s it going", "wie geht s", "wie gehts",
-    "wie geht es dir", "wie geht es ihnen", "como estas", "que tal estas", "como va todo", "comment vas tu",
-    "comment allez vous", "ca va", "tudo bem", "como vai", "come stai", "come va", "hoe is het", "hoe gaat het",
+    "ricordi", "te souviens tu", "vous souvenez vous", "weet je nog", "herinner je", "how are you", "how are things",
+    "how have you been", "how s it going", "wie geht s", "wie gehts", "wie geht es dir", "wie geht es ihnen",
+    "como estas", "que tal estas", "como va todo", "comment vas tu", "comment allez vous", "ca va", "tudo bem",
+    "como vai", "come stai", "come va", "hoe is het", "hoe gaat het",
 )
 # Words that make a question about the note's subject rather than a proposal (question key).
 QUESTION: Final = (
     "question", "questions", "could i ask", "can i ask", "may i ask", "ask you", "frage", "fragen", "pregunta",
-    "preguntas", "consulta", "question", "questions", "poser", "duvida", "duvidas", "perguntar", "domanda",
-    "domande", "vraag", "vragen",
+    "preguntas", "consulta", "question", "questions", "poser", "duvida", "duvidas", "perguntar", "domanda", "domande",
+    "vraag", "vragen",
 )
 
 # --- Recruiters -----------------------------------------------------------------------------------------
 RECRUITER_SELF: Final = (
     "recruiter", "recruiting", "recruitment", "headhunter", "head hunter", "talent acquisition", "talent partner",
-    "sourcer", "executive search",
-    "recruiterin", "personalberater*", "personalvermittler*", "personaldienstleister",
-    "reclutador", "reclutadora", "cazatalentos", "seleccion de personal",
-    "recruteur", "recruteuse", "chasseur de tetes", "chasseuse de tetes", "charge de recrutement",
-    "chargee de recrutement", "cabinet de recrutement",
-    "recrutador", "recrutadora", "cacador de talentos", "cacadora de talentos",
-    "selezionatore", "selezionatrice", "cacciatore di teste", "ricerca e selezione",
-    "werver", "wervingsbureau",
+    "sourcer", "executive search", "recruiterin", "personalberater*", "personalvermittler*", "personaldienstleister",
+    "reclutador", "reclutadora", "cazatalentos", "seleccion de personal", "recruteur", "recruteuse",
+    "chasseur de tetes", "chasseuse de tetes", "charge de recrutement", "chargee de recrutement",
+    "cabinet de recrutement", "recrutador", "recrutadora", "cacador de talentos", "cacadora de talentos",
+    "selezionatore", "selezionatrice", "cacciatore di teste", "ricerca e selezione", "werver", "wervingsbureau",
 )
 RECRUITER_ROLE: Final = (
-    # en
-    "role that", "a role you", "roles you", "position that", "opportunity that", "opening that", "vacancy",
+    "role that", "a role you", "roles you", "position that", "opportunity that", "opening that", "vacancy",  # en
     "your profile fits", "matches your profile", "fits your profile", "great fit", "perfect fit", "good fit",
-    "open to new opportunities", "open to opportunities", "open to new roles", "for a client", "on behalf of a client",
-    "we are hiring for", "we re hiring for", "opportunity for a", "exciting opportunity", "exciting role",
-    "a role for you", "role for you",
-    # de
-    "stelle als", "position als", "zu ihrem profil", "zu deinem profil", "passt zu", "passt sehr gut",
+    "open to new opportunities", "open to opportunities", "open to new roles", "for a client",
+    "on behalf of a client", "we are hiring for", "we re hiring for", "opportunity for a", "exciting opportunity",
+    "exciting role", "a role for you", "role for you",
+    "stelle als", "position als", "zu ihrem profil", "zu deinem profil", "passt zu", "passt sehr gut",  # de
     "fur einen kunden", "fur unseren kunden", "offen fur neue", "neue herausforderung", "ich suche fur",
     "wir suchen fur", "vertraulichen gesprach", "vertrauliches gesprach",
-    # es
-    "vacante", "encaja con tu perfil", "encaja con su perfil", "para un cliente", "nuevas oportunidades",
+    "vacante", "encaja con tu perfil", "encaja con su perfil", "para un cliente", "nuevas oportunidades",  # es
     "oportunidad laboral", "estamos buscando un", "estamos buscando una", "buscamos un", "buscamos una",
     "recursos humanos", "posicion de", "posicion abierta", "puesto de",
-    # fr
-    "un poste", "pour un client", "aux opportunites", "nouvelles opportunites", "profils comme le votre",
+    "un poste", "pour un client", "aux opportunites", "nouvelles opportunites", "profils comme le votre",  # fr
     "opportunite de", "je recherche des profils",
-    # pt
-    "uma vaga", "vaga de", "combina com o seu perfil", "combina com voce", "para um cliente",
+    "uma vaga", "vaga de", "combina com o seu perfil", "combina com voce", "para um cliente",  # pt
     "estamos contratando", "novas oportunidades", "oportunidade de",
-    # it
-    "una posizione", "posizione da", "posizione come", "per un cliente", "per un nostro cliente",
-    "nuove opportunita", "sto cercando un", "sto cercando una", "selezioniamo", "stiamo selezionando",
-    "ricerchiamo",
-    # nl
-    "vacature", "voor een klant", "voor een opdrachtgever", "nieuwe uitdaging", "functie als",
+    "una posizione", "posizione da", "posizione come", "per un cliente", "per un nostro cliente",  # it
+    "nuove opportunita", "sto cercando un", "sto cercando una", "selezioniamo", "stiamo selezionando", "ricerchiamo",
+    "vacature", "voor een klant", "voor een opdrachtgever", "nieuwe uitdaging", "functie als",  # nl
 )
 
 # --- Pitches ------------------------------------------------------------------------------------------
@@ -430,45 +356,36 @@ SOFT_PITCH: Final = frozenset({"sales_words", "trigger", "short_call", "followup
 # Each key is a signal name; a note with one of these is a pitch whatever else it says.
 NOTE_PITCH: Final[dict[str, tuple[str, ...]]] = {
     "sales_offer": (
-        # en
-        "we help companies", "we help businesses", "we help brands", "we help saas", "we help hospitals",
+        "we help companies", "we help businesses", "we help brands", "we help saas", "we help hospitals",  # en
         "we help data teams", "our agency", "our platform", "our software", "our services", "our solution",
         "our product", "our offshore", "i help b2b", "i help founders", "i specialise in lead generation",
         "i specialize in lead generation", "more clients", "more leads", "qualified leads", "free consultation",
         "double their revenue", "double your revenue", "can i send you a demo", "send you our pricing",
-    "our new", "we ve helped", "we have helped", "teams like yours", "companies like yours",
-    "in the market for", "seo", "paid ads", "google ads", "introduce our", "introduce you to our",
-        # de
-        "wir helfen", "unsere agentur", "unsere plattform", "unsere software", "unsere losung", "wir bieten",
+    "our new", "we ve helped", "we have helped", "teams like yours", "companies like yours", "in the market for",
+    "seo", "paid ads", "google ads", "introduce our", "introduce you to our",
+        "wir helfen", "unsere agentur", "unsere plattform", "unsere software", "unsere losung", "wir bieten",  # de
         "leadgenerierung", "kostenlose erstberatung", "kostenlose analyse", "kostenloses erstgesprach",
-        "kostenlosen termin", "ihnen unser", "ihnen unsere", "ihnen unseren", "unser neues",
-        "unsere neue", "kostenlos*", "gern unser*", "gerne unser*",
-        # es
-        "ayudamos a", "ofrecemos", "nuestra plataforma", "nuestra agencia", "nuestro software", "nuestros servicios",
-        "nuestra solucion", "aumentar sus ventas", "aumenta tus ventas", "consulta gratis", "agendamos una demo",
-        "de descuento", "nuestro nuevo", "nuestra nueva", "posicionar", "primera pagina", "presentarte nuestr*",
-        "presentarle nuestr*",
-        # fr
-        "nous aidons", "notre solution", "notre agence", "notre plateforme", "notre logiciel", "nos services",
+        "kostenlosen termin", "ihnen unser", "ihnen unsere", "ihnen unseren", "unser neues", "unsere neue",
+        "kostenlos*", "gern unser*", "gerne unser*",
+        "ayudamos a", "ofrecemos", "nuestra plataforma", "nuestra agencia", "nuestro software",  # es
+        "nuestros servicios", "nuestra solucion", "aumentar sus ventas", "aumenta tus ventas", "consulta gratis",
+        "agendamos una demo", "de descuento", "nuestro nuevo", "nuestra nueva", "posicionar", "primera pagina",
+        "presentarte nuestr*", "presentarle nuestr*",
+        "nous aidons", "notre solution", "notre agence", "notre plateforme", "notre logiciel", "nos services",  # fr
         "boostez", "audit gratuit", "generer plus de leads", "une demo", "de reduction", "decouvrez notre",
         "notre nouveau", "notre nouvelle", "offerte", "offert", "gratuite", "gratuit", "vous presenter notre",
         "vous presenter nos", "te presenter notre",
-        # pt
-        "ajudamos empresas", "ajudamos", "oferecemos", "nossa plataforma", "nossa agencia", "a nossa plataforma",
-        "somos uma agencia", "consultoria gratuita", "enviar uma proposta", "de desconto", "triplicar as vendas",
-        "somos especialistas", "as suas vendas", "suas vendas", "trafego pago", "nosso novo", "nossa nova",
-        "apresentar a nossa",
-        "apresentar o nosso", "apresentar nossa", "apresentar nosso",
-        "gratuito", "gratuita",
-        # it
-        "la nostra agenzia", "la nostra piattaforma", "il nostro software", "i nostri servizi", "offriamo",
+        "ajudamos empresas", "ajudamos", "oferecemos", "nossa plataforma", "nossa agencia",  # pt
+        "a nossa plataforma", "somos uma agencia", "consultoria gratuita", "enviar uma proposta", "de desconto",
+        "triplicar as vendas", "somos especialistas", "as suas vendas", "suas vendas", "trafego pago", "nosso novo",
+        "nossa nova", "apresentar a nossa", "apresentar o nosso", "apresentar nossa", "apresentar nosso", "gratuito",
+        "gratuita",
+        "la nostra agenzia", "la nostra piattaforma", "il nostro software", "i nostri servizi", "offriamo",  # it
         "aiutiamo", "listino prezzi", "di sconto", "demo gratuita", "aumenta le vendite", "aumentare il fatturato",
         "un agenzia", "possiamo aiutarvi", "possiamo aiutarti", "raddoppiare le vendite", "il nostro nuovo",
-        "presentarti il nostro",
-        "presentarti la nostra", "presentarle il nostro", "presentarle la nostra",
+        "presentarti il nostro", "presentarti la nostra", "presentarle il nostro", "presentarle la nostra",
         "la nostra nuova", "gratuito", "gratuita",
-        # nl
-        "wij helpen", "wij bieden", "onze software", "onze oplossing", "ons platform", "ons bureau",
+        "wij helpen", "wij bieden", "onze software", "onze oplossing", "ons platform", "ons bureau",  # nl
         "gratis advies", "korting", "demo inplannen", "plan direct", "omzet te verdubbelen", "onze nieuwe",
         "kennismaken met onze", "een demo", "gratis",
     ),

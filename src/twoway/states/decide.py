@@ -176,8 +176,7 @@ def judge_all(hist: History, fa: FactArrays, conns: Connections, *, today: date,
     now = ((state == _CODE["due"]) & (l2w < 0)) | ((state == _CODE["never_contacted"]) & ~has_conn)
     due, has_due = np.where(now, today_n, due), has_due | now
     awaiting = state == _CODE["awaiting_reply"]
-    owing = state == _CODE["owe_reply"]
-    reading = np.array(READS, dtype=object)[np.where(owing, f["owed_read"], f["last_in_read"])].tolist()
+    reading = np.array(READS, dtype=object)[np.where(owed >= 0, f["owed_read"], f["last_in_read"])].tolist()
 
     names = np.array(STATES, dtype=object)[state].tolist()
     reason_of: Any = repeat(_Explainer(hist, conns, prunes, rules, today) if reasons else "")
@@ -187,7 +186,7 @@ def judge_all(hist: History, fa: FactArrays, conns: Connections, *, today: date,
             Verdict, pids, names, reason_of, attempts.tolist(), _dates(last_attempt + gap, awaiting),
             _dates(li, li >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
             _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(la, la >= 0),
-            protected.tolist(), _dates(owed, owing), reading, _dates(last_attempt, last_attempt >= 0),
+            protected.tolist(), _dates(owed, owed >= 0), reading, _dates(last_attempt, last_attempt >= 0),
             pitch_only.tolist()), strict=True))
 
 

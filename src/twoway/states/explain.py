@@ -83,7 +83,7 @@ def _words(v: Verdict, facts: Facts, rules: Rules, today: date, removed: bool, r
     if facts.pitch_only and state == "never_contacted":
         return f"Nothing between you but {their('pitch', facts.last_in_msg)}: no reply owed"
     last_two_way = v.last_two_way
-    tail = _unanswered(facts, rules, today)
+    tail = _unanswered(facts, rules, today, v.last_two_way)
     if state in ("due", "two_way") and last_two_way is not None:
         age = (today - last_two_way).days
         _, which_tag = rules.cadence(v.tags)
@@ -103,16 +103,22 @@ def _words(v: Verdict, facts: Facts, rules: Rules, today: date, removed: bool, r
     return "Never any interaction (connection date unknown)"
 
 
-def _unanswered(facts: Facts, rules: Rules, today: date) -> str:
+def _unanswered(facts: Facts, rules: Rules, today: date, last_two_way: date | None) -> str:
     """What their last word was, when it is theirs: an ask left past the reply window, or a courtesy or a
-    pitch that closed the conversation (no reply owed)."""
+    pitch that closed the conversation (no reply owed). A date already said is not said again."""
     if facts.last_side != IN or facts.last_in_msg is None:
         return ""
+
+    def theirs(reading: str, day: int) -> str:
+        if last_two_way is not None and _d(day) == last_two_way:
+            return f"their {NOUN.get(reading, 'message')} that day"
+        return their(reading, day)
+
     if facts.owed is not None and date_to_day(today) - facts.owed > rules.reply_window_days:
-        return (f"; {their(facts.owed_read, facts.owed)} went unanswered past your {rules.reply_window_days}-day "
+        return (f"; {theirs(facts.owed_read, facts.owed)} went unanswered past your {rules.reply_window_days}-day "
                 "reply window: own up to it in the next check-in")
     if facts.last_in_read in ("courtesy", "pitch"):
-        return f"; {their(facts.last_in_read, facts.last_in_msg)} closed the conversation: no reply owed"
+        return f"; {theirs(facts.last_in_read, facts.last_in_msg)} closed the conversation: no reply owed"
     return ""
 
 

@@ -59,7 +59,8 @@ class Verdict:
         self.tags = tags
         self.last_contact = last_contact
         self.protected = protected
-        # Their message a reply is owed to (owe_reply), and what their last message is: question, news,
+        # Their unanswered question or news, when their messages are the last word (a reply is owed to it
+        # within the reply window: owe_reply), and what that (else their last) message is: question, news,
         # courtesy, pitch ("" when none or not read).
         self.owed_on = owed_on
         self.reading = reading

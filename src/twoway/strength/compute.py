@@ -143,7 +143,8 @@ def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | No
     reasons: list[str] = []
     last = int(batch.last_at[k])
     if last < 0:
-        reasons.append("No interaction yet: recency and frequency are 0")
+        nothing = "No conversation yet" if batch.ignored_in[k] or batch.ignored_out[k] else "No interaction yet"
+        reasons.append(f"{nothing}: recency and frequency are 0")
     else:
         heard = int(batch.last_from_them[k])
         if heard >= 0:
@@ -176,7 +177,7 @@ def _reasons(batch: Batch, k: int, now_ts: int, extras: Extras, mutual: int | No
         reasons.append("Only courtesies so far (thanks, congratulations, greetings)"
                        + (f": held at {COURTESY_ONLY_MAX}" if bool(batch.capped[k]) else ""))
     if used["duration"]:
-        reasons.append(f"Known since {words.ts_date_words(int(batch.first_at[k]))}")
+        reasons.append(f"Known since {words.ts_date_words(int(batch.first_from_them[k]))} (their first word)")
     if used["channels"]:
         channels = [name for bit, name in enumerate(CHANNELS) if int(batch.channels_used[k]) >> bit & 1]
         reasons.append("Channels: " + ", ".join(channels))

@@ -27,16 +27,18 @@ Two horizons (``strength_short_half_life_days``, default 30, and ``strength_half
   balance of the recent past matters most; meetings and calls count for both. Evidence: any contact.
 * responsiveness: how often and how fast they answer: of your messages that ask for an answer (not
   courtesies) and could have been answered by now (recent ones weighing more), the share answered
-  within ANSWER_DAYS (7) days, averaged with the share answered within a day, each smoothed by a Beta
-  prior (PRIOR_*) so that one answered message reads as 2/3, not a perfect record. Evidence: at least
-  one such message of yours; when you never asked, the part is left out (the prior alone is no evidence).
-* duration: time since the first contact, log-scaled so that DURATION_FULL_DAYS (5 years) reach 1.
-  Evidence: any contact.
+  within ANSWER_DAYS (7) days, averaged with the share answered within a day, each counted against
+  PRIOR_MESSAGES (1) more message that was not answered: a record is earned, so one answered message
+  reads as 1/2 and ten of ten as 10/11, and no answer is ever assumed. Evidence: at least one such
+  message of yours; when you never asked, the part is left out.
+* duration: time since their first word (message, meeting or call), log-scaled so that
+  DURATION_FULL_DAYS (5 years) reach 1: your own unanswered messages do not make you known. Evidence:
+  they wrote, met or called.
 * endorsements: endorsements and recommendations, each way: up to 3 endorsements received and 3
   given count one sixth each way, a recommendation received or given two sixths each. Evidence: the
   owner's data carries endorsements or recommendations (``Extras.known``).
-* channels: how many of LinkedIn, e-mail, meetings, phone and other channels you used, out of 3.
-  Evidence: any contact.
+* channels: on how many of LinkedIn, e-mail, meetings, phone and other channels they engaged with you
+  (wrote, met or called), out of 3. Evidence: they wrote, met or called.
 
 ``structural`` (mutual connections, where known) is kept apart from the score on purpose: how
 embedded a tie is and how much you talk are different things (Rajkumar et al., Science 2022).
@@ -63,11 +65,9 @@ PARTS = ("recency", "frequency", "reciprocity", "responsiveness", "duration", "e
 ANSWER_DAYS = 7
 FREQUENCY_FULL = 60
 DURATION_FULL_DAYS = 5 * 365
-# Responsiveness smoothing, Beta(1, 1) in messages, applied only once you asked at least once: one
-# answered message reads as 2/3, not a perfect record; one unanswered one as 1/4, not as never.
-PRIOR_MESSAGES = 2.0
-PRIOR_ANSWERED = 1.0
-PRIOR_ANSWERED_FAST = 0.5  # answers within a day: prior mean 1/4
+# Responsiveness counts your messages against this many more that went unanswered (Beta(0, 1)): one
+# answered message reads as 1/2, not a perfect record, and no answer is ever assumed.
+PRIOR_MESSAGES = 1.0
 # A tie with nothing but courtesies (thanks, congratulations, greetings) scores this much at most.
 COURTESY_ONLY_MAX = 25
 _DAY = clock.DAY_SECONDS
@@ -118,12 +118,13 @@ class Batch:
     last_at: I64  # -1 when there is no interaction
     last_from_them: I64  # -1 when they never wrote, met or called
     first_at: I64
+    first_from_them: I64  # -1 when they never wrote, met or called
     asks: F64  # your messages asking for an answer that could have been answered by now
     answered: F64
     answered_fast: F64
     answer_delay: I64  # per counted event: seconds until their answer within ANSWER_DAYS, else -1
     starts: I64  # segment starts over the counted events
-    channels_used: I64  # bit mask over CHANNELS
+    channels_used: I64  # bit mask over CHANNELS: those they engaged on
     ignored_in: I64  # their pitches and automated messages, not counted
     ignored_out: I64  # yours
     courtesy_only: BOOL  # every counted event is a courtesy
@@ -195,11 +196,15 @@ def score_batch(
 
     # Events are in time order within a segment, so their last word is the last of their rows.
     last_from_them = np.full(n_seg, -1, dtype=np.int64)
+    first_from_them = np.full(n_seg, -1, dtype=np.int64)
     their_rows = np.flatnonzero(theirs)
     their_seg = seg[their_rows]
     if their_rows.size:
-        ends = np.flatnonzero(np.append(their_seg[1:] != their_seg[:-1], True))
+        change = their_seg[1:] != their_seg[:-1]
+        ends = np.flatnonzero(np.append(change, True))
+        begins = np.flatnonzero(np.concatenate(([True], change)))
         last_from_them[their_seg[ends]] = at[their_rows[ends]]
+        first_from_them[their_seg[begins]] = at[their_rows[begins]]
     heard = last_from_them >= 0
     silent = (now - last_from_them).astype(np.float64)
     recency = np.where(heard, 0.5 * (np.exp2(-silent / short_hl) + np.exp2(-silent / long_hl)), 0.0)
@@ -220,17 +225,15 @@ def score_batch(
     asks, answered, fast, answer_delay, recent = _answers(at, side, seg, now, n_seg, decay, asking)
     r_asks, r_answered, r_fast = recent
     asked = asks > 0
-    # Beta-smoothed shares once there is a settled message to judge by; without one, no part at all.
-    share = (r_answered + PRIOR_ANSWERED) / (r_asks + PRIOR_MESSAGES)
-    share_fast = (r_fast + PRIOR_ANSWERED_FAST) / (r_asks + PRIOR_MESSAGES)
-    responsiveness = np.where(asked, 0.5 * (share + share_fast), 0.0)
+    # Shares once there is a settled message to judge by (without one, no part at all).
+    responsiveness = np.where(asked, 0.5 * (r_answered + r_fast) / (r_asks + PRIOR_MESSAGES), 0.0)
 
-    days_known = np.where(has, (now - first_at) / _DAY, 0.0)
+    days_known = np.where(heard, (now - first_from_them) / _DAY, 0.0)
     duration = np.minimum(1.0, np.log1p(np.maximum(days_known, 0.0)) / math.log1p(DURATION_FULL_DAYS))
 
     width = len(CHANNELS)
     used_flat = np.zeros(n_seg * width, dtype=bool)
-    used_flat[seg * width + channel] = True
+    used_flat[their_seg * width + channel[their_rows]] = True
     used_by_seg = used_flat.reshape(n_seg, width)
     mask = used_by_seg @ (np.int64(1) << np.arange(width, dtype=np.int64))
     channels = np.minimum(1.0, used_by_seg.sum(axis=1) / 3.0)
@@ -244,7 +247,7 @@ def score_batch(
 
     parts = np.column_stack([recency, frequency, reciprocity, responsiveness, duration, endorsements, channels])
     always = np.ones(n_seg, dtype=bool)
-    used = np.column_stack([always, always, has, asked, has, known, has])
+    used = np.column_stack([always, always, has, asked, heard, known, heard])
     parts = np.where(used, np.clip(parts, 0.0, 1.0), 0.0)
     raw = combine(parts, used, weights_of(settings))
     cap = COURTESY_ONLY_MAX / 100.0
@@ -252,8 +255,8 @@ def score_batch(
     raw = np.where(capped, cap, raw)
     scores = np.rint(raw * 100).astype(np.int64)
     return Batch(parts=parts, used=used, scores=scores, raw=raw, n_in=n_in, n_out=n_out, last_at=last_at,
-                 last_from_them=last_from_them, first_at=first_at, asks=asks, answered=answered,
-                 answered_fast=fast, answer_delay=answer_delay, starts=starts,
+                 last_from_them=last_from_them, first_at=first_at, first_from_them=first_from_them,
+                 asks=asks, answered=answered, answered_fast=fast, answer_delay=answer_delay, starts=starts,
                  channels_used=mask.astype(np.int64), ignored_in=ignored_in, ignored_out=ignored_out,
                  courtesy_only=courtesy_only, capped=capped)
 

@@ -12,6 +12,7 @@ from twoway import settings as settings_mod
 from twoway.graph import network, sources, stored
 from twoway.graph.names import NETWORK
 from twoway.health import render as report
+from twoway.invitations import history as invitation_history
 from twoway.invitations import stats as invitation_stats
 from twoway.invitations import triage
 from twoway.people import owners
@@ -20,13 +21,15 @@ from twoway.views.person import person_detail
 
 
 def invitations_view(conn: Connection, owner_id: int, include_all: bool = False) -> dict[str, Any]:
-    """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates."""
+    """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates, among them
+    the owner's own acceptance of each kind of note received (``acceptance["received_by_note"]``)."""
     s = settings_mod.load(conn)
+    past = invitation_history.received_by_kind(conn, owner_id, settings=s)  # the triage learns from it; shown too
     return {
-        "incoming": triage.incoming(conn, owner_id, include_all=include_all, settings=s),
+        "incoming": triage.incoming(conn, owner_id, include_all=include_all, settings=s, past=past),
         "outgoing": triage.outgoing(conn, owner_id, include_all=include_all, settings=s),
         "budget": invitations.weekly_budget(conn, owner_id, settings=s),
-        "acceptance": invitation_stats.acceptance_summary(conn, owner_id, settings=s),
+        "acceptance": invitation_stats.acceptance_summary(conn, owner_id, settings=s, past=past),
         "all": include_all,
     }
 

@@ -13,9 +13,18 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, text
 
 from twoway import identity
-from twoway.invitations import notes as notes_coach
-from twoway.invitations.triage.rule import Known, company_key
+from twoway.invitations.triage.rule import Known
+from twoway.reading.notes import normalise
 from twoway.store.batches import chunks, in_ids
+
+_COMPANY_SUFFIXES = {"inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag", "bv", "limited",
+                     "srl", "sas", "oy", "ab", "nv", "pty", "llp", "lp", "the"}
+
+
+def company_key(name: str | None) -> str:
+    """A company name without case, punctuation or legal suffix, so "Acme, Inc." meets "ACME"."""
+    words = [w for w in identity.name_key(name or "").replace("'", " ").split() if w not in _COMPANY_SUFFIXES]
+    return " ".join(words)
 
 
 def known_facts(conn: Connection, owner_id: int, person_ids: Iterable[int]) -> dict[int, Known]:
@@ -66,8 +75,8 @@ def known_facts(conn: Connection, owner_id: int, person_ids: Iterable[int]) -> d
 
 def note_key(note: str, recipient: str | None) -> str:
     """A note with the recipient's name taken out, so one template sent to several people compares equal."""
-    drop = set(identity.name_key(recipient or "").split())
-    return " ".join(w for w in notes_coach.normalise(note).split() if w not in drop)
+    drop = set(normalise(recipient).split())
+    return " ".join(w for w in normalise(note).split() if w not in drop)
 
 
 def note_repeats(conn: Connection) -> tuple[dict[str, int], dict[tuple[str, str], int]]:

@@ -1,8 +1,10 @@
-"""The triage for one owner: :func:`incoming`, :func:`outgoing` and :func:`overview` put the rule
-(:mod:`.rule`) and its evidence (:mod:`.evidence`) together."""
+"""The triage for one owner: :func:`incoming`, :func:`outgoing` and :func:`overview` gather the evidence
+(:mod:`.evidence`, the owner's past in :mod:`twoway.invitations.history`) and recommend each invitation
+received through :func:`~twoway.invitations.triage.reasons.recommend`, the one rule (:mod:`.rule`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,23 +14,16 @@ from sqlalchemy import Connection
 from twoway import clock, identity
 from twoway import settings as settings_mod
 from twoway.invitations import budget as budgets
-from twoway.invitations import records
+from twoway.invitations import history, records
+from twoway.invitations.history import KindRate
 from twoway.invitations.records import Invitation
 from twoway.invitations.triage.evidence import known_facts, mutuals, note_key, note_repeats, profiles
-from twoway.invitations.triage.rule import (
-    NONE,
-    THANK,
-    WAIT,
-    WITHDRAW,
-    Evidence,
-    Known,
-    Reason,
-    Recommendation,
-    recommend,
-)
-from twoway.people import owners
+from twoway.invitations.triage.reasons import Reason, Recommendation, recommend
+from twoway.invitations.triage.rule import Evidence, Known
 from twoway.store.batches import rows_for_ids
 from twoway.words import date_words
+
+WITHDRAW, WAIT, THANK, NONE = "withdraw", "wait", "thank_and_follow_up", "none"
 
 
 @dataclass(frozen=True)
@@ -43,6 +38,7 @@ class Item:
         data["recommendation"] = self.recommendation.action
         data["reasons"] = [r.to_dict() for r in self.recommendation.reasons]
         data["note_kind"] = self.recommendation.note_kind
+        data["rule"] = self.recommendation.rule
         return data
 
 
@@ -53,15 +49,24 @@ def incoming(
     include_all: bool = False,
     settings: settings_mod.Settings | None = None,
     today: date | None = None,
+    past: Mapping[str, KindRate] | None = None,
 ) -> list[Item]:
-    """Pending incoming invitations (every one with ``include_all``), each with a recommendation."""
+    """Pending incoming invitations (every one with ``include_all``), each with a recommendation.
+
+    ``past`` is the owner's history by note kind (:func:`twoway.invitations.history.received_by_kind`),
+    when the caller has it already.
+    """
     s = settings or settings_mod.load(conn)
     statuses = None if include_all else [records.PENDING]
     received = records.list_invitations(conn, owner_id, direction="in", statuses=statuses, settings=s,
-                                            today=today)
+                                        today=today)
     if not received:
         return []
-    owner_name = owners.get(conn, owner_id).name
+    reader = history.reader_of(conn, owner_id)
+    if past is None:
+        past = history.received_by_kind(conn, owner_id, reader=reader, settings=s, today=today)
+    rates, counts = history.accept_rates(past), history.accept_counts(past)
+    owner_name = " ".join(part for part in (reader.first, reader.last) if part)
     ids = [inv.person_id for inv in received if inv.person_id is not None]
     known = known_facts(conn, owner_id, ids)
     profile_of = profiles(conn, ids)
@@ -77,12 +82,12 @@ def incoming(
         sender = f"#{pid}" if pid is not None else identity.name_key(inv.counterpart)
         mutual = mutuals_of.get(pid) if pid is not None else None
         evidence = Evidence(
-            sender=inv.counterpart, note=inv.message, owner_name=owner_name,
+            note=inv.message, reader=reader, sender=inv.counterpart,
             known=known.get(pid, Known()) if pid is not None else Known(),
             position=position, company=company, profile=profile,
             mutuals=None if mutual is None else mutual[0], mutuals_partial=bool(mutual and mutual[1]),
             note_senders=senders.get(key, 1) if key else 1, note_recipients=owners_of.get((sender, key), 1),
-            decision=inv.decision,
+            decision=inv.decision, accept_rates=rates, accept_counts=counts,
         )
         items.append(Item(inv, recommend(evidence, settings=s)))
     return items
@@ -149,10 +154,12 @@ def overview(
     settings: settings_mod.Settings | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
-    """The invitations page: incoming recommendations, outgoing advice, the weekly budget, and counts."""
+    """The invitations page: incoming recommendations, outgoing advice, the weekly budget, counts, and the
+    owner's past acceptance of each kind of note received (``history``)."""
     s = settings or settings_mod.load(conn)
     day = today or clock.today()
-    received = incoming(conn, owner_id, include_all=include_all, settings=s, today=day)
+    past = history.received_by_kind(conn, owner_id, settings=s, today=day)
+    received = incoming(conn, owner_id, include_all=include_all, settings=s, today=day, past=past)
     sent = outgoing(conn, owner_id, include_all=include_all, settings=s, today=day)
     budget = budgets.weekly_budget(conn, owner_id, settings=s, today=day)
     counts: dict[str, int] = {}
@@ -164,4 +171,24 @@ def overview(
         "outgoing": [item.to_dict() for item in sent],
         "budget": budget.to_dict(),
         "counts": counts,
+        "history": {kind: rate.to_dict() for kind, rate in past.items()},
     }
+
+
+def as_received(
+    conn: Connection,
+    owner_id: int,
+    note: str | None,
+    *,
+    settings: settings_mod.Settings | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """What a note reads as when the owner receives it from a stranger, and what the triage would say."""
+    s = settings or settings_mod.load(conn)
+    reader = history.reader_of(conn, owner_id)
+    past = history.received_by_kind(conn, owner_id, reader=reader, settings=s, today=today)
+    evidence = Evidence(note=note, reader=reader, accept_rates=history.accept_rates(past),
+                        accept_counts=history.accept_counts(past))
+    result = recommend(evidence, settings=s)
+    return {"note": note, "reading": reader.read(note).to_dict(), "recommendation": result.action,
+            "rule": result.rule, "reasons": [r.to_dict() for r in result.reasons]}
