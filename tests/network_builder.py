@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, text
 
+from twoway.reading import read_message
 from twoway.store import open_store
 
 T = TypeVar("T")
@@ -23,6 +24,9 @@ _seq = count(1)
 
 def ts(day: date, hour: int = 12) -> int:
     return int(datetime.combine(day, time(hour), tzinfo=UTC).timestamp())
+
+
+DEFAULT_CONTENT = "hello"
 
 
 class Net:
@@ -36,28 +40,32 @@ class Net:
                      {"i": owner_id, "n": owner_name, "f": first})
 
     def person(self, name: str, *, company: str = "", position: str = "", connected_on: date | None = None,
-               status: str = "connected") -> int:
+               status: str = "connected", url: str | None = None) -> int:
         pid = next(_seq) + 1000 * self.owner_id
         first = name.split()[0]
         slug = name.lower().replace(" ", "-") + f"-{pid}"
         self.conn.execute(text(
             "INSERT INTO people (id, url, name_key, first_name, full_name, company, position, created_at) "
             "VALUES (:id, :url, :k, :f, :n, :c, :p, 'x')"),
-            {"id": pid, "url": f"https://www.linkedin.com/in/{slug}", "k": name.lower(), "f": first, "n": name,
+            {"id": pid, "url": url or f"https://www.linkedin.com/in/{slug}", "k": name.lower(), "f": first, "n": name,
              "c": company, "p": position})
         self.conn.execute(text(
             "INSERT INTO connections (owner_id, person_id, connected_on, status) VALUES (:o, :p, :d, :s)"),
             {"o": self.owner_id, "p": pid, "d": connected_on.isoformat() if connected_on else None, "s": status})
         return pid
 
-    def msg(self, pid: int, direction: str, day: date, content: str = "hello", subject: str | None = None,
-            kind: str = "message") -> None:
+    def msg(self, pid: int, direction: str, day: date, content: str = DEFAULT_CONTENT, subject: str | None = None,
+            kind: str = "message", reading: str | None = None) -> None:
+        """A message; a text of its own is read as the import reads it (the default text stays unread: what
+        the rules take as a substantive message)."""
         n = next(_seq)
+        if reading is None and content != DEFAULT_CONTENT and kind in ("message", "email"):
+            reading = read_message(content, subject=subject).kind
         self.conn.execute(text(
-            "INSERT INTO interactions (owner_id, person_id, kind, direction, at, subject, content, fingerprint) "
-            "VALUES (:o, :p, :k, :d, :at, :s, :c, :f)"),
+            "INSERT INTO interactions (owner_id, person_id, kind, direction, at, subject, content, reading, "
+            "fingerprint) VALUES (:o, :p, :k, :d, :at, :s, :c, :r, :f)"),
             {"o": self.owner_id, "p": pid, "k": kind, "d": direction, "at": ts(day) + n % 3600, "s": subject,
-             "c": content, "f": f"m{n}"})
+             "c": content, "r": reading, "f": f"m{n}"})
 
     def invitation(self, pid: int, direction: str, day: date, message: str = "") -> None:
         self.conn.execute(text(

@@ -349,7 +349,7 @@ def test_cli_invites_json_and_table(tmp_path: Path) -> None:
     assert "Brad <b>Keller</b>" in table.output  # shown literally, never interpreted as markup
     assert "[red]Hi Maya" in table.output
     assert "withdraw" in table.output
-    assert "history" in data and data["history"]["blank"]["pending"] == 1
+    assert data["history"]["blank"]["pending"] == 1  # the owner's past, by note kind
 
 
 def test_cli_decide_log_withdraw(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ from sqlalchemy import Connection
 
 from tests.network_builder import Net, database_file
 from twoway.cli import cli
-from twoway.prune import PruneFacts, decide, find_candidates, reasons_for
+from twoway.plan import build_week
+from twoway.prune import PruneFacts, decide, dormant, find_candidates, hide_dormant, reasons_for
 from twoway.settings import Settings
 from twoway.states import Verdict, compute_states
 from twoway.store import Store
@@ -37,27 +38,25 @@ def codes(v: Verdict, facts: PruneFacts, settings: Settings | None = None) -> li
     return [r.code for r in reasons_for(v, facts, settings or Settings(), TODAY)]
 
 
-def test_silence_reasons_with_dates() -> None:
-    quiet = reasons_for(_v(last_contact=date(2022, 1, 3)), PruneFacts(messages_in=2), Settings(), TODAY)
-    assert [r.code for r in quiet] == ["silent"]
-    assert "since 3 Jan 2022" in quiet[0].text
-    assert "2.4 years" in quiet[0].text
-    never = reasons_for(_v("never_contacted", connected_on=date(2021, 6, 1)), PruneFacts(), Settings(), TODAY)
-    assert "never any interaction in the 3 years since connecting on 1 Jun 2021" in never[0].text
-    assert codes(_v(last_contact=_days(100)), PruneFacts(messages_in=1)) == []
+def test_never_a_word_alone_is_no_reason() -> None:
+    assert codes(_v(last_contact=date(2022, 1, 3)), PruneFacts(messages_in=2)) == []
+    assert codes(_v("never_contacted", connected_on=date(2015, 6, 1)), PruneFacts()) == []
     assert codes(_v("new", connected_on=_days(3)), PruneFacts()) == []
 
 
-def test_unresponsive_pitches_blank_focus_soured() -> None:
-    assert "unresponsive" in codes(_v("unresponsive", last_contact=_days(20)), PruneFacts(messages_out=3))
-    pitches = PruneFacts(messages_in=3, pitches_in=2, pitch_signals=("call_to_book", "link"))
-    found = reasons_for(_v(last_contact=_days(20)), pitches, Settings(), TODAY)
-    assert [r.code for r in found] == ["pitches"]
-    assert "2 of their 3 messages" in found[0].text
-    assert "call to book" in found[0].text
-    assert codes(_v(last_contact=_days(20)), PruneFacts(messages_in=3, messages_out=1, pitches_in=3)) == []
-    blank = PruneFacts(blank_invitation_on=date(2024, 1, 2))
-    assert codes(_v("never_contacted", connected_on=date(2024, 1, 3)), blank) == ["blank_invitation"]
+def test_unresponsive_pitches_unanswered_reintroduction_focus_soured() -> None:
+    assert "unresponsive" in codes(_v("unresponsive", attempts=3, last_contact=_days(20)), PruneFacts())
+    pitches = reasons_for(_v("never_contacted", pitch_only=True), PruneFacts(messages_in=3, pitches_in=3),
+                          Settings(), TODAY)
+    assert [r.code for r in pitches] == ["pitches"]
+    assert pitches[0].text == "only pitches: all 3 of their messages were pitches, never answered"
+    reintro = _v("due", attempts=1, last_attempt_on=_days(90), connected_on=date(2024, 1, 3))
+    found = reasons_for(reintro, PruneFacts(blank_invitation_on=date(2024, 1, 3)), Settings(), TODAY)
+    assert [r.code for r in found] == ["reintro_unanswered"]
+    assert found[0].text == ("you accepted their blank invitation (3 Jan 2024), you wrote on 14 Mar 2024 "
+                             "(attempt 1) and they have never written back")
+    assert codes(replace_v(reintro, state="awaiting_reply"), PruneFacts()) == []  # still within the retry window
+    assert codes(replace_v(reintro, last_in=_days(400)), PruneFacts()) == []  # they answered once: not a stranger
     focused = Settings().with_values(focus_keywords="fintech, payments")
     off = PruneFacts(company="Bakery", position="Pastry chef", messages_in=1)
     assert codes(_v(last_contact=_days(5)), off, focused) == ["off_focus"]
@@ -68,6 +67,14 @@ def test_unresponsive_pitches_blank_focus_soured() -> None:
     sour = PruneFacts(soured_on=date(2024, 5, 1), soured_note="took credit for my work", messages_in=1)
     text = reasons_for(_v(last_contact=_days(5)), sour, Settings(), TODAY)[0].text
     assert text == "you marked the relationship as soured on 1 May 2024: took credit for my work"
+
+
+def replace_v(v: Verdict, **kw: Any) -> Verdict:
+    fields = {name: getattr(v, name) for name in ("person_id", "state", "attempts", "next_try_on", "last_in",
+                                                  "last_out", "last_two_way", "due_on", "connected_on",
+                                                  "cadence_days", "last_attempt_on", "pitch_only")}
+    fields.update(kw)
+    return _v(**fields)
 
 
 @pytest.fixture
@@ -83,9 +90,11 @@ def net_store(any_store: Store) -> tuple[Store, dict[str, int]]:
         net.msg(p["old"], "in", date(2020, 1, 2))
         p["mom"] = net.person("Mum Family", connected_on=date(2015, 1, 1))
         net.tag(p["mom"], "family")
+        for ago in (300, 200, 100):  # unanswered three times, and still never suggested
+            net.msg(p["mom"], "out", _days(ago))
         p["spam"] = net.person("Sal Pitch", company="Leads4U", position="Growth hacker", connected_on=date(2023, 1, 1))
         net.msg(p["spam"], "in", _days(50), "Book a quick call: https://calendly.com/sal to grow your revenue")
-        net.msg(p["spam"], "in", _days(20), "Following up on our services offer, 15 minute call?")
+        net.msg(p["spam"], "in", _days(20), "Following up on our lead generation services offer, 15 minute call?")
         p["blank"] = net.person("Bea Blank", company="Somewhere", connected_on=_days(60))
         net.invitation(p["blank"], "in", _days(61), "")
         p["pal"] = net.person("Pal Active", company="Friends", connected_on=date(2020, 1, 1))
@@ -94,10 +103,15 @@ def net_store(any_store: Store) -> tuple[Store, dict[str, int]]:
         p["sour"] = net.person("Sid Sour", company="Rivals", connected_on=date(2020, 1, 1))
         net.msg(p["sour"], "in", _days(10), kind="meeting")
         net.decision(p["sour"], "relationship", "soured", _days(5))
-        for i in range(5):
-            pid = net.person(f"Bot Account{i}", connected_on=_days(30))
+        p["stranger"] = net.person("Stan Ger", company="Elsewhere", connected_on=date(2019, 1, 1))
+        net.invitation(p["stranger"], "in", date(2018, 12, 30), "")
+        net.msg(p["stranger"], "out", _days(120), "Hi Stan, we connected back in 2019 and never spoke. What are "
+                                                  "you working on these days?")
+        for i in range(5):  # accepted on one day: that says nothing about them
+            pid = net.person(f"Batch Member {'ABCDE'[i]}", company="Somewhere", connected_on=_days(30))
             net.invitation(pid, "in", _days(31), "")
             p[f"bot{i}"] = pid
+        p["fake"] = net.person("Zz 4", connected_on=_days(30), url="https://www.linkedin.com/in/q0192837465")
     return any_store, p
 
 
@@ -111,13 +125,14 @@ def test_candidates_from_the_database(net_store: tuple[Store, dict[str, int]]) -
     assert listing.protected_skipped == 1
     assert p["pal"] not in by_pid
     assert reasons[p["eve"]] == {"unresponsive"}
-    assert reasons[p["old"]] == {"silent"}
-    assert reasons[p["spam"]] == {"pitches"}
-    assert reasons[p["blank"]] == {"blank_invitation"}
+    assert p["old"] not in by_pid  # silent for years: no evidence against them
+    assert reasons[p["spam"]] == {"pitches"}  # a real company and position: one signal, not fake
+    assert p["blank"] not in by_pid  # a blank invitation and never a word: a re-introduction comes first
+    assert reasons[p["stranger"]] == {"reintro_unanswered"}
     assert reasons[p["sour"]] == {"soured"}
     for i in range(5):
-        assert reasons[p[f"bot{i}"]] == {"blank_invitation", "suspicious"}
-        assert by_pid[p[f"bot{i}"]].suspicious
+        assert p[f"bot{i}"] not in by_pid  # accepted in a batch by the owner: nothing about them
+    assert reasons[p["fake"]] == {"suspicious"}
     # most reasons first
     assert len(listing.candidates[0].reasons) == 2
     assert by_pid[p["eve"]].url is not None
@@ -127,16 +142,16 @@ def test_decisions_hide_keep_remove(net_store: tuple[Store, dict[str, int]]) -> 
     store, p = net_store
     with store.begin() as conn:
         decide(conn, 1, p["eve"], "hide")
-        decide(conn, 1, p["old"], "keep")
+        decide(conn, 1, p["stranger"], "keep")
         decide(conn, 1, p["spam"], "remove")
     with store.connect() as conn:
         listing = find_candidates(conn, 1, today=TODAY)
         states = compute_states(conn, 1, today=TODAY)
         with_kept = find_candidates(conn, 1, today=TODAY, include_kept=True)
     shown = {c.person_id for c in listing.candidates}
-    assert not shown & {p["eve"], p["old"], p["spam"]}
+    assert not shown & {p["eve"], p["stranger"], p["spam"]}
     assert listing.kept_skipped == 1
-    assert p["old"] in {c.person_id for c in with_kept.candidates}
+    assert p["stranger"] in {c.person_id for c in with_kept.candidates}
     assert states[p["eve"]].state == "hidden"
     assert states[p["spam"]].state == "removed"
     with store.begin() as conn:
@@ -148,11 +163,15 @@ def test_decisions_hide_keep_remove(net_store: tuple[Store, dict[str, int]]) -> 
 def _db(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     def seed(conn: Connection) -> dict[str, int]:
         net = Net(conn)
-        return {
+        found = {
             "formula": net.person("=HYPERLINK(\"http://x\") Evil", company="+Acme", connected_on=date(2015, 1, 1)),
             "old": net.person("Old Friend", company="Past", connected_on=date(2015, 1, 1)),
             "keep": net.person("Kept Person", connected_on=date(2015, 1, 1)),
         }
+        for pid in found.values():  # three unanswered attempts each: unresponsive, on evidence
+            for ago in (300, 200, 100):
+                net.msg(pid, "out", _days(ago))
+        return found
 
     db = tmp_path / "p.db"
     return db, database_file(db, seed)
@@ -216,3 +235,34 @@ def test_review_with_a_terminal_reads_one_key_per_candidate(
     assert "kept 1, hid 1, marked 0" in out
     code, out = _run(db, "prune", "--json")
     assert len(json.loads(out)["candidates"]) == 1
+
+
+def test_nobody_is_in_this_weeks_plan_and_the_prune_list_at_once(net_store: tuple[Store, dict[str, int]]) -> None:
+    store, p = net_store
+    with store.begin() as conn:
+        # Soured, but the owner wrote since: the plan would not pick them (soured leaves the plan) either way.
+        decide(conn, 1, p["pal"], "soured")
+    with store.connect() as conn:
+        planned = {i.person_id for i in build_week(conn, 1, today=TODAY, all_items=True, with_drafts=False).items}
+        listed = {c.person_id for c in find_candidates(conn, 1, today=TODAY).candidates}
+    assert planned
+    assert not planned & listed
+    assert p["pal"] in listed
+    assert p["pal"] not in planned
+
+
+def test_the_dormant_review_groups_the_never_spoken_with_by_year_and_hides_a_year(
+        net_store: tuple[Store, dict[str, int]]) -> None:
+    store, p = net_store
+    with store.connect() as conn:
+        review = dormant(conn, 1, today=TODAY)
+    years = {y.year: set(y.person_ids) for y in review.years}
+    assert p["old"] not in years.get(2015, set())  # they spoke in 2020
+    assert p["mom"] not in years.get(2015, set())  # protected
+    assert all(y <= TODAY.year - 3 for y in years)
+    with store.begin() as conn:
+        hidden = hide_dormant(conn, 1, [2019])
+    with store.connect() as conn:
+        states = compute_states(conn, 1, today=TODAY)
+    assert hidden == len(years.get(2019, set()))
+    assert all(states[pid].state == "hidden" for pid in years.get(2019, set()))

@@ -1,74 +1,55 @@
-"""Suspicious connections: flagged only on combined signals, with reasons; bursts found by window."""
+"""Looks fake or bought: only when two independent signals about *them* agree, each said in words; the owner
+accepting many invitations at once is no signal."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from sqlalchemy import text
 
-from twoway.prune.suspicious import SuspectFacts, find_suspicious, load_facts
+from twoway.prune.suspicious import SuspectFacts, find_suspicious, load_facts, signals_of
 from twoway.store import Store
 
-D = date(2024, 5, 1)
+
+def _f(pid: int = 1, name: str = "Ada Lovelace", url: str | None = "https://www.linkedin.com/in/ada-lovelace-3b2a1c",
+       company: str | None = "Engines", position: str | None = "CTO", pitch_only: bool = False) -> SuspectFacts:
+    return SuspectFacts(pid, name, url, company, position, pitch_only)
 
 
-def _facts(pid: int, *, company: str | None = None, position: str | None = None, n: int = 0,
-           blank: date | None = None) -> SuspectFacts:
-    return SuspectFacts(pid, company, position, n, blank)
+def test_a_real_profile_with_linkedins_hex_suffix_has_no_signal() -> None:
+    assert signals_of(_f()) == []
+    assert signals_of(_f(url="https://www.linkedin.com/in/ACoAAB1234567")) == []  # an id link, not a throwaway
 
 
-def test_burst_of_blank_invitations_is_flagged() -> None:
-    burst = [_facts(i, company="Real Co", blank=D + timedelta(days=i % 2)) for i in range(1, 6)]
-    found = find_suspicious(burst)
-    assert set(found) == {1, 2, 3, 4, 5}
-    assert "one of 5 blank invitations accepted within 2 days" in found[1].reason
-    assert "never any interaction" in found[1].reason
-    assert "no company" not in found[1].reason
+def test_one_signal_alone_is_never_a_flag() -> None:
+    quiet = _f(company=None, position=None)  # a private profile
+    assert signals_of(quiet) == ["no company and no position"]
+    assert find_suspicious([quiet]) == {}
+    assert find_suspicious([_f(pitch_only=True)]) == {}
 
 
-def test_four_or_spread_out_is_not_a_burst() -> None:
-    four = [_facts(i, company="Co", blank=D) for i in range(4)]
-    assert find_suspicious(four) == {}
-    spread = [_facts(i, company="Co", blank=D + timedelta(days=2 * i)) for i in range(6)]
-    assert find_suspicious(spread) == {}
+def test_two_signals_about_them_flag_with_both_in_words() -> None:
+    bot = _f(2, name="Sales 4 U", url="https://www.linkedin.com/in/x93847261", company=None, position=None)
+    spammer = _f(3, company="", position="", pitch_only=True)
+    found = find_suspicious([_f(), bot, spammer])
+    assert set(found) == {2, 3}
+    assert found[2].signals == ("no company and no position", "a throwaway-looking profile address",
+                                "a name that is no name")
+    assert found[3].reason == ("looks fake or bought: no company and no position; "
+                               "nothing from them but pitches, never answered")
 
 
-def test_empty_profile_needs_a_blank_invitation_and_silence() -> None:
-    assert find_suspicious([_facts(1)]) == {}  # a private profile alone is not suspicious
-    assert find_suspicious([_facts(1, blank=D, n=3)]) == {}  # they talked
-    found = find_suspicious([_facts(1, blank=D), _facts(2, position="CTO", blank=D)])
-    assert list(found) == [1]
-    assert found[1].signals == ("no company and no position", "blank invitation accepted on 1 May 2024",
-                                "never any interaction")
-
-
-def test_burst_members_who_talked_are_not_flagged() -> None:
-    rows = [_facts(i, blank=D) for i in range(6)] + [_facts(99, blank=D, n=1)]
-    found = find_suspicious(rows)
-    assert 99 not in found
-    assert len(found) == 6
-
-
-def test_load_facts_from_the_database(any_store: Store) -> None:
+def test_load_facts_reads_profiles_of_current_connections(any_store: Store) -> None:
     with any_store.begin() as conn:
         conn.execute(text("INSERT INTO owners (id, name, created_at) VALUES (1, 'Owner', 'x')"))
-        for pid in range(1, 8):
-            conn.execute(text(
-                "INSERT INTO people (id, url, name_key, full_name, company, position, created_at) "
-                "VALUES (:id, :u, 'k', 'P', :c, '', 'x')"), {"id": pid, "u": f"u{pid}", "c": "" if pid < 7 else "Co"})
-            conn.execute(text(
-                "INSERT INTO connections (owner_id, person_id, connected_on) VALUES (1, :id, '2024-05-01')"),
-                {"id": pid})
-            conn.execute(text(
-                "INSERT INTO invitations (owner_id, person_id, direction, sent_at, message, fingerprint) "
-                "VALUES (1, :id, 'in', 1714500000, :m, :f)"),
-                {"id": pid, "m": "" if pid != 6 else "Hi!", "f": f"f{pid}"})
-        conn.execute(text(
-            "INSERT INTO interactions (owner_id, person_id, direction, at, fingerprint) VALUES (1, 5, 'in', 1, 'i5')"))
-        facts = {f.person_id: f for f in load_facts(conn, 1)}
-    assert facts[5].interactions == 1
-    assert facts[6].blank_invitation_on is None
-    assert facts[1].blank_invitation_on == date(2024, 5, 1)
-    found = find_suspicious(facts.values())
-    # 1-4 and 7 are a burst of five blank acceptances; 5 talked; 6 wrote a note.
-    assert set(found) == {1, 2, 3, 4, 7}
+        rows = [(1, "Ann Example", "https://www.linkedin.com/in/ann-example", "Co", "CTO", "connected"),
+                (2, "Zz", "https://www.linkedin.com/in/u0129384756", "", "", "connected"),
+                (3, "Gone Person", "https://www.linkedin.com/in/gone", "", "", "removed")]
+        for pid, name, url, company, position, status in rows:
+            conn.execute(text("INSERT INTO people (id, url, name_key, full_name, company, position, created_at) "
+                              "VALUES (:i, :u, :k, :n, :c, :p, 'x')"),
+                         {"i": pid, "u": url, "k": name.lower(), "n": name, "c": company, "p": position})
+            conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status) "
+                              "VALUES (1, :i, '2024-05-01', :s)"), {"i": pid, "s": status})
+    with any_store.connect() as conn:
+        facts = load_facts(conn, 1, {2: True})
+    assert [(f.person_id, f.pitch_only) for f in facts] == [(1, False), (2, True)]
+    assert set(find_suspicious(facts)) == {2}

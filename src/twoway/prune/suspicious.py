@@ -62,6 +62,8 @@ def _throwaway(url: str | None, name: str) -> bool:
     if not match:
         return False
     slug = match.group(1).lower()
+    if slug.startswith("acoa"):
+        return False  # LinkedIn's own member-id link (exports use it when the public address is hidden)
     letters = re.sub(r"[^a-z]+", " ", slug).split()
     parts = [w for w in name_key(name).split() if len(w) >= 3]
     named = any(p in slug or any(p.startswith(w) for w in letters if len(w) >= 3) for p in parts)

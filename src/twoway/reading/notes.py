@@ -338,7 +338,7 @@ def read_note(
 _QUOTED = {"event": lex.EVENT, "alumni": lex.ALUMNI, "referral": lex.REFERRAL, "specific_reason": lex.SPECIFIC_REASON,
            "asks": lex.ASKS, "question": lex.QUESTION, "recruiter": lex.RECRUITER_SELF + lex.RECRUITER_ROLE}
 _CLAUSE_END = re.compile(r"[.!?¡¿;:\n,()]|\s[-–—]\s")
-_QUOTE_WIDTH = 60
+_QUOTE_WIDTH = 70
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +371,7 @@ class Reader:
         if key in ("asks", "question"):
             asked = [m for m in _SENTENCE.finditer(prose) if normalise(m.group(0))
                      and not _phrases(lex.RHETORICAL).search(normalise(m.group(0)))]
-            return _clause(prose, asked[0].start(), asked[0].end()) if asked else ""
+            return _clause(prose, asked[0].end() - 1, asked[0].end() - 1) if asked else ""  # the clause before "?"
         return ""
 
 

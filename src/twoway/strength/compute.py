@@ -48,6 +48,9 @@ _ENDORSEMENT_FILES = ("endorsements received", "endorsements given", "recommenda
 
 @dataclass(frozen=True, slots=True)
 class Strength:
+    """One tie's score (0-100), its parts (0-1) and which of them had evidence; points per part are
+    ``100 * weights[p] * parts[p]`` and add up to the score (unless the courtesy cap held it)."""
+
     person_id: int
     score: int
     parts: dict[str, float]

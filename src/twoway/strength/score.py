@@ -168,7 +168,7 @@ def score_batch(
     seg = np.repeat(np.arange(n_seg, dtype=np.int64), np.diff(starts))
     ignored_in = ignored_out = np.zeros(n_seg, dtype=np.int64)
     courtesy_only = np.zeros(n_seg, dtype=bool)
-    asking: BOOL | None = None
+    substantive: BOOL | None = None  # not a courtesy: asks for an answer when you send it
     if read is not None and read.size:
         drop = (read == R_PITCH) | (read == R_AUTOMATED)
         if drop.any():
@@ -180,8 +180,8 @@ def score_batch(
             starts = np.concatenate(([0], np.cumsum(np.bincount(seg, minlength=n_seg)))).astype(np.int64)
         courtesy = read == R_COURTESY
         if courtesy.any():
-            asking = ~courtesy
-            courtesy_only = (np.diff(starts) > 0) & (np.bincount(seg[asking], minlength=n_seg) == 0)
+            substantive = ~courtesy
+            courtesy_only = (np.diff(starts) > 0) & (np.bincount(seg[substantive], minlength=n_seg) == 0)
     lengths = np.diff(starts)
     has = lengths > 0
     now = now_ts.astype(np.int64)
@@ -222,7 +222,7 @@ def score_batch(
     hi = np.maximum(recent_in, recent_out)
     reciprocity = np.divide(np.minimum(recent_in, recent_out), hi, out=np.zeros(n_seg), where=hi > 0)
 
-    asks, answered, fast, answer_delay, recent = _answers(at, side, seg, now, n_seg, decay, asking)
+    asks, answered, fast, answer_delay, recent = _answers(at, side, seg, now, n_seg, decay, substantive)
     r_asks, r_answered, r_fast = recent
     asked = asks > 0
     # Shares once there is a settled message to judge by (without one, no part at all).
