@@ -50,6 +50,8 @@ from real_exports.exports import Export, discover, export_today, find_file, infe
 REPO = Path(__file__).resolve().parents[1]
 COURTESY = "courtesy"
 RETRY_WINDOW_DAYS = 60      # PRODUCT.md: a retry is offered for 60 days after an attempt
+#: The plan's check-in slots: ties with history get a check-in or a reconnect, the never-spoken-with a re-introduction.
+CHECK_IN_KINDS = ("check_in", "reconnect", "reintroduce")
 
 
 class CliError(RuntimeError):
@@ -254,7 +256,8 @@ def figures(ld: Loaded, classify: Callable[[str], str], max_people: int) -> dict
         "plan_extra": ld.plan.extra, "plan_and_prune": len(plan_ids & prune_ids),
     })
     # check-ins in the plan: real history vs never contacted
-    checkins = [by_id.get(i.person_id) for i in ld.plan.items if i.kind == "check_in" and i.person_id is not None]
+    checkins = [by_id.get(i.person_id) for i in ld.plan.items
+                if i.kind in CHECK_IN_KINDS and i.person_id is not None]
     chk = [s for s in checkins if s is not None]
     f.update({
         "checkins": len(chk),
@@ -408,7 +411,7 @@ def dump(export: Export, repo: Path, classify: Callable[[str], str], n_people: i
         categories: list[tuple[str, Callable[[ad.StateRow], bool]]] = [
             ("owe_reply", lambda s: s.state == "owe_reply"),
             ("awaiting_reply", lambda s: s.state == "awaiting_reply"),
-            ("plan check-in", lambda s: getattr(plan.get(s.person_id), "kind", None) == "check_in"),
+            ("plan check-in", lambda s: getattr(plan.get(s.person_id), "kind", None) in CHECK_IN_KINDS),
             ("prune", lambda s: s.person_id in prune),
             ("unresponsive", lambda s: s.state == "unresponsive"),
             ("plan other", lambda s: s.person_id in plan),

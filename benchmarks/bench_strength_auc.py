@@ -19,6 +19,12 @@ both A and B had exchanged messages with before t), alone and added to the score
 Honest protocol: messages are split in time. Parameters (both half-lives, part weights, the weight
 of structural) are chosen on the first half only, using labels that end before the split; every
 AUC is reported on the second half, where each message's history may include everything before it.
+Scores are the product's own: the weighted mean of the parts that have evidence for the tie (the others
+left out and the weights renormalised, ``twoway.strength.combine``), rounded to 0-100.
+
+The default combination is checked against its own parts on both halves: each part alone as the product
+would score it (all the weight on that part: the same evidence rule and the same 0-100 rounding), and, for
+the record, each part's unrounded value.
 Confidence intervals: 95% percentile bootstrap resampling senders (all of a sender's messages go
 together, since they are not independent), paired so that differences between scores are exact.
 A ceiling is measured too: an unconstrained logistic regression over 28 pair features (fitted on the
@@ -38,7 +44,7 @@ import numpy.typing as npt
 
 from twoway.history import IN, OUT
 from twoway.settings import Settings
-from twoway.strength import PARTS, score_batch
+from twoway.strength import PARTS, combine, score_batch
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -119,11 +125,16 @@ class Replay:
         side = np.where(self.p_src[rows] == owner, OUT, IN).astype(np.int8)
         return self.p_ts[rows], side, starts
 
-    def parts(self, idx: I64, settings: Settings) -> F64:
-        """The parts (rows = messages idx) computed by the product's batch core."""
+    def scored(self, idx: I64, settings: Settings) -> tuple[F64, BOOL]:
+        """The parts and which of them have evidence (rows = messages idx), by the product's batch core."""
         at, side, starts = self.layout(idx)
         channel = np.zeros(at.size, dtype=np.int8)
-        return score_batch(at, side, channel, starts, self.ts[idx], settings=settings).parts
+        batch = score_batch(at, side, channel, starts, self.ts[idx], settings=settings)
+        return batch.parts, batch.used
+
+    def parts(self, idx: I64, settings: Settings) -> F64:
+        """The parts (rows = messages idx); 0 where a part has no evidence."""
+        return self.scored(idx, settings)[0]
 
     def baselines(self, idx: I64) -> tuple[F64, F64]:
         k = self.k[idx]
@@ -188,10 +199,43 @@ def weights_vector(weights: dict[str, float]) -> F64:
     return normalised
 
 
-def score(parts: F64, weights: dict[str, float]) -> F64:
-    """The product's 0-100 integer score."""
-    rounded: F64 = np.rint(parts @ weights_vector(weights) * 100)
+def score(parts: F64, used: BOOL, weights: dict[str, float]) -> F64:
+    """The product's 0-100 integer score: the weighted mean of the parts with evidence."""
+    rounded: F64 = np.rint(combine(parts, used, weights_vector(weights)) * 100)
     return rounded
+
+
+def single_parts(parts: F64, used: BOOL, labels: BOOL) -> dict[str, tuple[float, float]]:
+    """Each part alone: (AUC as the product scores it with all the weight on it, AUC of its raw value)."""
+    out = {}
+    for j, p in enumerate(PARTS):
+        alone = np.rint(np.where(used[:, j], parts[:, j], 0.0) * 100)
+        out[p] = (auc(alone, labels), auc(parts[:, j], labels))
+    return out
+
+
+def check_defaults(replay: Replay, halves: dict[str, I64], defaults: Settings, rounds: int) -> None:
+    """Does the default combination beat its own best single part on each half? (With paired 95% bootstrap
+    intervals of the differences, resampling senders.)"""
+    print("default settings, each part alone (as the product scores it / raw value) and combined:")
+    for name, idx in halves.items():
+        parts, used = replay.scored(idx, defaults)
+        labels = replay.labels[idx]
+        combined = auc(score(parts, used, dict(defaults.strength_weights)), labels)
+        alone = single_parts(parts, used, labels)
+        shown = ", ".join(f"{p} {a:.4f}/{r:.4f}" for p, (a, r) in alone.items())
+        best = max(alone, key=lambda p: alone[p][0])
+        best_raw = max(alone, key=lambda p: alone[p][1])
+        j, j_raw = PARTS.index(best), PARTS.index(best_raw)
+        boot = bootstrap({"combined": score(parts, used, dict(defaults.strength_weights)),
+                          "best": np.rint(np.where(used[:, j], parts[:, j], 0.0) * 100),
+                          "best raw": parts[:, j_raw]}, labels, replay.src[idx], rounds)
+        lo, hi = np.percentile(boot["combined"] - boot["best"], [2.5, 97.5])
+        lo_raw, hi_raw = np.percentile(boot["combined"] - boot["best raw"], [2.5, 97.5])
+        print(f"  {name}: combined {combined:.4f}; {shown}")
+        print(f"  {name}: combined minus its best part ({best}, product score) {combined - alone[best][0]:+.4f} "
+              f"[{lo:+.4f}, {hi:+.4f}]; minus the best raw part ({best_raw}) "
+              f"{combined - alone[best_raw][1]:+.4f} [{lo_raw:+.4f}, {hi_raw:+.4f}]")
 
 
 def tune(replay: Replay, train: I64, base: Settings, shorts: tuple[float, ...], longs: tuple[int, ...]
@@ -205,9 +249,9 @@ def tune(replay: Replay, train: I64, base: Settings, shorts: tuple[float, ...], 
             if short > long:
                 continue
             trial = base.with_values(strength_half_life_days=long, strength_short_half_life_days=short)
-            parts = replay.parts(train, trial)
+            parts, used = replay.scored(train, trial)
             weights = integer_weights(fit_logistic(parts, labels, nonnegative=True))
-            value = auc(score(parts, weights), labels)
+            value = auc(score(parts, used, weights), labels)
             if value > best[0]:
                 best = (value, trial.with_values(strength_weights=weights))
     return best[1], best[0]
@@ -289,27 +333,28 @@ def main() -> int:
     defaults = Settings()
     shorts = (0.25, 1.0, 30.0) if args.quick else SHORT_HALF_LIVES
     longs = (7, 30, 180) if args.quick else LONG_HALF_LIVES
+    check_defaults(replay, {"train": train, "test": test}, defaults, rounds)
     tuned, train_auc = tune(replay, train, defaults, shorts, longs)
     shown = ", ".join(f"{k} {v:g}" for k, v in tuned.strength_weights.items() if v)
     print(f"tuned on the first half: half-lives {tuned.strength_short_half_life_days:g} and "
           f"{tuned.strength_half_life_days} days; weights {shown} (train AUC {train_auc:.4f})")
 
     recency, frequency = replay.baselines(test)
-    parts_default = replay.parts(test, defaults)
-    parts_tuned = replay.parts(test, tuned)
-    strength_default = score(parts_default, dict(defaults.strength_weights))
-    strength_tuned = score(parts_tuned, dict(tuned.strength_weights))
+    parts_default, used_default = replay.scored(test, defaults)
+    parts_tuned, used_tuned = replay.scored(test, tuned)
+    strength_default = score(parts_default, used_default, dict(defaults.strength_weights))
+    strength_tuned = score(parts_tuned, used_tuned, dict(tuned.strength_weights))
 
     mutual = replay.mutual_contacts()
     structural = np.minimum(1.0, np.log1p(mutual) / np.log1p(MUTUAL_FULL))
-    train_parts = replay.parts(train, tuned)
-    train_raw = train_parts @ weights_vector(dict(tuned.strength_weights))
+    train_parts, train_used = replay.scored(train, tuned)
+    train_raw = combine(train_parts, train_used, weights_vector(dict(tuned.strength_weights)))
     best_share, best_train = 0.0, -1.0
     for share in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):  # structural's share of a combined 0-100 score
         value = auc(np.rint(100 * ((1 - share) * train_raw + share * structural[train])), y_train)
         if value > best_train + 1e-5:
             best_share, best_train = share, value
-    test_raw = parts_tuned @ weights_vector(dict(tuned.strength_weights))
+    test_raw = combine(parts_tuned, used_tuned, weights_vector(dict(tuned.strength_weights)))
     combined = np.rint(100 * ((1 - best_share) * test_raw + best_share * structural[test]))
 
     feats_train, feats_test = pair_features(replay, train), pair_features(replay, test)

@@ -115,16 +115,12 @@ def test_a_careful_networker_owes_few_replies_and_awaits_few(demo: dict[str, Any
         by_state[v["state"]].append(last.get(urls[v["person_id"]], {}))
     asks = sum(1 for w in by_state["owe_reply"] if _ends_on(w, False, "question") or _ends_on(w, False, "news"))
     attempts = sum(1 for w in by_state["awaiting_reply"] if _ends_on(w, True, "question"))
-    courtesies = sum(1 for w in by_state["awaiting_reply"] if _ends_on(w, True, "courtesy"))
+    courtesies = sum(1 for ws in by_state.values() for w in ws if _ends_on(w, True, "courtesy"))
     assert 0 < asks <= 0.02 * total
-    assert 0 < attempts <= 0.03 * total
+    assert attempts <= 0.03 * total
     assert courtesies > attempts, "the owner's thank-yous and congratulations end many threads"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="product: courtesies (thanks, congratulations, wishes) still count as attempts and as "
-                   "replies owed; PRODUCT.md says they create no obligation. With courtesy reading in the rules "
-                   "this passes: then remove this marker.")
 def test_the_states_read_courtesies_as_no_obligation(demo: dict[str, Any]) -> None:
     urls, last = _urls(demo), _last_words(demo)
     owed = [v["person_id"] for v in demo["states"]["connections"]
@@ -156,17 +152,13 @@ def test_replies_since_the_earlier_export_closed_its_open_attempts(demo: dict[st
 def test_the_week_has_a_realistic_mix(demo: dict[str, Any]) -> None:
     week = demo["week"]
     counts = week["counts"]
-    assert week["cut_by_limit"] == 0
-    assert counts["check_in"] + counts.get("reconnect", 0) == week["checkin_quota"] > 0
-    assert counts["congratulate"] > 0, "job changes between the exports"
-    assert counts.get("thank", 0) + counts.get("follow_up", 0) > 0, "the last two weeks' connections"
-    assert counts["retry"] > 0
-    assert counts["reply"] > 0
+    assert len(week["items"]) <= week["budget"] == 25, "a week a person can do"
+    assert counts.get("check_in", 0) + counts.get("reconnect", 0) > 0, "check-ins go to ties with history"
+    assert counts.get("thank", 0) + counts.get("follow_up", 0) + counts.get("welcome", 0) > 0, \
+        "the last two weeks' connections"
+    assert counts.get("reply", 0) > 0
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="product: retries are offered after courtesies and replies are owed for thank-yous "
-                   "(see test_the_states_read_courtesies_as_no_obligation); then remove this marker.")
 def test_the_week_offers_no_retry_after_a_courtesy_nor_a_reply_to_one(demo: dict[str, Any]) -> None:
     last = _last_words(demo)
     items = demo["week"]["items"]

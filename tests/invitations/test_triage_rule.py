@@ -68,7 +68,7 @@ def test_too_little_history_is_no_history() -> None:
 def test_a_default_text_falls_back_to_the_blank_rate() -> None:
     note = read("Hi Maya, I'd like to join your LinkedIn network.")
     usual = decide(note, with_(STRANGER, accept_rates={"blank": 0.9}))
-    assert usual.reasons[:3] == ("note_default", "stranger", "owner_history")
+    assert usual.reasons[:3] == ("owner_history", "note_default", "stranger")
     assert usual.facts.rate_kind == "blank"
     assert decide(note, with_(STRANGER, accept_rates={"blank": 0.9, "default": 0.2})).action == REVIEW
 

@@ -224,8 +224,10 @@ def strength_cmd(app: App, person: str | None, top: int, weakest: bool, as_json:
             return
         table(["#", "name", "company", "strength", *strength.PARTS],
               [[r.strength.person_id, r.full_name, r.company, r.strength.score,
-                *(f"{r.strength.parts[p]:.2f}" for p in strength.PARTS)] for r in ranked],
-              caption="parts are 0-1 before weighting; twoway strength PERSON explains one")
+                *(f"{r.strength.parts[p]:.2f}" if p in r.strength.used else "—" for p in strength.PARTS)]
+               for r in ranked],
+              caption="parts are 0-1 before weighting, — where there is no evidence; twoway strength PERSON "
+                      "explains one")
         return
     if as_json:
         emit_json(report.to_dict())
@@ -235,7 +237,7 @@ def strength_cmd(app: App, person: str | None, top: int, weakest: bool, as_json:
     contributions = report.contributions()
     table(["part", "value (0-1)", "weight", "points"],
           [[p, f"{s.parts[p]:.2f}", f"{report.weights[p] * 100:.0f}%", f"{contributions[p]:.1f}"]
-           for p in strength.PARTS])
+           if p in s.used else [p, "—", "no evidence", ""] for p in strength.PARTS])
     if s.structural is not None:
         say(f"Structural (apart from the score): {s.structural:.2f}"
             + (f", {s.mutual_connections} mutual connections" if s.mutual_connections is not None else ""))

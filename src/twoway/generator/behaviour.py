@@ -1,16 +1,11 @@
 """How people in the synthetic world talk, and how the owner (a :class:`~.personas.Persona`) answers.
 
-Each thread is simulated from the day of connecting to the end of the world, one message at a time:
-every message has a family and so a kind (see :mod:`twoway.generator.content`), and the other side
-answers it or lets it rest depending on that kind. Questions usually get an answer, news sometimes,
-courtesies rarely, so most threads end on a courtesy. The owner answers by kind with the persona's
-chances and delays (some answers come years late); retries of unanswered attempts come 7–14 days
-apart, three at most; courtesies (thanks, congratulations, wishes) are never retried.
-
-What happens on a connection depends on what it is: most never hear a word; some only ever exchange
-courtesies (a thank-you for connecting, a "Hi", a birthday wish); some pitch, some recruit; a few are
-real relationships with yearly check-ins, questions and news. Recruiters and pitches also arrive by
-InMail from people who are not connections.
+Each thread is simulated from the day of connecting, one message at a time; every message has a family and
+so a kind (:mod:`twoway.generator.content`), and the other side answers it or not by that kind: questions
+usually, news sometimes, courtesies rarely, so most threads end on a courtesy. The owner answers with the
+persona's chances and delays (some years late); unanswered attempts are retried 7–14 days apart, three at
+most, and courtesies never. Most connections never hear a word; some only exchange courtesies; some pitch
+or recruit (also by InMail from strangers); a few are real relationships with check-ins, questions and news.
 """
 
 from __future__ import annotations
@@ -18,7 +13,6 @@ from __future__ import annotations
 import random
 from array import array
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from twoway.generator.content import (
@@ -52,7 +46,7 @@ from twoway.generator.content import (
     THANKS_JOB,
     THANKS_OUT,
 )
-from twoway.generator.model import DAY, EPOCH_ORDINAL, IN, OUT, SHIFT, encode
+from twoway.generator.model import DAY, IN, OUT, SHIFT, birthday_on_or_after, encode
 
 if TYPE_CHECKING:
     from twoway.generator.model import Person
@@ -155,7 +149,7 @@ def _response(rng: random.Random, family: int) -> int:
     return ACK if roll < 0.8 else EMPTY if roll < 0.86 else CHAT_N if roll < 0.95 else CHAT_Q
 
 
-def _exchange(ev: list[int], sim: Sim, style: str, t: int, family: int, out: int) -> int:
+def exchange(ev: list[int], sim: Sim, style: str, t: int, family: int, out: int) -> int:
     """Answers to the message (``t``, ``family``, ``out``) already in ``ev``, turn by turn, until one
     side lets it rest. Returns how many messages were added."""
     rng = sim.rng
@@ -189,7 +183,7 @@ def _they_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> int
     elif family in _WISHES and sim.rng.random() < 0.2:
         ev.append(encode(t - sim.rng.randint(2, 60), EMPTY, IN))  # a GIF or a sticker with the wish
     ev.append(encode(t, family, IN))
-    return _exchange(ev, sim, style, t, family, IN)
+    return exchange(ev, sim, style, t, family, IN)
 
 
 def _owner_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> bool:
@@ -201,7 +195,7 @@ def _owner_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> bo
     rng = sim.rng
     ev.append(encode(t, family, OUT))
     if FAMILY_KIND[family] != QUESTION:
-        _exchange(ev, sim, style, t, family, OUT)
+        exchange(ev, sim, style, t, family, OUT)
         return False
     persist = sim.persona.persist
     attempt = 1
@@ -211,7 +205,7 @@ def _owner_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> bo
         if delay is not None and (delay < gap or attempt == 3 or rng.random() >= persist):
             answer = _response(rng, family)
             ev.append(encode(t + delay, answer, IN))
-            _exchange(ev, sim, style, t + delay, answer, IN)
+            exchange(ev, sim, style, t + delay, answer, IN)
             return False
         if attempt == 3 or rng.random() >= persist:
             return attempt == 3
@@ -222,21 +216,8 @@ def _owner_wrote(ev: list[int], sim: Sim, style: str, t: int, family: int) -> bo
         ev.append(encode(t, RETRY, OUT))
 
 
-def _at(rng: random.Random, day: int) -> int:
+def at_day(rng: random.Random, day: int) -> int:
     return day * DAY + int(rng.triangular(7, 22, 13) * HOUR) + rng.randrange(HOUR)
-
-
-def birthday_on_or_after(day: int, month: int, dom: int) -> int:
-    """The first day on or after ``day`` that falls on ``month``/``dom`` (29 February: 1 March)."""
-    d = date.fromordinal(day + EPOCH_ORDINAL)
-    for year in (d.year, d.year + 1):
-        try:
-            b = date(year, month, dom)
-        except ValueError:
-            b = date(year, 3, 1)
-        if b >= d:
-            return b.toordinal() - EPOCH_ORDINAL
-    raise AssertionError("unreachable")
 
 
 def _their_birthday(p: Person, day: int) -> int:
@@ -251,9 +232,9 @@ def simulate(p: Person, sim: Sim) -> None:
     rng = sim.rng
     ev: list[int] = []
     if p.connected is not None and p.greeted == 1:
-        _they_wrote(ev, sim, reply_style(p), _at(rng, p.connected + rng.choice((0, 0, 1, 1, 2))), THANKS_IN)
+        _they_wrote(ev, sim, reply_style(p), at_day(rng, p.connected + rng.choice((0, 0, 1, 1, 2))), THANKS_IN)
     elif p.connected is not None and p.greeted == 2:
-        _owner_wrote(ev, sim, reply_style(p), _at(rng, p.connected + rng.choice((0, 0, 1))), THANKS_OUT)
+        _owner_wrote(ev, sim, reply_style(p), at_day(rng, p.connected + rng.choice((0, 0, 1))), THANKS_OUT)
     if p.kind == "recruiter":
         _recruiter(p, ev, sim)
     elif p.kind == "inmail":
@@ -263,7 +244,7 @@ def simulate(p: Person, sim: Sim) -> None:
         _connection(p, ev, sim)
     style = reply_style(p)
     for day, family in p.wishes or ():
-        _they_wrote(ev, sim, style, _at(rng, day), family)
+        _they_wrote(ev, sim, style, at_day(rng, day), family)
     end = sim.end_day
     stop = (min(p.removed or end, end) + 1) * DAY
     ev.sort()
@@ -279,18 +260,18 @@ def _recruiter(p: Person, ev: list[int], sim: Sim) -> None:
     then another role years later."""
     rng = sim.rng
     if p.connected is not None:
-        t = _at(rng, p.connected + rng.randint(0, 400))
+        t = at_day(rng, p.connected + rng.randint(0, 400))
     else:
         day = sim.base_day - int(rng.random() ** 0.8 * 1500)
         if rng.random() < 0.15:
             day = sim.base_day + rng.randint(1, sim.end_day - sim.base_day)
-        t = _at(rng, day)
+        t = at_day(rng, day)
     for _ in range(1 + (rng.random() < 0.25) + (rng.random() < 0.08)):
         ev.append(encode(t, RECRUITER, IN))
-        if not _exchange(ev, sim, "quick", t, RECRUITER, IN) and rng.random() < 0.35:
+        if not exchange(ev, sim, "quick", t, RECRUITER, IN) and rng.random() < 0.35:
             t2 = t + rng.randint(4 * DAY, 14 * DAY)
             ev.append(encode(t2, RECRUITER_FOLLOWUP, IN))
-            _exchange(ev, sim, "quick", t2, RECRUITER_FOLLOWUP, IN)
+            exchange(ev, sim, "quick", t2, RECRUITER_FOLLOWUP, IN)
         t += rng.randint(200 * DAY, 900 * DAY)
 
 
@@ -299,7 +280,7 @@ def _pitches(ev: list[int], sim: Sim, start: int, stop: int) -> None:
     nobody answers, and another campaign months later."""
     rng = sim.rng
     right_after = rng.random() < 0.5
-    t = _at(rng, start + (rng.randint(0, 2) if right_after else rng.randint(3, 200)))
+    t = at_day(rng, start + (rng.randint(0, 2) if right_after else rng.randint(3, 200)))
     if rng.random() < 0.35:  # "Thanks for connecting!" or a bare "Hi" first, the pitch a day or two later
         _they_wrote(ev, sim, "courtesy", t, THANKS_IN if right_after else GREETING)
         t += rng.randint(DAY, 3 * DAY)
@@ -328,9 +309,9 @@ def _connection(p: Person, ev: list[int], sim: Sim) -> None:
         style = rng.choice(("quick", "slow", "never", "silent", "silent"))
         start = sim.base_day + rng.randint(2, 25)
         if rng.random() < persona.follow_up_new:
-            _owner_wrote(ev, sim, style if style != "silent" else "courtesy", _at(rng, start), THANKS_OUT)
+            _owner_wrote(ev, sim, style if style != "silent" else "courtesy", at_day(rng, start), THANKS_OUT)
             if style != "silent" and rng.random() < 0.5:
-                _owner_wrote(ev, sim, style, _at(rng, start + rng.randint(3, 10)), CHECKIN)
+                _owner_wrote(ev, sim, style, at_day(rng, start + rng.randint(3, 10)), CHECKIN)
     if style == "silent":
         return
     if style == "courtesy":
@@ -342,11 +323,11 @@ def _connection(p: Person, ev: list[int], sim: Sim) -> None:
     if p.kind != "new" and not p.greeted:
         opening = rng.random()
         if opening < 0.3:
-            _owner_wrote(ev, sim, style, _at(rng, start + rng.randint(0, 3)), THANKS_OUT)
+            _owner_wrote(ev, sim, style, at_day(rng, start + rng.randint(0, 3)), THANKS_OUT)
         elif opening < 0.45:
-            _they_wrote(ev, sim, style, _at(rng, start + rng.randint(0, 5)), THANKS_IN)
+            _they_wrote(ev, sim, style, at_day(rng, start + rng.randint(0, 5)), THANKS_IN)
         elif opening < 0.55:
-            _they_wrote(ev, sim, style, _at(rng, start + rng.randint(0, 10)), ASK)
+            _they_wrote(ev, sim, style, at_day(rng, start + rng.randint(0, 10)), ASK)
     writes_first = _STYLE[style][1]
     # Close ties wish the owner a happy birthday most years and congratulate them on a new job.
     wish = 0.35 if style == "quick" else 0.2 if style == "slow" else 0.03
@@ -354,27 +335,27 @@ def _connection(p: Person, ev: list[int], sim: Sim) -> None:
     bday = birthday_on_or_after(start + 1, month, dom)
     while bday < stop:
         if rng.random() < wish:
-            _they_wrote(ev, sim, style, _at(rng, bday + rng.choice((0, 0, 0, 1))), BIRTHDAY)
+            _they_wrote(ev, sim, style, at_day(rng, bday + rng.choice((0, 0, 0, 1))), BIRTHDAY)
         bday = birthday_on_or_after(bday + 1, month, dom)
     for moved in sim.owner_moves:
         if start < moved < stop and rng.random() < wish:
-            _they_wrote(ev, sim, style, _at(rng, moved + rng.randint(0, 12)), CONGRATS)
+            _they_wrote(ev, sim, style, at_day(rng, moved + rng.randint(0, 12)), CONGRATS)
     day = start + rng.randint(200, 420)
     unresponsive = False
     while day < stop:
         # Three unanswered attempts make them unresponsive (a prune candidate): no more check-ins.
         # A lapse (fewer attempts) is picked up at the next year's check-in.
         if not unresponsive and rng.random() < persona.checkin:
-            unresponsive = _owner_wrote(ev, sim, style, _at(rng, day), CHECKIN)
+            unresponsive = _owner_wrote(ev, sim, style, at_day(rng, day), CHECKIN)
         if rng.random() < writes_first:
-            _they_wrote(ev, sim, style, _at(rng, day + rng.randint(30, 300)),
+            _they_wrote(ev, sim, style, at_day(rng, day + rng.randint(30, 300)),
                         ASK if rng.random() < 0.6 else NEWS_FAMILY)
         if rng.random() < persona.wishes_out:
-            _owner_wrote(ev, sim, style, _at(rng, _their_birthday(p, day)), BIRTHDAY)
+            _owner_wrote(ev, sim, style, at_day(rng, _their_birthday(p, day)), BIRTHDAY)
         day += rng.randint(330, 400)
     for since, company, _ in p.jobs[1:]:
         if start < since < stop and company and rng.random() < persona.congrats_out:
-            at = _at(rng, since + rng.randint(1, 20))
+            at = at_day(rng, since + rng.randint(1, 20))
             # Not in the middle of another exchange: congratulations open a conversation of their own.
             if all(not -20 * DAY < (e >> SHIFT) - at < 100 * DAY for e in ev):
                 _owner_wrote(ev, sim, style, at, CONGRATS)
@@ -389,107 +370,29 @@ def _courtesies(p: Person, ev: list[int], sim: Sim, start: int, stop: int) -> No
         roll = rng.random()
         day = rng.randint(start, stop)
         if roll < 0.3 and not p.greeted:
-            _they_wrote(ev, sim, "courtesy", _at(rng, start + rng.randint(0, 3)), THANKS_IN)
+            _they_wrote(ev, sim, "courtesy", at_day(rng, start + rng.randint(0, 3)), THANKS_IN)
         elif roll < 0.45 and not p.greeted:
-            _owner_wrote(ev, sim, "courtesy", _at(rng, start + rng.randint(0, 2)), THANKS_OUT)
+            _owner_wrote(ev, sim, "courtesy", at_day(rng, start + rng.randint(0, 2)), THANKS_OUT)
         elif roll < 0.62:
-            _they_wrote(ev, sim, "courtesy", _at(rng, day), GREETING)
+            _they_wrote(ev, sim, "courtesy", at_day(rng, day), GREETING)
         elif roll < 0.77:
             moves = [since for since, company, _ in p.jobs[1:] if start < since < stop and company]
             if moves:
-                _owner_wrote(ev, sim, "courtesy", _at(rng, rng.choice(moves) + rng.randint(1, 20)), CONGRATS)
+                _owner_wrote(ev, sim, "courtesy", at_day(rng, rng.choice(moves) + rng.randint(1, 20)), CONGRATS)
             else:
-                _owner_wrote(ev, sim, "courtesy", _at(rng, day), ANNIVERSARY)
+                _owner_wrote(ev, sim, "courtesy", at_day(rng, day), ANNIVERSARY)
         elif roll < 0.84:
-            _owner_wrote(ev, sim, "courtesy", _at(rng, _their_birthday(p, day)), BIRTHDAY)
+            _owner_wrote(ev, sim, "courtesy", at_day(rng, _their_birthday(p, day)), BIRTHDAY)
         elif roll < 0.92:
             month, dom = sim.owner_birthday
-            _they_wrote(ev, sim, "courtesy", _at(rng, birthday_on_or_after(day, month, dom)), BIRTHDAY)
+            _they_wrote(ev, sim, "courtesy", at_day(rng, birthday_on_or_after(day, month, dom)), BIRTHDAY)
         else:
-            _they_wrote(ev, sim, "courtesy", _at(rng, day), NEWS_FAMILY)
+            _they_wrote(ev, sim, "courtesy", at_day(rng, day), NEWS_FAMILY)
 
 
-def answered_attempts(people: list[Person], sim: Sim, days: int = 55) -> None:
-    """A few check-ins open on the base day that get their answer within ``days``, so the owner's
-    next export shows replies closing open attempts (the story `twoway demo` tells)."""
-    rng, base = sim.rng, sim.base_day
-    lo, hi = (base - 25) * DAY, (base + days + 10) * DAY
-    ties = [p for p in people if p.kind in ("quick", "slow") and not p.hidden and p.connected is not None
-            and p.connected < base - 60 and p.connected_on(base + days)
-            and not any(lo <= e >> SHIFT <= hi for e in p.events)]
-    for p in rng.sample(ties, min(len(ties), max(2, round(len(ties) * 0.02)))):
-        sent = _at(rng, base - rng.randint(1, 10))
-        answer = _at(rng, base + rng.randint(1, days))
-        added = [encode(sent, CHECKIN, OUT), encode(answer, REPLY, IN)]
-        _exchange(added, sim, p.kind, answer, REPLY, IN)
-        p.events = array("q", sorted([*p.events, *added]))
-
-
-def add_drafts(people: list[Person], rng: random.Random, base_day: int) -> None:
-    """A few unsent drafts after the latest message of a thread (shown until something newer is sent)."""
-    end = base_day * DAY + DAY - 1
-    talkers = [p for p in people if p.kind in ("quick", "slow") and p.events_until(end)]
-    for p in rng.sample(talkers, min(len(talkers), max(2, round(len(talkers) * 0.012)))):
-        last = p.events[p.events_until(end) - 1] >> SHIFT
-        p.draft = min(last + rng.randint(HOUR, 10 * DAY), end - 60)
-
-
-def top_up(people: list[Person], rng: random.Random, base_day: int, missing: int) -> None:
-    """Add older back-and-forth chats to talkative threads until the export holds ``missing`` more rows.
-
-    Chats go before each thread's latest answer from them, so what followed it (open attempts, a reply
-    owed, the last two-way contact) and so the present state of every relationship stay as they were.
-    Chats are mostly short courtesies ("ok", "thanks"), with some news and questions, as real chats are.
-    """
-    cut = base_day * DAY
-    windows: list[tuple[Person, int, int]] = []  # person, first and last second a chat may use
-    for p in people:
-        if p.kind not in ("quick", "slow") or p.connected is None:
-            continue
-        answers = [e >> SHIFT for e in p.events[: p.events_until(cut)] if not e & 1]
-        if answers and answers[-1] - p.connected * DAY >= 3 * DAY:
-            windows.append((p, p.connected * DAY, answers[-1] - DAY))
-    if not windows:  # a network too quiet for that: chats before anything else was said
-        for p in people:
-            if p.connected is not None and p.kind not in ("recruiter", "inmail") and p.connected < base_day - 3:
-                said = p.events[0] >> SHIFT if p.events_until(cut) else cut
-                if said - p.connected * DAY >= 3 * DAY:
-                    windows.append((p, p.connected * DAY, said - DAY))
-    if not windows:
-        return
-    extra: dict[int, list[int]] = {}
-    random_ = rng.random
-    while missing > 0:
-        p, first, last = rng.choice(windows)
-        size = min(missing, rng.randint(4, 30))
-        t = rng.randint(first, last - DAY)
-        out = rng.randint(0, 1)
-        chat = extra.setdefault(p.idx, [])
-        for _ in range(size):
-            roll = random_()
-            family = ACK if roll < 0.56 else CHAT_N if roll < 0.78 else CHAT_Q if roll < 0.96 else REPLY
-            chat.append(encode(t, family, out))
-            t += rng.randint(40, 4 * HOUR)
-            out ^= 1
-            if t >= last:
-                t = last - 1 - rng.randrange(HOUR)
-        missing -= size
-    for idx, chat in extra.items():
-        p = people[idx]
-        p.events = array("q", sorted([*p.events, *chat]))
-
-
-def trim(people: list[Person], base_day: int, surplus: int) -> None:
-    """Drop the oldest messages (before the base day) until ``surplus`` rows are gone."""
-    cut = base_day * DAY + DAY - 1
-    oldest = sorted((e, p.idx) for p in people for e in p.events[: p.events_until(cut)])[:surplus]
-    drop: dict[int, set[int]] = {}
-    for e, idx in oldest:
-        drop.setdefault(idx, set()).add(e)
-    for idx, gone in drop.items():
-        p = people[idx]
-        p.events = array("q", [e for e in p.events if e not in gone])
-
-
-__all__ = ["DRAFT", "OUT", "Sim", "add_drafts", "answered_attempts", "birthday_on_or_after", "simulate", "top_up",
-           "trim"]
+__all__ = [
+    "DRAFT",
+    "OUT",
+    "Sim",
+    "simulate",
+]

@@ -178,3 +178,16 @@ def at_time(rng: random.Random, day: int) -> int:
 
 def conversation_id(rng: random.Random) -> str:
     return "2-" + base64.b64encode(rng.getrandbits(320).to_bytes(40, "big")).decode()
+
+
+def birthday_on_or_after(day: int, month: int, dom: int) -> int:
+    """The first day on or after ``day`` that falls on ``month``/``dom`` (29 February: 1 March)."""
+    d = date.fromordinal(day + EPOCH_ORDINAL)
+    for year in (d.year, d.year + 1):
+        try:
+            b = date(year, month, dom)
+        except ValueError:
+            b = date(year, 3, 1)
+        if b >= d:
+            return b.toordinal() - EPOCH_ORDINAL
+    raise AssertionError("unreachable")

@@ -3,7 +3,13 @@
 - :mod:`~twoway.invitations.records`: the status rule (pending, accepted, ignored, withdrawn,
   expired) and the listings built on it;
 - :mod:`~twoway.invitations.budget`: the weekly budget and the re-invite block after a withdrawal;
-- :mod:`~twoway.invitations.actions`: invitations logged by hand, withdrawals and decisions.
+- :mod:`~twoway.invitations.actions`: invitations logged by hand, withdrawals and decisions;
+- :mod:`~twoway.invitations.history`: the owner's own past with invitations received, by kind of note;
+- :mod:`~twoway.invitations.stats`: what works (acceptance rates, time to accept, accepted then silent);
+- :mod:`~twoway.invitations.coach`: checking and drafting the owner's own notes;
+- :mod:`~twoway.invitations.triage`: what to do with each invitation, received or sent.
+
+A note is read once, for both directions, by :mod:`twoway.reading.notes`.
 
 Everything public is importable from ``twoway.invitations`` itself.
 """

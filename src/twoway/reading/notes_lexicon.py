@@ -114,13 +114,11 @@ TALK: Final = (
     "je workshop", "uw workshop",
 )
 # Possessives that make a talk the sender's own (then it is advertising, not a shared context).
-FIRST_PERSON_POSSESSIVE: Final = frozenset(
-    (
-        "my", "our", "mein", "meine", "meinem", "meinen", "meiner", "unser", "unsere", "unserem", "unseren", "mi",
-        "mis", "nuestro", "nuestra", "nuestros", "mon", "ma", "mes", "notre", "nos", "meu", "minha", "meus", "minhas",
-        "nosso", "nossa", "mio", "mia", "miei", "mie", "nostro", "nostra", "mijn", "ons", "onze",
-    )
-)
+FIRST_PERSON_POSSESSIVE: Final = frozenset((
+    "my", "our", "mein", "meine", "meinem", "meinen", "meiner", "unser", "unsere", "unserem", "unseren", "mi", "mis",
+    "nuestro", "nuestra", "nuestros", "mon", "ma", "mes", "notre", "nos", "meu", "minha", "meus", "minhas", "nosso",
+    "nossa", "mio", "mia", "miei", "mie", "nostro", "nostra", "mijn", "ons", "onze",
+))
 
 # Meeting in person or a shared event.
 EVENT: Final = (
@@ -205,15 +203,13 @@ STUDY: Final = (
     "studeerde", "studente", "studeer", "studie", "opleiding",
 )
 # The head words of a school's name; the rest of the name ("Leipzig", "Delft") is what identifies it.
-SCHOOL_WORDS: Final = frozenset(
-    (
-        "university", "universities", "uni", "univ", "college", "school", "institute", "polytechnic", "academy",
-        "universitat", "universitaet", "hochschule", "fachhochschule", "tu", "th", "fh", "akademie", "universidad",
-        "universidade", "universita", "universite", "universiteit", "politecnico", "polytechnique", "ecole",
-        "escuela", "escola", "scuola", "instituto", "istituto", "institut", "hogeschool", "academie", "business",
-        "of", "the", "de", "del", "di", "da", "do", "der", "des", "la", "le", "el", "von",
-    )
-)
+SCHOOL_WORDS: Final = frozenset((
+    "university", "universities", "uni", "univ", "college", "school", "institute", "polytechnic", "academy",
+    "universitat", "universitaet", "hochschule", "fachhochschule", "tu", "th", "fh", "akademie", "universidad",
+    "universidade", "universita", "universite", "universiteit", "politecnico", "polytechnique", "ecole", "escuela",
+    "escola", "scuola", "instituto", "istituto", "institut", "hogeschool", "academie", "business", "of", "the", "de",
+    "del", "di", "da", "do", "der", "des", "la", "le", "el", "von",
+))
 
 # Someone sent them: a named person suggested it, a mutual friend.
 REFERRAL: Final = (
@@ -352,8 +348,8 @@ RECRUITING_SIGNAL: Final = "recruiting"
 #: name not listed anywhere here counts as soft.
 SOFT_PITCH: Final = frozenset({"sales_words", "trigger", "short_call", "followup", "urgency", "dm_me", "link"})
 
-# Invitation phrases the message reader may not know; each key is a signal name, and decisive.
-# Each key is a signal name; a note with one of these is a pitch whatever else it says.
+# Invitation phrases the message reader may not know. Each key is a signal name, and decisive: a note with one
+# of these is a pitch whatever else it says.
 NOTE_PITCH: Final[dict[str, tuple[str, ...]]] = {
     "sales_offer": (
         "we help companies", "we help businesses", "we help brands", "we help saas", "we help hospitals",  # en

@@ -12,20 +12,24 @@ from twoway import people
 from twoway import settings as settings_mod
 from twoway.errors import NotFound
 from twoway.settings import Settings
-from twoway.strength import PARTS, Strength, compute_strengths, strength_of, weights_of
+from twoway.strength import PARTS, Strength, compute_strengths, strength_of
 
 
 @dataclass(frozen=True)
 class StrengthReport:
-    """One person's strength with the weights, so each part's contribution can be shown."""
+    """One person's strength with the weights its parts took, so each part's contribution can be shown."""
 
     strength: Strength
     full_name: str
     company: str | None
-    weights: dict[str, float]  # normalised to sum to 1
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The weights this tie's score used: renormalised over the parts with evidence (0 for the others)."""
+        return {p: float(self.strength.weights.get(p, 0.0)) for p in PARTS}
 
     def contributions(self) -> dict[str, float]:
-        """Points each part adds to the score (they sum to the unrounded score)."""
+        """Points each part adds to the score (they sum to the unrounded score, unless a cap held it)."""
         return {p: 100.0 * self.weights[p] * self.strength.parts[p] for p in PARTS}
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,13 +37,8 @@ class StrengthReport:
             "full_name": self.full_name,
             "company": self.company,
             **self.strength.to_dict(),
-            "weights": {k: round(v, 4) for k, v in self.weights.items()},
             "contributions": {k: round(v, 2) for k, v in self.contributions().items()},
         }
-
-
-def _weights_dict(settings: Settings) -> dict[str, float]:
-    return dict(zip(PARTS, weights_of(settings).tolist(), strict=True))
 
 
 def strength_for(conn: Connection, owner_id: int, query: str, *, settings: Settings | None = None,
@@ -51,7 +50,7 @@ def strength_for(conn: Connection, owner_id: int, query: str, *, settings: Setti
         found = strength_of(conn, owner_id, person.id, settings=settings, today=today)
     except NotFound:
         raise NotFound(f"{person.full_name} is not one of your connections") from None
-    return StrengthReport(found, person.full_name, person.company, _weights_dict(settings))
+    return StrengthReport(found, person.full_name, person.company)
 
 
 def ranking(conn: Connection, owner_id: int, *, limit: int = 20, weakest: bool = False,
@@ -67,5 +66,4 @@ def ranking(conn: Connection, owner_id: int, *, limit: int = 20, weakest: bool =
     names = {int(i): (n, c) for i, n, c in rows}
     chosen = [s for pid, s in found.items() if pid in names]
     chosen.sort(key=lambda s: (s.score if weakest else -s.score, names[s.person_id][0].casefold()))
-    weights = _weights_dict(settings)
-    return [StrengthReport(s, *names[s.person_id], weights) for s in chosen[:max(0, limit)]]
+    return [StrengthReport(s, *names[s.person_id]) for s in chosen[:max(0, limit)]]

@@ -154,7 +154,8 @@ class Facts:
         else:
             keys.append("mutuals" if e.mutuals > 0 else "mutuals_none_known" if e.mutuals_partial else "mutuals_none")
         keys += ["focus_match"] if self.focus_matched else ["focus_mismatch"] if self.focus_mismatch else []
-        keys += ["owner_history"] if self.rate is not None else []
+        # The owner's past speaks for a stranger's invitation that is not spam (spam is ignored whatever it was).
+        keys += ["owner_history"] if self.rate is not None and not (self.tie or self.spam or e.decision) else []
         return tuple(keys)
 
 
@@ -224,7 +225,7 @@ RULES: tuple[Rule, ...] = (
          lambda f: REVIEW, lambda f: ("recruiter_headline", f.note)),
     Rule("spam_by_profile", lambda f: f.said_nothing and bool(f.bare), lambda f: IGNORE, lambda f: (*f.bare, f.note)),
     Rule("owner_accepts_usually", lambda f: f.said_nothing and not f.focus_mismatch and f.rate is not None
-         and f.rate >= USUALLY_ACCEPTS, lambda f: ACCEPT, lambda f: (f.note, "stranger", "owner_history")),
+         and f.rate >= USUALLY_ACCEPTS, lambda f: ACCEPT, lambda f: ("owner_history", f.note, "stranger")),
     Rule("stranger", lambda f: True, lambda f: REVIEW, lambda f: (f.note, "stranger")),
 )
 
