@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, text
 
 from twoway import clock, identity
+from twoway.reading import read_message
 from twoway.store import Store, open_store
 from twoway.web import create_app
 from twoway.web.app import Web
@@ -111,9 +112,9 @@ def add_invitation(conn: Connection, owner_id: int, person_id: int, direction: s
 def add_message(conn: Connection, owner_id: int, person_id: int, direction: str, on: str, content: str) -> None:
     at = clock.day_start_ts(date.fromisoformat(on)) + 36000
     conn.execute(
-        text("INSERT INTO interactions (owner_id, person_id, kind, channel, direction, at, content, origin,"
-             " fingerprint) VALUES (:o, :p, 'message', 'linkedin', :d, :at, :c, 'import', :f)"),
-        {"o": owner_id, "p": person_id, "d": direction, "at": at, "c": content,
+        text("INSERT INTO interactions (owner_id, person_id, kind, channel, direction, at, content, reading, origin,"
+             " fingerprint) VALUES (:o, :p, 'message', 'linkedin', :d, :at, :c, :r, 'import', :f)"),
+        {"o": owner_id, "p": person_id, "d": direction, "at": at, "c": content, "r": read_message(content).kind,
          "f": f"{person_id}-{direction}-{at}-{len(content)}"},
     )
 
@@ -131,12 +132,13 @@ def seed_network(store: Store) -> dict[str, int]:
             "xss": add_person(conn, owner, XSS, company=XSS, position=XSS, connected_on="2022-02-02",
                               url="https://www.linkedin.com/in/x%3Cscript%3E"),
         }
-        add_message(conn, owner, ids["ada"], "out", "2026-01-05", "Hello Ada, how are the engines?")
-        add_message(conn, owner, ids["ada"], "in", "2026-01-06", "Running well, thanks!")
+        add_message(conn, owner, ids["ada"], "out", "2026-11-05", "Hello Ada, how are the engines?")
+        add_message(conn, owner, ids["ada"], "in", "2026-11-06", "Running well, thanks! Are you still coming to the "
+                    "meetup?")
         add_message(conn, owner, ids["grace"], "in", "2026-11-10", "Could you look at my compiler?")
         add_message(conn, owner, ids["xss"], "in", "2026-06-01", XSS)
         for n in range(3):
-            add_message(conn, owner, ids["silent"], "out", f"2026-0{3 + n * 2}-01", "Checking in")
+            add_message(conn, owner, ids["silent"], "out", f"2026-0{3 + n * 2}-01", "Checking in: how is Quiet Co?")
         ids["stranger"] = add_stranger(conn, XSS + " Stranger", company="Spam Inc", position=XSS)
         add_invitation(conn, owner, ids["stranger"], "in", "2026-11-01", XSS + " buy now http://x.example",
                        XSS + " Stranger")

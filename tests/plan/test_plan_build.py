@@ -204,7 +204,7 @@ def test_each_reason_says_it_once_in_words_and_matches_its_kind(filled: tuple[St
         for when in set(re.findall(r"\d{1,2} [A-Z][a-z]{2} \d{4}", shown)):
             assert shown.count(when) == 1, shown  # no date said twice
     reply = by_pid[p["bob"]]
-    assert reply.reason == "Their message of 7 Jun 2024 waits for your answer (5 days ago)"
+    assert reply.reason == "Their question of 7 Jun 2024 waits for your answer (5 days ago)"
     assert reply.why_now == ""
     assert by_pid[p["cyd"]].reason.endswith(": thank them")
     follow = by_pid[p["dee"]]

@@ -141,6 +141,10 @@ def solo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
         owner = int(conn.execute(text("SELECT id FROM owners")).scalar_one())
         xss = add_person(conn, owner, XSS, company=XSS, position=XSS, connected_on="2022-02-02")
         add_message(conn, owner, xss, "in", "2026-06-01", XSS)
+        for name in ("Una Answered", "Noel Reply"):  # three unanswered check-ins each: prune candidates to review
+            quiet = add_person(conn, owner, name, company="Quiet Co", connected_on="2021-02-02")
+            for on in ("2026-02-01", "2026-05-01", "2026-08-01"):
+                add_message(conn, owner, quiet, "out", on, "Checking in: how are things at Quiet Co?")
         stranger = add_stranger(conn, XSS + " Stranger", company="Spam Inc", position=XSS)
         add_invitation(conn, owner, stranger, "in", "2026-11-18", XSS, XSS + " Stranger")
         rich = int(conn.execute(text(
