@@ -34,6 +34,7 @@ class V:
     owed_on: date | None = None
     reading: str = ""
     pitch_only: bool = False
+    substantive: bool = True
 
 
 def _people(ids: list[int]) -> dict[int, PlanPerson]:
@@ -354,3 +355,13 @@ def test_asking_strengths_lazily_gives_the_same_plan(rows: list[tuple[str, int, 
     assert [i.strength for i in late.items if i.kind != "reintroduce"] == [
         i.strength for i in eager.items if i.kind != "reintroduce"]
     assert set(asked) <= set(verdicts)
+
+
+def test_check_ins_go_first_to_ties_where_they_once_said_something_real() -> None:
+    old = MONDAY - timedelta(days=500)
+    courteous = [V(i, "due", last_two_way=old, due_on=old + timedelta(days=365), substantive=False) for i in range(5)]
+    real = [V(10 + i, "due", last_two_way=old + timedelta(days=90), due_on=old + timedelta(days=455))
+            for i in range(3)]
+    plan = _plan(courteous + real, strengths={0: 30.0, 10: 5.0},
+                 settings=Settings().with_values(weekly_checkins=4, never_contacted_share=0.0))
+    assert [i.person_id for i in plan.items][:3] == [10, 11, 12]

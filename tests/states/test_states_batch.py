@@ -144,6 +144,7 @@ def test_fact_arrays_equal_the_reference_in_the_canonical_order(runs: list[tuple
         assert int(fa.attempts[k]) == ref.attempts, pid
         assert int(fa.last_attempt[k]) == (ref.attempt_days[-1] if ref.attempt_days else -1), pid
         assert bool(fa.pitch_only[k]) == ref.pitch_only, pid
+        assert bool(fa.substantive[k]) == ref.substantive, pid
         assert bool(fa.last_in_met[k]) == ref.last_in_met, pid
         assert READS[int(fa.owed_read[k])] == ref.owed_read, pid
         assert facts_at(h, k, gap, window) == ref

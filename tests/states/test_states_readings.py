@@ -99,3 +99,9 @@ def test_automated_messages_are_not_from_the_person() -> None:
     v = judge([msg("out", 20, "question"), msg("in", 10, "automated")])
     assert v.state == "awaiting_reply"  # an auto-reply is no answer
     assert v.last_in is None
+
+
+def test_a_tie_of_courtesies_alone_is_not_substantive() -> None:
+    assert not judge([msg("out", 20, "courtesy"), msg("in", 19, "courtesy")]).substantive
+    assert judge([msg("out", 20, "courtesy"), msg("in", 19, "news")]).substantive
+    assert judge([Event("out", clock.day_start_ts(ago(5)), "meeting", "meeting")]).substantive

@@ -65,6 +65,7 @@ class Facts:
     last_in_read: str = ""  # what their latest message is (courtesy, pitch, question...), "" if none or unread
     last_in_msg: int | None = None  # day of their latest message
     pitch_only: bool = False  # nothing from them but pitches, never answered by the owner
+    substantive: bool = False  # they once asked or told something, or met: more than courtesies
 
     @property
     def attempts(self) -> int:
@@ -95,6 +96,8 @@ def facts_from_events(events: Sequence[Event], gap_days: int, window_days: int =
         if side != OUT:
             facts.last_in, facts.last_in_met = day, side == BOTH
             tail = []
+        if side == BOTH or (side == IN and e.reading in (READS[r] for r in _ASKS)):
+            facts.substantive = True
         if side == IN:
             facts.last_in_read, facts.last_in_msg = e.reading, day
             in_kinds.append(e.reading)
@@ -145,6 +148,7 @@ class FactArrays:
     last_in_read: I64
     last_in_msg: I64
     pitch_only: BOOL
+    substantive: BOOL
 
 
 def fact_arrays(h: History, gap_days: int, window_days: int = 60) -> FactArrays:
@@ -172,7 +176,7 @@ def _fact_arrays(h: History, gap_days: int, window_days: int) -> FactArrays:
     if at.size == 0:
         no = np.zeros(n, dtype=bool)
         zero = np.zeros(n, dtype=np.int64)
-        return FactArrays(none, none, none, none, none, no, zero, none, none, zero, zero, none, no)
+        return FactArrays(none, none, none, none, none, no, zero, none, none, zero, zero, none, no, no)
     is_in, is_out = side == IN, side == OUT
     asks = np.isin(read, _ASKS)
     # Each "last ..." is the last row of the segment where a condition holds (one binary search per person).
@@ -208,6 +212,7 @@ def _fact_arrays(h: History, gap_days: int, window_days: int) -> FactArrays:
     in_count = np.bincount(row_seg[is_in], minlength=n)
     met = np.bincount(row_seg[side == BOTH], minlength=n)
     pitch_only = (in_count > 0) & (in_not_pitch == 0) & (met == 0) & (last_out_idx < first_in_idx)
+    substantive = (met > 0) | (np.bincount(row_seg[is_in & asks], minlength=n) > 0)
     last_any = np.where(counts > 0, _day_at(day, ends - 1), -1)
     last_side = np.where(counts > 0, side[np.maximum(ends - 1, 0)], -1)
     return FactArrays(
@@ -215,7 +220,7 @@ def _fact_arrays(h: History, gap_days: int, window_days: int) -> FactArrays:
         last_in_met, groups, np.where(groups > 0, last_start, -1), _day_at(day, owed_idx),
         np.where(owed_idx >= 0, read[np.maximum(owed_idx, 0)], 0), np.where(last_msg_idx >= 0,
                                                                             read[np.maximum(last_msg_idx, 0)], 0),
-        _day_at(day, last_msg_idx), pitch_only,
+        _day_at(day, last_msg_idx), pitch_only, substantive,
     )
 
 
@@ -303,5 +308,5 @@ def _from_arrays(fa: FactArrays, k: int) -> Facts:
         last_any=day(fa.last_any), last_side=day(fa.last_side), last_in_met=bool(fa.last_in_met[k]),
         owed=day(fa.owed), owed_read=READS[int(fa.owed_read[k])] if fa.owed[k] >= 0 else "",
         last_in_read=READS[int(fa.last_in_read[k])] if fa.last_in_msg[k] >= 0 else "",
-        last_in_msg=day(fa.last_in_msg), pitch_only=bool(fa.pitch_only[k]),
+        last_in_msg=day(fa.last_in_msg), pitch_only=bool(fa.pitch_only[k]), substantive=bool(fa.substantive[k]),
     )

@@ -184,7 +184,9 @@ def select_week(
     # 4. Check-ins from the rotation: ties with history first; never-contacted ties only a bounded share.
     pool = [v for v in eligible if v.person_id not in taken and (
         v.state in CHECK_IN_STATES or (v.state == "two_way" and v.due_on is not None and v.due_on <= week_end))]
-    known = sorted((v for v in pool if has_history(v)), key=lambda v: (-_priority(v, power(v), now), v.person_id))
+    # Ties where they once said something real come first; an exchange of courtesies alone waits behind them.
+    known = sorted((v for v in pool if has_history(v)),
+                   key=lambda v: (not v.substantive, -_priority(v, power(v), now), v.person_id))
     # One re-introduction each: after it went unanswered the tie is a prune candidate, not a check-in.
     strangers = sorted((v for v in pool if not has_history(v) and not v.attempts and v.person_id not in empty_profiles),
                        key=lambda v: (-(v.connected_on or date.min).toordinal(), v.person_id))
@@ -228,10 +230,10 @@ def _stranger_slots(quota: int, share: float, week_start: date) -> int:
 
 
 def _priority(v: VerdictLike, power: float, now: date) -> float:
-    """How much a check-in with a tie with history is worth now: its strength, plus up to 30 points for how
-    overdue it is (a year overdue is worth 30)."""
+    """How much a check-in with a tie with history is worth now: its strength, plus up to 10 points for how
+    overdue it is (a year overdue is worth 10: strength leads, the long overdue break ties)."""
     overdue = 0 if v.due_on is None else max(0, (now - v.due_on).days)
-    return power + min(30.0, overdue / 365 * 30)
+    return power + min(10.0, overdue / 365 * 10)
 
 
 def _check_in(v: VerdictLike, day: date, now: date, item: Callable[..., PlanItem]) -> PlanItem:

@@ -89,6 +89,9 @@ def read_clean(text: str, sponsored: bool = False) -> Reading:
     tells = "news" in hits or "offer" in hits
     courteous = any(c in hits for c in _COURTESY_ORDER)
     small = found.words <= _SHORT or (courteous and found.residual <= _AROUND)
+    if courteous and not tells and not small and "http" in text:
+        # A link shared with a congratulation or a thank-you says nothing of its own: read the words only.
+        small = scan(fold(without_links(text))).residual <= _AROUND
     if found.residual <= _NAME_WORDS or (not tells and small):
         detail = _courtesy_detail(hits, text)
         return reading(COURTESY, language, detail, tuple(c for c in hits if c in _COURTESY_ORDER) or (detail,))

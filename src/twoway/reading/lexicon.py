@@ -117,7 +117,8 @@ COURTESY: Table = {
         "en": (r"happy (?:new year|holidays|friday|monday|easter|thanksgiving|diwali|eid|hanukkah|weekend){t}",
                r"merry (?:christmas|xmas){t}", r"season'?s greetings", r"(?:all the best|best of luck|good luck){t}",
                r"(?:have|enjoy) (?:a |the )?(?:(?:great|nice|good|lovely|wonderful|fantastic) )?(?:day|weekend|week"
-               r"|evening|holiday|holidays|time|trip|break|vacation){t}", r"take care", r"wishing you{t}",
+               r"|evening|holiday|holidays|time|trip|break|vacation){t}", r"take care",
+               r"wishing (?:you|him|her|them|everyone|the team|all of you){t}",
                r"get well soon", r"(?:a )?speedy recovery", r"(?:so )?sorry (?:to hear|for your loss){t}",
                r"thinking of you{t}", r"(?:my )?condolences", r"(?:i )?hope (?:you'?re|you are|you have|all is"
                r"|everything is|you had|you'?ve had){t}", r"(?:and )?(?:you|same to you) too", r"same to you",

@@ -139,6 +139,7 @@ def judge_all(hist: History, fa: FactArrays, conns: Connections, *, today: date,
     li, lo, l2w, la, attempts, last_attempt, owed = (f[k] for k in (
         "last_in", "last_out", "last_two_way", "last_any", "attempts", "last_attempt", "owed"))
     pitch_only = f["pitch_only"] > 0
+    substantive = f["substantive"] > 0
 
     cadence = np.full(n, rules.cadence_days, dtype=np.int64)
     tag_list: list[tuple[str, ...]] = [()] * n
@@ -187,13 +188,13 @@ def judge_all(hist: History, fa: FactArrays, conns: Connections, *, today: date,
             _dates(li, li >= 0), _dates(lo, lo >= 0), _dates(l2w, l2w >= 0), _dates(due, has_due),
             _dates(conn_day, has_conn), cadence.tolist(), tag_list, _dates(la, la >= 0),
             protected.tolist(), _dates(owed, owed >= 0), reading, _dates(last_attempt, last_attempt >= 0),
-            pitch_only.tolist()), strict=True))
+            pitch_only.tolist(), substantive.tolist()), strict=True))
 
 
 _COLUMNS = ("last_in", "last_out", "last_two_way", "last_any", "attempts", "last_attempt", "owed", "owed_read",
-            "last_in_read", "pitch_only")
+            "last_in_read", "pitch_only", "substantive")
 # What a connection without any history has: no attempts, no readings, every day unknown.
-_EMPTY = {"attempts": 0, "owed_read": 0, "last_in_read": 0, "pitch_only": 0}
+_EMPTY = {"attempts": 0, "owed_read": 0, "last_in_read": 0, "pitch_only": 0, "substantive": 0}
 
 
 def _gather(hist: History, fa: FactArrays, pids: I64) -> dict[str, I64]:

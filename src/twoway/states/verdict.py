@@ -25,7 +25,7 @@ LABELS = {
 
 _VERDICT_FIELDS = ("person_id", "state", "reason", "attempts", "next_try_on", "last_in", "last_out", "last_two_way",
                    "due_on", "connected_on", "cadence_days", "tags", "last_contact", "protected", "owed_on", "reading",
-                   "last_attempt_on", "pitch_only")
+                   "last_attempt_on", "pitch_only", "substantive")
 
 
 class Verdict:
@@ -38,13 +38,14 @@ class Verdict:
 
     __slots__ = ("_reason", "attempts", "cadence_days", "connected_on", "due_on", "last_attempt_on", "last_contact",
                  "last_in", "last_out", "last_two_way", "next_try_on", "owed_on", "person_id", "pitch_only",
-                 "protected", "reading", "state", "tags")
+                 "protected", "reading", "state", "substantive", "tags")
 
     def __init__(self, person_id: int, state: str, reason: str | Callable[[Verdict], str], attempts: int,
                  next_try_on: date | None, last_in: date | None, last_out: date | None, last_two_way: date | None,
                  due_on: date | None, connected_on: date | None, cadence_days: int, tags: tuple[str, ...] = (),
                  last_contact: date | None = None, protected: bool = False, owed_on: date | None = None,
-                 reading: str = "", last_attempt_on: date | None = None, pitch_only: bool = False) -> None:
+                 reading: str = "", last_attempt_on: date | None = None, pitch_only: bool = False,
+                 substantive: bool = False) -> None:
         self.person_id = person_id
         self.state = state
         self._reason = reason
@@ -66,6 +67,7 @@ class Verdict:
         self.reading = reading
         self.last_attempt_on = last_attempt_on  # the start of the owner's last open attempt
         self.pitch_only = pitch_only  # nothing from them but pitches, never answered
+        self.substantive = substantive  # they once asked or told something, or met: more than courtesies
 
     @property
     def reason(self) -> str:
