@@ -87,6 +87,8 @@ class MessageImporter:
         self.pending: list[_Conversation] = []
         self.pending_messages = 0
         self.newest = 0
+        # (text, sponsored) -> (reading, language): for this import only, so each distinct text is read once.
+        self.readings: dict[tuple[str | None, bool], tuple[str, str]] = {}
 
     def run(self) -> int:
         """Import every row; return the newest message time seen (epoch seconds, 0 if none)."""
@@ -231,7 +233,7 @@ class MessageImporter:
         bulk.many("INSERT INTO conversation_members (conversation_id, person_id) VALUES (:c, :p) "
                   "ON CONFLICT DO NOTHING", members)
         for bucket_rows in rows.values():
-            _with_reading(bucket_rows)
+            self._with_reading(bucket_rows)
         s = ctx.summary
         s.messages_added += bulk.many_positional(_INTERACTION_SQL, rows["message"])
         group = bulk.many_positional(_INTERACTION_SQL, rows["group"])
@@ -240,6 +242,20 @@ class MessageImporter:
         s.sponsored_messages += bulk.many_positional(_INTERACTION_SQL, rows["sponsored"])
         if self.tick is not None:
             self.tick()
+
+    def _with_reading(self, rows: list[tuple[object, ...]]) -> None:
+        """Each message row with what it asks of its reader and its language, read once per distinct text in
+        the whole import (an inbox repeats its thank-yous and its templates)."""
+        if not rows:
+            return
+        keys = [(r[7] if isinstance(r[7], str) else None, r[3] != "message") for r in rows]
+        known = self.readings
+        new = list(dict.fromkeys(k for k in keys if k not in known))
+        if new:
+            kinds, languages = read_many([t for t, _ in new], [s for _, s in new])
+            known.update(zip(new, zip((KINDS[k] for k in kinds.tolist()), languages, strict=True), strict=True))
+        for i, key in enumerate(keys):
+            rows[i] = (*rows[i], *known[key])
 
     def _participants(self, conv: _Conversation) -> dict[str, int]:
         """Person ids of the other people in a conversation, keyed by URL or by name."""
@@ -253,14 +269,3 @@ class MessageImporter:
                 if not blank(name):
                     ids[name] = people.with_name(name)
         return ids
-
-
-def _with_reading(rows: list[tuple[object, ...]]) -> None:
-    """Each message row with what it asks of its reader and its language, read once here, at import."""
-    if not rows:
-        return
-    texts = [r[7] if isinstance(r[7], str) else None for r in rows]
-    sponsored = [r[3] != "message" for r in rows]
-    kinds, languages = read_many(texts, sponsored)
-    for i, (k, lang) in enumerate(zip(kinds.tolist(), languages, strict=True)):
-        rows[i] = (*rows[i], KINDS[k], lang)
