@@ -25,6 +25,8 @@ _PLACEHOLDER = re.compile(
 _NAME_WORDS = 2  # words left over that can be a name ("Hi Carla" → "carla")
 _SHORT = 4  # a text of at most this many words that tells no news reads as a courtesy ("Enjoy the new role!")
 _AROUND = 4  # words around a courtesy phrase that still leave it a courtesy ("congrats, the product looks great")
+_CELEBRATIONS = ("birthday", "anniversary", "congrats", "wishes")
+_CELEBRATION_WORDS = 16  # words beyond the courtesy phrases a congratulation or a wish may run to
 _COURTESY_ORDER = ("connect_thanks", "birthday", "anniversary", "congrats", "thanks", "welcome", "wishes",
                    "pleasantry", "greeting", "ack")
 _PITCH_DETAIL = (("recruiting", "recruiting"), ("job_terms", "recruiting"), ("money_scheme", "money_scheme"),
@@ -89,6 +91,10 @@ def read_clean(text: str, sponsored: bool = False) -> Reading:
     tells = "news" in hits or "offer" in hits
     courteous = any(c in hits for c in _COURTESY_ORDER)
     small = found.words <= _SHORT or (courteous and found.residual <= _AROUND)
+    if not small and not tells and any(c in hits for c in _CELEBRATIONS):
+        # Congratulations and wishes run long ("Many congratulations on the new role! Very best wishes and a happy
+        # new year"): unless they tell news, they are still a courtesy.
+        small = found.residual <= _CELEBRATION_WORDS
     if courteous and not tells and not small and "http" in text:
         # A link shared with a congratulation or a thank-you says nothing of its own: read the words only.
         small = scan(fold(without_links(text))).residual <= _AROUND
