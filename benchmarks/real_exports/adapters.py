@@ -175,7 +175,8 @@ def week_plan(doc: Any) -> Plan:
         kind = str(need(it, "kind", w))
         kinds[kind] = kinds.get(kind, 0) + 1
         pid = _item_person_id(it, w)
-        members = next((it[k] for k in GROUP_KEYS if isinstance(it.get(k), list)), None)
+        # A grouped item lists its people; a single person's item may carry an empty list.
+        members = next((it[k] for k in GROUP_KEYS if isinstance(it.get(k), list) and it[k]), None)
         if members is None:
             items.append(PlanItem(pid, kind, it.get("state"), str(it.get("reason") or it.get("why_now") or ""),
                                   str(it.get("draft") or "")))
