@@ -112,9 +112,10 @@ def add_invitation(conn: Connection, owner_id: int, person_id: int, direction: s
 def add_message(conn: Connection, owner_id: int, person_id: int, direction: str, on: str, content: str) -> None:
     at = clock.day_start_ts(date.fromisoformat(on)) + 36000
     conn.execute(
-        text("INSERT INTO interactions (owner_id, person_id, kind, channel, direction, at, content, reading, origin,"
-             " fingerprint) VALUES (:o, :p, 'message', 'linkedin', :d, :at, :c, :r, 'import', :f)"),
+        text("INSERT INTO interactions (owner_id, person_id, kind, channel, direction, at, content, reading, language,"
+             " origin, fingerprint) VALUES (:o, :p, 'message', 'linkedin', :d, :at, :c, :r, :l, 'import', :f)"),
         {"o": owner_id, "p": person_id, "d": direction, "at": at, "c": content, "r": read_message(content).kind,
+         "l": read_message(content).language,
          "f": f"{person_id}-{direction}-{at}-{len(content)}"},
     )
 

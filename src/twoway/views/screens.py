@@ -40,8 +40,14 @@ def person(conn: Connection, owner_id: int, person_id: int) -> dict[str, Any]:
     return {**detail, "related": owners.is_related(conn, owner_id, person_id)}
 
 
-def week(conn: Connection, owner_id: int, week_of: date | None = None) -> Any:
-    return plan.build_week(conn, owner_id, week_of=week_of)
+def week(conn: Connection, owner_id: int, week_of: date | None = None, all_items: bool = False) -> Any:
+    """The week's plan within its budget (``all_items``: with everything that waits past it)."""
+    return plan.build_week(conn, owner_id, week_of=week_of, all_items=all_items)
+
+
+def dormant(conn: Connection, owner_id: int) -> Any:
+    """The dormant review: never spoken with, connected years ago, grouped by year."""
+    return prune.dormant(conn, owner_id)
 
 
 def prune_candidates(conn: Connection, owner_id: int) -> Any:

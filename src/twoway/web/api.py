@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFi
 from pydantic import BaseModel, Field
 
 from twoway import invitations, views
+from twoway import prune as prune_mod
 from twoway import settings as settings_mod
 from twoway.graph import intros, network
 from twoway.people.owners import all_owners
@@ -199,8 +200,26 @@ def people_decide(person_id: int, body: PruneBody, web: WebDep) -> JSON:
 # -- The week, pruning ------------------------------------------------------------------------------
 @router.get("/week", tags=["plan"], response_model=JSON,
             summary="The weekly plan: replies owed, follow-ups, retries, check-ins, drafts")
-def week(web: WebDep, week_of: date | None = None) -> Response:
-    return web.view_json("week", screens.week, week_of)
+def week(web: WebDep, week_of: date | None = None, all: bool = False) -> Response:
+    return web.view_json("week", screens.week, week_of, all)
+
+
+@router.get("/dormant", tags=["prune"], response_model=JSON,
+            summary="The dormant review: connections never spoken with, made years ago, grouped by year")
+def dormant(web: WebDep) -> Response:
+    return web.view_json("dormant", screens.dormant)
+
+
+class DormantHide(BaseModel):
+    years: list[int] = Field(min_length=1, description="Hide every dormant connection made in these years")
+
+
+@router.post("/dormant/hide", tags=["prune"], response_model=JSON,
+             summary="Hide the dormant connections of some years (they stay connected, out of the rotation)")
+def dormant_hide(web: WebDep, body: DormantHide) -> dict[str, Any]:
+    with web.write() as (conn, owner):
+        hidden = prune_mod.hide_dormant(conn, owner.id, body.years)
+    return {"hidden": hidden, "years": body.years}
 
 
 @router.get("/prune", tags=["prune"], response_model=JSON,
