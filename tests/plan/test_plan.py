@@ -97,8 +97,8 @@ def test_never_hidden_removed_unresponsive_or_snoozed() -> None:
 
 def test_quota_is_about_n_over_52_spread_over_workdays_and_strangers_get_a_bounded_share() -> None:
     long_ago = MONDAY - timedelta(days=800)
-    known = [V(i, "due", last_two_way=long_ago + timedelta(days=i % 300), due_on=long_ago + timedelta(days=365 + i % 300))
-             for i in range(1000)]
+    known = [V(i, "due", last_two_way=long_ago + timedelta(days=i % 300),
+               due_on=long_ago + timedelta(days=365 + i % 300)) for i in range(1000)]
     strangers = [V(2000 + i, "never_contacted", connected_on=MONDAY - timedelta(days=1000 - i)) for i in range(40)]
     plan = _plan(known + strangers, settings=Settings().with_values(weekly_items=100))
     assert plan.checkin_quota == math.ceil(1040 * 7 / 365) == 20
@@ -311,12 +311,12 @@ def test_a_year_of_weeks_reaches_everyone_once_per_cadence(
                 sim.last_out = item.day
     horizon = start + timedelta(weeks=weeks)
     first_due_by = start + timedelta(days=cadence + 7)
-    never = {pid for pid, (_, _, is_never, _, _) in enumerate(rows) if is_never}
+    strangers = {pid for pid, (_, _, is_never, _, _) in enumerate(rows) if is_never}
     for pid, sim in sims.items():
         if not sim.answers:
             # history: a check-in and at most two retries, then unresponsive; never spoken with: one re-introduction
-            assert outgoing[pid] <= (1 if pid in never else 3)
-        if sim.hidden_from is not None or pid in never:
+            assert outgoing[pid] <= (1 if pid in strangers else 3)
+        if sim.hidden_from is not None or pid in strangers:
             continue  # the never-spoken-with get a bounded share of the slots: no promise when
         # every due tie with history is reached within a cadence of falling due (stretched by the strangers' share)
         assert contacts[pid], f"#{pid} never reached"
