@@ -12,8 +12,8 @@ all, every round pays the full read and writes the cache file), then as a new pr
 with the history file cached in the data folder (memory cache cleared each round).
 
 Then the states alone, in one process (a web server, or the plan asking twice): without reasons (a
-filter), with reasons (written when read) and with every reason read, against the reference
-``states.classify`` called person by person as ``compute_states`` did before the batch pass.
+filter), with reasons (written when read) and with every reason read, against the same rule asked one
+person at a time (``states.judge``).
 
 Then the cache growing by new rows (1 and 1,000 interactions inserted in a transaction that is
 rolled back afterwards, so the database is unchanged) against a full read, and `views.search`
@@ -35,7 +35,6 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from twoway import clock, history, states, strength, views
-from twoway.states import owed
 from twoway.store import Store, open_store
 
 DEFAULT_DB = Path(tempfile.gettempdir()) / "twoway-bench-relations.db"
@@ -184,28 +183,23 @@ def _grow_and_search(store: Store, owner: int, today: date) -> None:
 
 
 def _states_alone(conn: Connection, owner: int, today: date, rounds: int) -> None:
-    from twoway.history.facts import Facts, facts_from_history
     from twoway.people.tags import tags_by_person
     from twoway.settings import Settings
 
     hist = history.load_history(conn, owner, today=today)
     settings = Settings()
 
-    def reference() -> dict[int, states.Verdict]:
-        # What compute_states did before the batch pass: facts per person, then classify per person.
+    def one_by_one() -> dict[int, states.Verdict]:
+        # The same rule asked one person at a time (states.judge over each one-person history): what a
+        # per-person reference would cost, for comparison with the one pass over everyone.
         rules = states.Rules.from_settings(settings)
-        facts = facts_from_history(hist, rules.attempt_gap_days)
-        longest = max([rules.cadence_days, *rules.tag_cadences.values()])
-        maybe = owed.candidates(facts, clock.date_to_day(today), rules.owe_reply_after_days, longest)
-        facts.update(owed.without_pitches(conn, owner, hist, maybe, rules.attempt_gap_days))
         tags, prunes = tags_by_person(conn, owner), states.prune_decisions(conn, owner)
         rows = conn.execute(text("SELECT person_id, connected_on, status, removed_on FROM connections "
                                  "WHERE owner_id = :o AND status IN ('connected', 'removed')"), {"o": owner})
-        empty = Facts()
-        return {int(p): states.classify(int(p), facts.get(int(p), empty), today=today, settings=rules,
-                                        connected_on=states._parse_date(c), status=st,
-                                        removed_on=states._parse_date(r), prune=prunes.get(int(p)),
-                                        tags=tags.get(int(p), ()))
+        return {int(p): states.judge(hist.events_for(int(p)), today=today, settings=rules, person_id=int(p),
+                                     connected_on=clock.iso_date(c), removed=st == "removed",
+                                     removed_on=clock.iso_date(r), prune=prunes.get(int(p)),
+                                     tags=tags.get(int(p), ()))
                 for p, c, st, r in rows}
 
     cases = {
@@ -215,7 +209,7 @@ def _states_alone(conn: Connection, owner: int, today: date, rounds: int) -> Non
                                                                  hist=hist),
         "with reasons, all read": lambda: [v.reason for v in states.compute_states(
             conn, owner, settings=settings, today=today, hist=hist).values()],
-        "reference: classify per person": reference,
+        "the same rule, one person at a time": one_by_one,
     }
     print(f"\nstates alone, history in memory ({rounds} rounds; wall median / best / CPU best)")
     for label, fn in cases.items():
@@ -228,9 +222,9 @@ def _states_alone(conn: Connection, owner: int, today: date, rounds: int) -> Non
         print(f"  {label:<34}{statistics.median(walls) * 1000:8.1f} /{min(walls) * 1000:7.1f} /"
               f"{min(cpus) * 1000:7.1f} ms")
     fast = states.compute_states(conn, owner, settings=settings, today=today, hist=hist)
-    slow = reference()
-    assert fast == slow, "the batch pass and classify disagree"
-    print(f"  (the batch verdicts equal the reference's for all {len(fast)} connections, reasons included)")
+    slow = one_by_one()
+    assert fast == slow, "everyone at once and one at a time disagree"
+    print(f"  (everyone at once equals one at a time for all {len(fast)} connections)")
 
 
 def _rounds(conn: Connection, owner: int, today: date, rounds: int, disk: bool, label: str

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from twoway.settings import Settings
 
@@ -73,13 +72,3 @@ class Rules:
 
     def protected(self, tags: tuple[str, ...]) -> bool:
         return any(t in self.protected_tags for t in tags)
-
-
-def parse_date(raw: str | None) -> date | None:
-    """A stored ISO date (or the day of a timestamp); None when missing or unreadable."""
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(str(raw)[:10])
-    except ValueError:
-        return None
