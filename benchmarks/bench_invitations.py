@@ -29,6 +29,7 @@ from twoway import clock
 from twoway.identity import name_key
 from twoway.invitations import stats as invitation_stats
 from twoway.invitations import triage
+from twoway.reading.notes import Reader
 from twoway.settings import Settings
 from twoway.store import Store, open_store
 
@@ -124,7 +125,7 @@ def main() -> None:
                 size = (f"{len(result['incoming'])} in / {len(result['outgoing'])} out" if "incoming" in result
                         and isinstance(result["incoming"], list) else f"{result['outgoing']['sent']} sent")
                 print(f"{label:22s} first {cold * 1000:8.1f} ms   best {warm * 1000:8.1f} ms   ({size})")
-        evidence = triage.Evidence(sender="A B", note=NOTES[0], owner_name="Maya Chen", position="Data Engineer")
+        evidence = triage.Evidence(sender="A B", note=NOTES[0], reader=Reader("Maya", "Chen"), position="Data Engineer")
         n = 20_000
         start = time.perf_counter()
         for _ in range(n):
