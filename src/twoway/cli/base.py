@@ -18,8 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from twoway.errors import TwowayError
-from twoway.store import Store, open_store
+from twoway.errors import Busy, TwowayError
+from twoway.store import Store, is_busy, open_store
 from twoway.views import encode
 from twoway.views.workspace import Workspace
 
@@ -64,6 +64,8 @@ class TwowayGroup(click.Group):
         except Exception as exc:
             if os.environ.get(DEBUG_ENV):
                 raise
+            if is_busy(exc):  # a lock lost outside a write transaction: the same answer as Busy
+                raise CommandError(Busy().message, Busy.exit_code) from None
             raise CommandError(
                 f"unexpected internal error: {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)", 70
             ) from None
