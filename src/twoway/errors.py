@@ -75,3 +75,11 @@ class StorageError(TwowayError):
 
     code = "storage"
     status = 500
+
+
+class Busy(TwowayError):
+    """busy, try again in a moment: another program is writing to the database."""
+
+    code = "busy"
+    status = 503
+    exit_code = 75  # EX_TEMPFAIL

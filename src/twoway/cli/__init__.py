@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "prune",
     "health",
     "relations",
+    "backup",
 )
 
 for _name in _COMMAND_MODULES:

@@ -7,6 +7,7 @@ function, render what it returns (a table for people, JSON with ``--json`` for p
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,17 +19,32 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from twoway.errors import TwowayError
-from twoway.store import Store, open_store
+from twoway.errors import Busy, TwowayError
+from twoway.store import Store, is_busy, open_store
 from twoway.views import encode
 from twoway.views.workspace import Workspace
 
 DEBUG_ENV = "TWOWAY_DEBUG"
 
 
+# Terminal escape sequences whole (CSI such as colours and clear screen, OSC such as the window title, and
+# the two-character ones), then any control character left, DEL, the C1 controls and the bidi overrides.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|\x9b[0-?]*[ -/]*[@-~]?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(value: str) -> str:
+    """``value`` as it may reach a terminal: no escape sequence, no control character (line breaks and tabs
+    stay), each removed one marked with U+FFFD so nothing is silently hidden. Every face's text goes through
+    it (``table``, ``say``, ``echo``, error messages); JSON escapes such characters itself."""
+    if value.isprintable() or not (_CONTROLS.search(value) or "\x1b" in value):
+        return value
+    return _CONTROLS.sub("\ufffd", _ESCAPES.sub("\ufffd", value))
+
+
 class CommandError(click.ClickException):
     def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
+        super().__init__(safe_text(message))
         self.exit_code = exit_code
 
 
@@ -64,6 +80,8 @@ class TwowayGroup(click.Group):
         except Exception as exc:
             if os.environ.get(DEBUG_ENV):
                 raise
+            if is_busy(exc):  # a lock lost outside a write transaction: the same answer as Busy
+                raise CommandError(Busy().message, Busy.exit_code) from None
             raise CommandError(
                 f"unexpected internal error: {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)", 70
             ) from None
@@ -117,8 +135,13 @@ def dump_json(data: Any) -> str:
     return encode.dumps(data)
 
 
+# What JSON leaves raw but a terminal may act on: DEL, the C1 controls (U+009B is CSI) and the bidi overrides.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def emit_json(data: Any) -> None:
-    click.echo(dump_json(data))
+    """JSON to stdout; JSON escapes the C0 controls, and the few others a terminal acts on are escaped too."""
+    click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dump_json(data)))
 
 
 def table(
@@ -129,18 +152,24 @@ def table(
     caption: str | None = None,
 ) -> None:
     """Print rows as a table; cells are printed literally (no markup), so untrusted text stays text."""
-    out = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    out = Table(title=safe_text(title) if title else title, caption=safe_text(caption) if caption else caption,
+                show_lines=False, header_style="bold")
     for name in columns:
         out.add_column(name, overflow="fold")
     for row in rows:
         # Text, not str: a cell is never parsed as markup, so a name like "[bold]x" stays literal.
-        out.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+        out.add_row(*(Text("" if cell is None else safe_text(str(cell))) for cell in row))
     console().print(out)
 
 
 def say(message: str) -> None:
-    """Plain text to stdout, never interpreted as markup."""
-    console().print(message, markup=False)
+    """Plain text to stdout, never interpreted as markup nor by the terminal (:func:`safe_text`)."""
+    console().print(safe_text(message), markup=False)
+
+
+def echo(message: str) -> None:
+    """Text to stdout exactly as it is (no wrapping, to copy out), but safe for the terminal."""
+    click.echo(safe_text(message))
 
 
 def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,7 +9,7 @@ import click
 
 from twoway import clock, people
 from twoway import plan as plan_mod
-from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, App, cli, echo, emit_json, json_option, pass_app, say, table
 from twoway.plan import calendar as calendar_ics
 from twoway.plan import drafts
 
@@ -79,8 +79,8 @@ def week(app: App, week_of: date | None, ics_path: Path | None, ics_per: str, sh
         for item in shown:
             if item.draft:
                 # Plain echo, not the console: a draft must copy out exactly, without wrapping.
-                click.echo(f"\n── {item.action} ({item.url or 'no profile link'})")
-                click.echo(item.draft)
+                echo(f"\n── {item.action} ({item.url or 'no profile link'})")
+                echo(item.draft)
 
 
 @cli.command()
@@ -151,4 +151,4 @@ def drafts_write(app: App, kind: str, person: str, as_json: bool) -> None:
     if as_json:
         emit_json({"person": ref.to_dict(), "kind": kind, "draft": text_})
         return
-    click.echo(text_)
+    echo(text_)

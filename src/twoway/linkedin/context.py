@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from twoway.identity import url_key
 from twoway.linkedin.bulk import Bulk
 from twoway.linkedin.registry import PeopleIndex, name_key
 from twoway.linkedin.summary import ImportSummary
@@ -29,5 +30,5 @@ class ImportContext:
     def is_owner(self, url: str | None, name: str) -> bool:
         """Whether a sender/recipient is the owner: by URL when both are known, else by name."""
         if url and self.owner_url:
-            return url == self.owner_url
+            return url_key(url) == url_key(self.owner_url)
         return bool(name) and name_key(name) == self.owner_key

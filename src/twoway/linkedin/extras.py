@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from twoway.identity import full_name
 from twoway.linkedin import kinds
+from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_instant, parse_month
 from twoway.linkedin.registry import name_key, profile_url
+from twoway.linkedin.summary import KEPT_NO_DATE
 
 
 def _getter(table: Table) -> Callable[..., str]:
@@ -26,6 +28,23 @@ def _getter(table: Table) -> Callable[..., str]:
         return "" if blank(value) else value
 
     return get
+
+
+def _url(table: Table, line: int, raw: str) -> str | None:
+    """The normalised profile URL in ``raw``; an odd one is counted, noted and left out."""
+    url = profile_url(raw)
+    if url is None and odd_url(raw):
+        url_left_out(table, line, raw)
+    return url
+
+
+def _instant(table: Table, line: int, raw: str) -> int | None:
+    """``raw`` as epoch seconds; an unreadable date is counted, noted and left out (the row is kept)."""
+    at = parse_instant(raw)
+    if at is None and raw:
+        table.skipped[KEPT_NO_DATE] += 1
+        table.note(line, f"unreadable date {raw[:40]!r}; kept without it")
+    return at
 
 
 def fingerprint(*parts: object) -> str:
@@ -48,6 +67,7 @@ def read_invitations(table: Table) -> list[Invitation]:
     get = _getter(table)
     out = []
     for line, row in table.rows():
+        scrub(table, line, row)
         direction = get(row, "direction").upper()
         if direction not in ("INCOMING", "OUTGOING"):
             table.problem(line, f"Direction {direction[:20]!r} is neither INCOMING nor OUTGOING", "unknown direction")
@@ -57,8 +77,8 @@ def read_invitations(table: Table) -> list[Invitation]:
             table.problem(line, f"unreadable Sent At {get(row, 'sentat')[:40]!r}", "unreadable date")
             continue
         out.append(Invitation(line, "in" if direction == "INCOMING" else "out", sent_at, get(row, "from"),
-                              get(row, "to"), get(row, "message"), profile_url(get(row, "inviterprofileurl")),
-                              profile_url(get(row, "inviteeprofileurl"))))
+                              get(row, "to"), get(row, "message"), _url(table, line, get(row, "inviterprofileurl")),
+                              _url(table, line, get(row, "inviteeprofileurl"))))
     return out
 
 
@@ -66,7 +86,7 @@ def write_invitations(ctx: ImportContext, invitations: list[Invitation]) -> None
     people, rows = ctx.people, []
     for inv in invitations:
         url, name = (inv.invitee_url, inv.to_name) if inv.direction == "out" else (inv.inviter_url, inv.from_name)
-        if url and url != ctx.owner_url:
+        if url and not ctx.is_owner(url, ""):
             pid: int | None = people.with_url(url, name)
         else:
             pid = people.match_name(name) if name else None
@@ -87,16 +107,18 @@ def import_endorsements(ctx: ImportContext, table: Table) -> None:
     who = "endorsee" if given else "endorser"
     rows = []
     for line, row in table.rows():
+        scrub(table, line, row)
         first, last = get(row, who + "firstname"), get(row, who + "lastname")
         name = full_name(first, last)
-        url = profile_url(get(row, who + "publicurl"))
+        url = _url(table, line, get(row, who + "publicurl"))
         skill = get(row, "skillname")
         if not skill or not (name or url):
             table.problem(line, "an endorsement without skill or person", "incomplete row")
             continue
         pid = ctx.people.with_url(url, name, first, last) if url else ctx.people.with_name(name, first, last)
         rows.append({"o": ctx.owner_id, "p": pid, "d": "out" if given else "in", "k": skill,
-                     "t": parse_instant(get(row, "endorsementdate")), "st": get(row, "endorsementstatus") or None,
+                     "t": _instant(table, line, get(row, "endorsementdate")),
+                     "st": get(row, "endorsementstatus") or None,
                      "s": ctx.source_id})
     ctx.summary.endorsements_added += ctx.bulk.many(
         "INSERT INTO endorsements (owner_id, person_id, direction, skill, at, status, source_id) "
@@ -108,6 +130,7 @@ def import_recommendations(ctx: ImportContext, table: Table) -> None:
     given = table.kind == kinds.RECOMMENDATIONS_GIVEN
     rows = []
     for line, row in table.rows():
+        scrub(table, line, row)
         first, last = get(row, "firstname"), get(row, "lastname")
         name = full_name(first, last)
         if not name:
@@ -116,7 +139,7 @@ def import_recommendations(ctx: ImportContext, table: Table) -> None:
         pid = ctx.people.with_name(name, first, last)
         rows.append({"o": ctx.owner_id, "p": pid, "d": "out" if given else "in", "b": get(row, "text") or None,
                      "c": get(row, "company") or None, "j": get(row, "jobtitle") or None,
-                     "t": parse_instant(get(row, "creationdate")), "st": get(row, "status") or None,
+                     "t": _instant(table, line, get(row, "creationdate")), "st": get(row, "status") or None,
                      "s": ctx.source_id})
     ctx.summary.recommendations_added += ctx.bulk.many(
         "INSERT INTO recommendations (owner_id, person_id, direction, body, company, job_title, at, status, "
@@ -127,6 +150,7 @@ def import_contacts(ctx: ImportContext, table: Table) -> None:
     get = _getter(table)
     rows = []
     for line, row in table.rows():
+        scrub(table, line, row)
         name = get(row, "fullname") or " ".join(
             p for p in (get(row, "firstname"), get(row, "middlename"), get(row, "lastname")) if p)
         emails = get(row, "emails", "emailaddress")
@@ -145,7 +169,8 @@ def import_contacts(ctx: ImportContext, table: Table) -> None:
 def import_positions(ctx: ImportContext, table: Table, *, newest: bool) -> None:
     get = _getter(table)
     rows = []
-    for _line, row in table.rows():
+    for line, row in table.rows():
+        scrub(table, line, row)
         company, title = get(row, "companyname"), get(row, "title")
         if not company and not title:
             continue

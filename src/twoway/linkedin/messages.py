@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.content import SPONSORED_MARK, plain_text
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
@@ -94,7 +95,9 @@ class MessageImporter:
         """Import every row; return the newest message time seen (epoch seconds, 0 if none)."""
         c = _Columns(self.table)
         ctx, table = self.ctx, self.table
-        owner_url = ctx.owner_url
+        # One spelling per profile (slugs ignore case), so URLs below compare with ==.
+        spelling = ctx.people.spelling
+        owner_url = spelling(ctx.owner_url)
         # Absent columns point at an empty cell appended to each row: no branches on the hot path.
         pad = len(table.header)
         i_conv, i_title, i_sender, i_url, i_to, i_rcpt, i_date, i_subject, i_content, i_folder = (
@@ -106,9 +109,11 @@ class MessageImporter:
         current: _Conversation | None = None
         urls: dict[str, str | None] = {"": None}
         recipients: dict[str, tuple[str, ...]] = {"": ()}
+        odd: set[str] = set()  # raw URLs (or URL lists) with an unreadable profile URL
         blake2b = hashlib.blake2b
         newest = 0
         for line, row in table.rows():
+            scrub(table, line, row)
             row.append("")
             if drafts and any(row[i].strip().lower() == "yes" for i in drafts):
                 table.skipped["draft"] += 1
@@ -121,7 +126,11 @@ class MessageImporter:
             raw_url = row[i_url]
             sender_url = urls.get(raw_url, "")
             if sender_url == "":
-                sender_url = urls[raw_url] = profile_url(raw_url)
+                sender_url = urls[raw_url] = spelling(profile_url(raw_url))
+                if sender_url is None and odd_url(raw_url):
+                    odd.add(raw_url)
+            if sender_url is None and raw_url in odd:
+                url_left_out(table, line, raw_url)
             to = row[i_to].strip()
             if i_direction is not None:
                 direction = row[i_direction].strip().upper()
@@ -143,17 +152,22 @@ class MessageImporter:
                 elif sender and not sender_url and sender.casefold() != HIDDEN_MEMBER:
                     current.names.add(sender)
             raw_rcpt = row[i_rcpt]
-            if raw_rcpt:
-                found = recipients.get(raw_rcpt)
-                if found is None:
-                    found = recipients[raw_rcpt] = tuple(
-                        u for u in (profile_url(part) for part in raw_rcpt.split(",")) if u)
+            found = recipients.get(raw_rcpt)
+            if found is None:
+                parts = [(part, spelling(profile_url(part))) for part in raw_rcpt.split(",")]
+                found = recipients[raw_rcpt] = tuple(u for _, u in parts if u)
+                if any(u is None and odd_url(part) for part, u in parts):
+                    odd.add(raw_rcpt)
+            if found:
                 for url in found:
                     if url != owner_url and url != sender_url and url not in members:
                         # TO names several people at once when there are several URLs: no name then.
                         members[url] = to if out and len(found) == 1 else ""
-            elif out and to and to.casefold() != HIDDEN_MEMBER:
-                current.names.add(to)
+            else:
+                if raw_rcpt in odd:
+                    url_left_out(table, line, raw_rcpt)
+                if out and to and to.casefold() != HIDDEN_MEMBER:
+                    current.names.add(to)
             raw = row[i_content]
             body = raw.replace("\r\n", "\n") if "\r" in raw else raw
             key = f"{ext}\x1f{at}\x1f{sender_url or sender}\x1f{body}"

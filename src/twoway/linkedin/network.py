@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from twoway.identity import full_name
+from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.dates import parse_day
 from twoway.linkedin.registry import name_key, profile_url
+from twoway.linkedin.summary import KEPT_NO_DATE
 
 
 @dataclass(slots=True)
@@ -46,8 +48,14 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
     rows: list[ConnectionRow] = []
     date_only = 0
     for line, row in table.rows():
+        scrub(table, line, row)
         first, last, raw_url = get(row, i_first), get(row, i_last), get(row, i_url)
         url = profile_url(raw_url)
+        if url is None and odd_url(raw_url):
+            if not first and not last:
+                table.problem(line, f"unreadable profile URL {raw_url[:60]!r} and no name", "unreadable profile URL")
+                continue
+            url_left_out(table, line, raw_url)
         if not first and not last and not url:
             if any(get(row, i) for i in (i_email, i_company, i_position)) or not get(row, i_date):
                 table.problem(line, "a connection without name or profile URL", "no name")
@@ -57,6 +65,7 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
         raw_date = get(row, i_date)
         connected_on = parse_day(raw_date) if raw_date else None
         if raw_date and connected_on is None:
+            table.skipped[KEPT_NO_DATE] += 1
             table.note(line, f"unreadable Connected On {raw_date[:40]!r}; kept without a date")
         rows.append(ConnectionRow(line, first, last, full_name(first, last) or first or last,
                                   url, get(row, i_email), get(row, i_company), get(row, i_position), connected_on))

@@ -5,6 +5,8 @@ normalised profile URL. A name alone (pre-2023 connections, recommendations, old
 matched only among the people this owner already knows, and only when it is unambiguous;
 otherwise a new person is created and marked low-confidence. When a URL later turns up for a
 name-only person (a newer export), that person gets the URL instead of a duplicate being made.
+Profile URLs are matched without regard to letter case (``identity.url_key``); a person keeps the
+spelling first stored, and :meth:`PeopleIndex.spelling` gives every part of an import that spelling.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from twoway.identity import name_key as _name_key
-from twoway.identity import normalise_url
+from twoway.identity import normalise_url, url_key
 from twoway.linkedin.bulk import Bulk
 
 _INSERT = (
@@ -34,7 +36,8 @@ def profile_url(raw: str) -> str | None:
     """:func:`twoway.identity.normalise_url`, with a shortcut for the canonical form LinkedIn writes."""
     if raw.startswith(_PROFILE_PREFIX):
         slug = raw[len(_PROFILE_PREFIX):]
-        if slug and "/" not in slug and "?" not in slug and "#" not in slug and not slug[-1].isspace():
+        if slug and slug.isprintable() and " " not in slug and "/" not in slug and "?" not in slug \
+                and "#" not in slug:
             return raw
     return normalise_url(raw)
 
@@ -49,14 +52,24 @@ class PeopleIndex:
         self.bulk = bulk
         self.source_id = source_id
         self.created_at = created_at
-        self.by_url: dict[str, int] = {
-            url: pid for pid, url in bulk.rows("SELECT id, url FROM people WHERE url IS NOT NULL")
-        }
+        # url_key -> person id, and url_key -> the spelling stored (or first seen in this import).
+        self.by_url: dict[str, int] = {}
+        self.spellings: dict[str, str] = {}
+        for pid, url in bulk.rows("SELECT id, url FROM people WHERE url IS NOT NULL ORDER BY id"):
+            key = url_key(url)
+            self.by_url.setdefault(key, pid)
+            self.spellings.setdefault(key, url)
         self.known_names: dict[str, list[int]] = {}
         self.name_only: dict[str, list[int]] = {}
         self.created = 0
         if owner_id is not None:
             self.load_owner(owner_id)
+
+    def spelling(self, url: str | None) -> str | None:
+        """The one spelling this database (or import) uses for ``url`` (a normalised URL)."""
+        if url is None:
+            return None
+        return self.spellings.setdefault(url_key(url), url)
 
     def load_owner(self, owner_id: int) -> None:
         """Index by name the people this owner already has ties to."""
@@ -94,7 +107,7 @@ class PeopleIndex:
         })
         self.created += 1
         if url:
-            self.by_url[url] = pid
+            self.by_url[url_key(url)] = pid
         self._remember_name(key, pid, url is None)
         return pid
 
@@ -106,21 +119,23 @@ class PeopleIndex:
     def with_url(self, url: str, full: str, first: str = "", last: str = "", *, email: str = "",
                  company: str = "", position: str = "") -> int:
         """The person with this (normalised) profile URL, created if new."""
-        pid = self.by_url.get(url)
+        key = url_key(url)
+        pid = self.by_url.get(key)
         if pid is not None:
             return pid
+        url = self.spellings.setdefault(key, url)
         if not full:
             full = url.rsplit("/", 1)[-1]
         if not first and not last:
             first, last = _split(full)
-        key = name_key(full)
-        candidates = self.name_only.get(key, [])
-        if len(candidates) == 1 and self.known_names.get(key) == candidates:
+        nkey = name_key(full)
+        candidates = self.name_only.get(nkey, [])
+        if len(candidates) == 1 and self.known_names.get(nkey) == candidates:
             # A name-only person this owner knew gets their URL now (an older export met a newer one).
             pid = candidates.pop()
             self.bulk.run("UPDATE people SET url = :url, low_confidence = 0 WHERE id = :id AND url IS NULL",
                           {"url": url, "id": pid})
-            self.by_url[url] = pid
+            self.by_url[key] = pid
             return pid
         return self._create(url, full, first, last, email=email, company=company, position=position)
 

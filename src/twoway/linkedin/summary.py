@@ -6,6 +6,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 MAX_PROBLEMS = 10
+#: Reasons that begin so are rows kept without a bad field (counted apart from the rows skipped).
+KEPT = "kept: "
+KEPT_NO_URL = KEPT + "unreadable profile URL left out"
+KEPT_NO_DATE = KEPT + "unreadable date left out"
+KEPT_CONTROL = KEPT + "control characters removed"
 
 
 @dataclass
@@ -30,13 +35,19 @@ class ImportSummary:
     positions_added: int = 0
     job_changes: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     files: list[dict[str, Any]] = field(default_factory=list)
     older_than_previous: bool = False
     seconds: float = 0.0
 
     def skip(self, reason: str, count: int = 1) -> None:
-        if count:
+        if not count:
+            return
+        if reason.startswith(KEPT):
+            what = reason[len(KEPT):]
+            self.kept[what] = self.kept.get(what, 0) + count
+        else:
             self.skipped[reason] = self.skipped.get(reason, 0) + count
 
     def problem(self, message: str) -> None:
@@ -71,6 +82,9 @@ class ImportSummary:
         if self.skipped:
             parts = ", ".join(f"{reason}: {count:,}" for reason, count in sorted(self.skipped.items()))
             out.append(f"Rows skipped: {parts}")
+        if self.kept:
+            parts = ", ".join(f"{reason}: {count:,}" for reason, count in sorted(self.kept.items()))
+            out.append(f"Rows kept without a bad field: {parts}")
         out.extend(f"  {p}" for p in self.problems)
         out.append(f"Time taken: {self.seconds:.1f} s")
         return out

@@ -66,6 +66,9 @@ def resolve(conn: Connection, owner_id: int, query: str) -> PersonRef:
     url = identity.normalise_url(wanted) if "linkedin.com" in wanted.lower() else None
     if url:
         row = conn.execute(text(f"SELECT {_REF_COLUMNS} FROM people p WHERE p.url = :u"), {"u": url}).first()
+        if row is None:  # slugs ignore letter case; the stored spelling may differ from the one asked for
+            row = conn.execute(text(f"SELECT {_REF_COLUMNS} FROM people p WHERE lower(p.url) = lower(:u) "
+                                    "ORDER BY p.id"), {"u": url}).first()
         if row is None:
             raise NotFound(f"nobody with the profile {url}")
         return _ref(row)

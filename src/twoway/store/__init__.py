@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from twoway import paths
 from twoway import settings as settings_mod
-from twoway.errors import StorageError
+from twoway.errors import Busy, StorageError
 from twoway.store.migrations import MIGRATIONS, RECORDED_AS
 
 # The execution option that marks a write transaction (``Store.begin``): SQLite starts it with BEGIN IMMEDIATE.
@@ -46,10 +46,15 @@ class Store:
         A database not yet migrated to ``store_revision`` (while migrating, or opened with
         ``migrate=False``) is written without a revision.
         """
-        with self._writer.begin() as conn:
-            if self._revisioned or self._has_revision(conn):
-                conn.execute(_BUMP)
-            yield conn
+        try:
+            with self._writer.begin() as conn:
+                if self._revisioned or self._has_revision(conn):
+                    conn.execute(_BUMP)
+                yield conn
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise Busy() from exc
+            raise
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -69,6 +74,21 @@ class Store:
         return self._revisioned
 
 
+#: PostgreSQL's SQLSTATEs for a write that lost to another: serialization failure, deadlock, lock not available.
+_PG_BUSY = frozenset({"40001", "40P01", "55P03"})
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is a write that lost to another writer even after the busy timeout (try again later)."""
+    if not isinstance(exc, OperationalError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _PG_BUSY or getattr(orig, "pgcode", None) in _PG_BUSY:
+        return True
+    message = str(orig).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
 def revision(conn: Connection) -> int:
     """The store revision: raised by every committed write transaction (``Store.begin``), never by reads.
 
@@ -85,8 +105,16 @@ def identity(conn: Connection) -> tuple[str, int]:
     return str(token), int(rev)
 
 
+#: How long a write waits for another writer before it gives up as Busy (seconds); a database URL may say
+#: otherwise (SQLite ``?timeout=2``, PostgreSQL ``?options=-c lock_timeout=2000``).
+BUSY_TIMEOUT = 30
+
+
 def _sqlite_engine(url: str) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    args: dict[str, Any] = {"check_same_thread": False}
+    if "timeout" not in make_url(url).query:
+        args["timeout"] = BUSY_TIMEOUT
+    engine = create_engine(url, connect_args=args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -108,11 +136,18 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def _server_engine(url: str) -> Engine:
+    args: dict[str, Any] = {}
+    if make_url(url).get_backend_name() == "postgresql" and "options" not in make_url(url).query:
+        args["options"] = f"-c lock_timeout={BUSY_TIMEOUT * 1000}"
+    return create_engine(url, pool_pre_ping=True, connect_args=args)
+
+
 def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     """Open (creating and migrating if needed) the database chosen by ``db``, TWOWAY_DB or the default."""
     url = paths.resolve_db_url(db)
     try:
-        engine = _sqlite_engine(url) if url.startswith("sqlite") else create_engine(url, pool_pre_ping=True)
+        engine = _sqlite_engine(url) if url.startswith("sqlite") else _server_engine(url)
         store = Store(engine)
         if migrate:
             # Only a database that needs something takes the write lock: opening never waits for a writer.

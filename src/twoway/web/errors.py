@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from twoway.errors import TwowayError
+from twoway.errors import Busy, TwowayError
 
 CODES = {
     400: "bad_request",
@@ -29,6 +29,7 @@ CODES = {
     415: "unsupported_media_type",
     422: "invalid_request",
     500: "internal",
+    503: "busy",
 }
 
 
@@ -88,7 +89,10 @@ def _describe_validation(exc: RequestValidationError) -> str:
 def install(app: FastAPI) -> None:
     async def on_twoway(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, TwowayError)
-        return error_response(request.url.path, request.headers, exc.status, exc.code, exc.message)
+        response = error_response(request.url.path, request.headers, exc.status, exc.code, exc.message)
+        if isinstance(exc, Busy):
+            response.headers["retry-after"] = "1"
+        return response
 
     async def on_web(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebError)
@@ -128,5 +132,6 @@ API_ERRORS: dict[int | str, dict[str, Any]] = {
         (409, "Ambiguous or conflicting"),
         (422, "Invalid request or setting"),
         (500, "Internal error"),
+        (503, "The database is busy with another writer; try again"),
     )
 }

@@ -22,6 +22,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import Request
 
+from twoway.errors import Busy
+from twoway.store import is_busy
 from twoway.web.errors import WebError
 
 Scope = MutableMapping[str, Any]
@@ -221,9 +223,12 @@ class SecurityMiddleware:
         except BodyTooLarge:
             if not started:
                 await reject(413, "too_large", f"The upload is larger than {guard.max_body_bytes // 2**20} MB.")
-        except Exception:
+        except Exception as exc:
             if started:
                 raise
+            if is_busy(exc):  # a lock lost outside a write transaction: the same answer as Busy
+                await reject(503, "busy", Busy().message)
+                return
             import logging
 
             logging.getLogger("twoway.web").exception("unhandled error on %s", path)
