@@ -149,7 +149,7 @@ def test_a_day_of_new_connections_is_one_grouped_item_naming_the_strongest() -> 
     assert len(group.members) == 40
     assert group.member_names == ["Person 7", "Person 3", "Person 30"]
     assert group.reason.startswith("40 connections made on 1 Mar 2024")
-    assert group.action == "Welcome 40 new connections"
+    assert group.action == "Welcome 40 new connections (Person 7, Person 3, Person 30 and 37 more)"
 
 
 def test_pitch_senders_empty_profiles_and_answered_reintroductions_are_not_planned() -> None:

@@ -18,7 +18,7 @@ from twoway import settings as settings_mod
 from twoway.errors import InputError
 from twoway.plan.drafts import contexts_for, render
 from twoway.plan.items import JobChange, PlanPerson, VerdictLike, WeekPlan
-from twoway.plan.select import finish, select_week, week_start_of
+from twoway.plan.select import BATCH_NAMED, finish, select_week, week_start_of
 from twoway.settings import Settings
 from twoway.states import compute_states
 from twoway.store.batches import rows_for_ids
@@ -60,7 +60,8 @@ def build_week(
         empty_profiles=_empty_profiles(conn, owner_id), all_items=all_items,
     )
     ids = [item.person_id for item in plan.items]
-    people = _people(conn, ids)
+    # A grouped item names its strongest few.
+    people = _people(conn, ids + [m for item in plan.items for m in item.members[:BATCH_NAMED]])
     contexts = None
     if with_drafts:
         contexts = contexts_for(conn, owner_id, ids,

@@ -104,7 +104,10 @@ class PlanItem:
     @property
     def action(self) -> str:
         if self.kind == "welcome":
-            return f"{ACTION[self.kind]} {len(self.members)} new connections"
+            named = ", ".join(self.member_names)
+            more = len(self.members) - len(self.member_names)
+            tail = f" ({named}{f' and {more} more' if more > 0 else ''})" if named else ""
+            return f"{ACTION[self.kind]} {len(self.members)} new connections{tail}"
         return f"{ACTION[self.kind]} {self.name or f'#{self.person_id}'}"
 
     def to_dict(self) -> dict[str, Any]:

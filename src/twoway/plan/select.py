@@ -300,6 +300,8 @@ def finish(
         if person is not None:
             it.name, it.company, it.url = person.full_name, person.company, person.url
         it.member_names = [people[m].full_name for m in it.members[:BATCH_NAMED] if m in people]
+        if it.members:
+            it.company = None  # a group has no one company
         if not with_drafts or not it.template:
             continue
         context = (contexts or {}).get(it.person_id)
