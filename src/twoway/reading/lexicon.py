@@ -111,7 +111,11 @@ COURTESY: Table = {
                r"(?: (?:with anything|in any way|at all))?(?=[.!]|$)",
                r"(?:i'?d|i would|would) (?:love|like) to (?:stay|keep) in touch",
                r"(?:i )?(?:really )?enjoyed (?:our|the|your) (?:chat|conversation|talk|panel|session|exchange){t}",
-               r"(?:so |great |good |nice |lovely )?(?:good |great |nice )?to hear from you{t}"),
+               r"(?:so |great |good |nice |lovely )?(?:good |great |nice )?to hear from you{t}",
+               # praise with nothing to answer: "This is a great initiative. God bless you!"
+               r"(?:this is |that'?s |what )?(?:a |an )?(?:great|amazing|wonderful|fantastic|brilliant|inspiring)"
+               r" (?:initiative|idea|post|article|work|job|achievement|news|project){t}",
+               r"god bless(?: you)?{t}", r"(?:well|nicely) done{t}", r"keep (?:it )?up(?: the good work)?{t}"),
     },
     "wishes": {
         "en": (r"happy (?:new year|holidays|friday|monday|easter|thanksgiving|diwali|eid|hanukkah|weekend){t}",
