@@ -12,7 +12,7 @@ import json
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -37,6 +37,7 @@ Progress = Callable[[str, int, int], None]
 class _File:
     entry: Entry
     table: Table
+    ignored: list[str] = field(default_factory=list)  # connection-like files this one was preferred to
 
     @property
     def kind(self) -> str:
@@ -86,8 +87,17 @@ def classify(archive: Archive, max_field_chars: int) -> list[_File]:
                          "with a file whose header has First Name, Last Name and Connected On",
                          file=archive.name)
     if len(connections) > 1:
-        names = ", ".join(f.entry.name for f in connections)
-        raise InputError(f"several connection files ({names}); import one export at a time", file=archive.name)
+        # LinkedIn's own file wins over the member's copies and edits beside it.
+        own = [f for f in connections if kinds.stem(f.entry.name) == "connections"]
+        if len(own) != 1:
+            names = ", ".join(f.entry.name for f in connections)
+            raise InputError(f"several connection files ({names}) and not exactly one called Connections.csv; "
+                             "import one export at a time", file=archive.name)
+        found = [f for f in found if f.kind != kinds.CONNECTIONS or f is own[0]]
+        ignored = [f.entry.name for f in connections if f is not own[0]]
+        own[0].table.problems.insert(0, f"{own[0].entry.name} was read; other connection files beside it were "
+                                        f"ignored: {', '.join(ignored)}")
+        own[0].ignored = ignored
     return found
 
 
@@ -162,6 +172,7 @@ class _Import:
             newest_seen = max(newest_seen, self._messages(ctx, f))
 
         conn_file = self.of(kinds.CONNECTIONS)[0]
+        s.ignored_files = list(conn_file.ignored)
         rows, s.date_only_rows = network.read_connections(conn_file.table)
         s.skip("date-only row", s.date_only_rows)
         exported_on = self._export_date(rows, newest_seen)
