@@ -21,6 +21,9 @@ class ImportContext:
     owner_person_id: int | None
     created_at: str
     source_id: int = 0
+    # Every name key and URL the owner appears under in this export's messages.
+    owner_keys: frozenset[str] = frozenset()
+    owner_urls: frozenset[str] = frozenset()
 
     @property
     def owner_key(self) -> str:
@@ -28,6 +31,8 @@ class ImportContext:
 
     def is_owner(self, url: str | None, name: str) -> bool:
         """Whether a sender/recipient is the owner: by URL when both are known, else by name."""
-        if url and self.owner_url:
-            return url == self.owner_url
-        return bool(name) and name_key(name) == self.owner_key
+        if url and (url == self.owner_url or url in self.owner_urls):
+            return True
+        if url and self.owner_url and not self.owner_keys:
+            return False
+        return bool(name) and (name_key(name) == self.owner_key or name_key(name) in self.owner_keys)

@@ -94,7 +94,8 @@ class MessageImporter:
         """Import every row; return the newest message time seen (epoch seconds, 0 if none)."""
         c = _Columns(self.table)
         ctx, table = self.ctx, self.table
-        owner_url = ctx.owner_url
+        owner_urls = ctx.owner_urls | ({ctx.owner_url} if ctx.owner_url else set())
+        owner_keys = ctx.owner_keys | {ctx.owner_key}
         # Absent columns point at an empty cell appended to each row: no branches on the hot path.
         pad = len(table.header)
         i_conv, i_title, i_sender, i_url, i_to, i_rcpt, i_date, i_subject, i_content, i_folder = (
@@ -137,7 +138,7 @@ class MessageImporter:
                 current = _Conversation(ext, row[i_title].strip())
             members = current.urls
             if not out:
-                if sender_url and sender_url != owner_url:
+                if sender_url and sender_url not in owner_urls:
                     if not members.get(sender_url):
                         members[sender_url] = sender
                 elif sender and not sender_url and sender.casefold() != HIDDEN_MEMBER:
@@ -148,8 +149,10 @@ class MessageImporter:
                 if found is None:
                     found = recipients[raw_rcpt] = tuple(
                         u for u in (profile_url(part) for part in raw_rcpt.split(",")) if u)
+                # A message to the owner alone names the owner in TO, whatever URL it gives them.
+                to_owner = not out and len(found) == 1 and name_key(to) in owner_keys
                 for url in found:
-                    if url != owner_url and url != sender_url and url not in members:
+                    if url not in owner_urls and url != sender_url and url not in members and not to_owner:
                         # TO names several people at once when there are several URLs: no name then.
                         members[url] = to if out and len(found) == 1 else ""
             elif out and to and to.casefold() != HIDDEN_MEMBER:

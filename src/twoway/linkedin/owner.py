@@ -85,15 +85,33 @@ class OwnerRecord:
     created: bool
 
 
+def hinted_owner(bulk: Bulk, hint: str | None) -> tuple[str, bool] | None:
+    """(name, by name) of the owner already in the database that ``hint`` (id, URL or name) names."""
+    if not hint:
+        return None
+    for oid, name, url in bulk.rows("SELECT id, name, profile_url FROM owners ORDER BY id"):
+        if hint.strip() in (str(oid), url):
+            return str(name), False
+        if str(name).casefold() == hint.strip().casefold():
+            return str(name), True
+    return None
+
+
 def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: str | None,
-                  created_at: str) -> OwnerRecord:
-    """The owner this export belongs to, created when new; their profile details refreshed."""
+                  created_at: str, name: str = "", placeholder: bool = False) -> OwnerRecord:
+    """The owner this export belongs to, created when new; their profile details refreshed.
+
+    ``name`` is the owner's name as the export shows it (Profile.csv's, or found in its files);
+    a ``placeholder`` name goes to the database's only owner when there is one.
+    """
     rows = bulk.rows("SELECT id, name, profile_url, person_id FROM owners ORDER BY id")
-    name = profile.name if profile else ""
+    name = profile.name if profile else name
     found = None
     if hint:
         found = next((r for r in rows if hint.strip() in (str(r[0]), r[2]) or
                       r[1].casefold() == hint.strip().casefold()), None)
+    if found is None and placeholder and not hint and len(rows) == 1:
+        found = rows[0]
     if found is None and url:
         found = next((r for r in rows if r[2] == url), None)
     if found is None and name:
