@@ -238,7 +238,7 @@ class _Import:
         scan = whose.scan_messages(message_files[0].table) if message_files else None
         found = whose.find_owner(given=given, given_by=given_by, strict=strict, scan=scan, invitations=invitations,
                                  connections=not_owner)
-        url = owner.infer_owner_url(found.name, invitations, None) or found.url
+        url = owner.inviter_url(invitations) or found.url
         return whose.Owner(found.name, url, found.how, found.keys, found.urls | ({url} if url else set()))
 
     def _owner_person(self, ctx: ImportContext, rec: owner.OwnerRecord, source: dict[str, int]) -> None:

@@ -1,7 +1,8 @@
 """Whose export this is: the name from Profile.csv, the profile URL inferred from their own activity.
 
 Profile.csv never holds the owner's URL. It is the inviter URL of OUTGOING invitations, or the
-sender URL of messages sent under the profile's name. The owner is matched to one already in
+URL the owner has in the messages (``whose.py``, which also finds the owner when Profile.csv is
+missing). The owner is matched to one already in
 the database by URL, else by name, else created (with a people row of their own, so that team
 graphs can walk through them).
 """
@@ -12,13 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from twoway.errors import InputError
-from twoway.identity import full_name, normalise_url
+from twoway.identity import full_name
 from twoway.linkedin.bulk import Bulk
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key
-
-MESSAGE_SCAN_ROWS = 200_000
 
 
 @dataclass
@@ -47,33 +46,10 @@ def read_profile(table: Table) -> Profile | None:
     return None
 
 
-def infer_owner_url(name: str, invitations: list[Invitation], messages: Table | None) -> str | None:
-    """The owner's profile URL as their invitations and messages show it, or None."""
+def inviter_url(invitations: list[Invitation]) -> str | None:
+    """The owner's profile URL as their own (OUTGOING) invitations show it, or None."""
     votes = Counter(inv.inviter_url for inv in invitations if inv.direction == "out" and inv.inviter_url)
-    if votes:
-        return votes.most_common(1)[0][0]
-    if messages is None or not name:
-        return None
-    i_from, i_url = messages.col("from"), messages.col("senderprofileurl")
-    i_to, i_rcpt = messages.col("to"), messages.col("recipientprofileurls")
-    if i_from is None or i_url is None:
-        return None
-    key = name_key(name)
-    recipients: Counter[str] = Counter()
-    for n, (_line, row) in enumerate(messages.rows(record=False)):
-        if n >= MESSAGE_SCAN_ROWS:
-            break
-        if row[i_url] and name_key(row[i_from]) == key:
-            votes[normalise_url(row[i_url]) or ""] += 1
-            if votes.most_common(1)[0][1] >= 3:
-                break
-        elif i_rcpt is not None and i_to is not None and row[i_rcpt] and "," not in row[i_rcpt] \
-                and name_key(row[i_to]) == key:
-            recipients[normalise_url(row[i_rcpt]) or ""] += 1
-    votes.pop("", None)
-    recipients.pop("", None)
-    best = votes or recipients
-    return best.most_common(1)[0][0] if best else None
+    return votes.most_common(1)[0][0] if votes else None
 
 
 @dataclass

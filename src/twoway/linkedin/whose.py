@@ -20,7 +20,7 @@ from twoway.linkedin.csvfile import Table
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key, profile_url
 
-MESSAGE_SCAN_ROWS = 200_000
+MESSAGE_SCAN_ROWS = 50_000  # the owner shows long before; a million-row inbox is not read twice
 PLACEHOLDER = "You"
 HIDDEN_MEMBER = "linkedin member"
 CLEAR_SHARE = 0.8  # the owner is in at least this share of the one-to-one conversations (or invitations)
@@ -98,46 +98,64 @@ class MessageScan:
 
 def scan_messages(table: Table) -> MessageScan:
     """Participants of the conversations in ``table``: one pass over its first rows, nothing recorded."""
-    c = {k: table.col(*names) for k, names in (
-        ("conv", ("conversationid",)), ("sender", ("from",)), ("url", ("senderprofileurl",)), ("to", ("to",)),
-        ("rcpt", ("recipientprofileurls",)), ("direction", ("direction",)), ("folder", ("folder",)))}
-
-    def get(row: list[str], key: str) -> str:
-        i = c[key]
-        return row[i].strip() if i is not None else ""
-
+    pad = len(table.header)  # absent columns read an empty cell appended to each row
+    i_conv, i_sender, i_url, i_to, i_rcpt, i_direction, i_folder = (
+        pad if i is None else i for i in (table.col("conversationid"), table.col("from"),
+                                          table.col("senderprofileurl"), table.col("to"),
+                                          table.col("recipientprofileurls"), table.col("direction"),
+                                          table.col("folder")))
+    has_direction = table.col("direction") is not None
     url_of_name: dict[str, Counter[str]] = {}
     shown: dict[tuple[str, str | None], Counter[str]] = {}
     members: dict[str, set[tuple[str, str | None]]] = {}
     several: set[str] = set()
     own: Counter[tuple[str, str | None]] = Counter()
+    parsed: dict[str, list[str]] = {}
+    seen: dict[tuple[str, str], tuple[str, str | None] | None] = {}
 
-    def person(name: str, url: str | None) -> tuple[str, str | None] | None:
+    def person(name: str, raw_url: str) -> tuple[str, str | None] | None:
+        found = seen.get((name, raw_url), ())
+        if found != ():
+            return found  # type: ignore[return-value]
+        url = profile_url(raw_url) if raw_url else None
         key = name_key(name)
-        if (not key or key == HIDDEN_MEMBER) and not url:
-            return None
-        if url and key:
-            url_of_name.setdefault(key, Counter())[url] += 1
-        who = (key, url)
-        shown.setdefault(who, Counter())[name] += 1 if name else 0
+        who: tuple[str, str | None] | None = None
+        if (key and key != HIDDEN_MEMBER) or url:
+            who = (key, url)
+            if url and key:
+                url_of_name.setdefault(key, Counter())[url] += 1
+            if name:
+                shown.setdefault(who, Counter())[name] += 1
+            else:
+                shown.setdefault(who, Counter())
+        seen[(name, raw_url)] = who
         return who
 
     for n, (_line, row) in enumerate(table.rows(record=False)):
         if n >= MESSAGE_SCAN_ROWS:
             break
-        rcpts = [u for u in (profile_url(part) for part in get(row, "rcpt").split(",") if part.strip()) if u]
-        sender = person(get(row, "sender"), profile_url(get(row, "url")))
-        to = person(get(row, "to"), rcpts[0] if len(rcpts) == 1 else None)
-        conv = get(row, "conv") or "legacy:" + "|".join(sorted(w[0] for w in (sender, to) if w))
+        row.append("")
+        raw_rcpt = row[i_rcpt].strip()
+        rcpts = parsed.get(raw_rcpt)
+        if rcpts is None:
+            rcpts = parsed[raw_rcpt] = [part.strip() for part in raw_rcpt.split(",") if part.strip()]
+        sender = person(row[i_sender].strip(), row[i_url].strip())
+        to = person(row[i_to].strip(), rcpts[0] if len(rcpts) == 1 else "")
+        conv = row[i_conv].strip() or "legacy:" + "|".join(sorted(w[0] for w in (sender, to) if w))
         if len(rcpts) > 1:
             several.add(conv)
-        found = members.setdefault(conv, set())
-        found.update(w for w in (sender, to) if w)
-        mark = (get(row, "direction") or get(row, "folder")).upper()
+        found = members.get(conv)
+        if found is None:
+            found = members[conv] = set()
+        if sender:
+            found.add(sender)
+        if to:
+            found.add(to)
+        mark = (row[i_direction].strip() or row[i_folder].strip()).upper()
         if mark.startswith("OUT") or mark == "SENT":
             if sender:
                 own[sender] += 1
-        elif mark.startswith("IN") and c["direction"] is not None and to:
+        elif has_direction and mark.startswith("IN") and to:
             own[to] += 1
 
     def ident(who: tuple[str, str | None]) -> str:
@@ -157,7 +175,7 @@ def scan_messages(table: Table) -> MessageScan:
         return p
 
     for who, names in shown.items():
-        of(who).names.update(+names)
+        of(who).names.update(names)
     for who, count in own.items():
         of(who).own_rows += count
     conversations = 0
