@@ -170,3 +170,15 @@ def test_2021_messages_without_recipient_urls(tmp_path: Path) -> None:
 ])
 def test_names_match(given: str, seen: str, same: bool) -> None:
     assert names_match(given, seen) is same
+
+
+def test_a_placeholder_owner_takes_the_name_a_later_export_gives(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "t.db"))
+    only = {"Connections.csv": PREAMBLE + csv_text(CONNECTIONS_HEADER, [connection("Ana", "Silva", "ana-silva")])}
+    assert import_export(store, write_export(tmp_path / "x", only)).owner_name == "You"
+    full = write_export(tmp_path / "y", default_files(), name="Basic_LinkedInDataExport_06-08-2026")
+    summary = import_export(store, full)
+    assert summary.owner_name == "Olga Owner"
+    with store.connect() as conn:
+        assert conn.execute(text("SELECT name FROM owners")).scalars().all() == ["Olga Owner"]
+    store.close()

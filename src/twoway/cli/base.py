@@ -147,7 +147,8 @@ pass_app = click.make_pass_decorator(App)
               help="Database: a SQLite file or a SQLAlchemy URL (postgresql://…). Default: twoway.db in the "
                    "data folder (`twoway where`).")
 @click.option("--owner", "owner_hint", envvar="TWOWAY_OWNER", metavar="ID|NAME",
-              help="Whose network, when the database holds several members' exports.")
+              help="Whose network, when the database holds several members' exports; on import, whose "
+                   "export it is (found in the export itself when not given).")
 @click.version_option(package_name="twoway")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, owner_hint: str | None) -> None:

@@ -18,6 +18,7 @@ from twoway.linkedin.bulk import Bulk
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key
+from twoway.linkedin.whose import PLACEHOLDER
 
 
 @dataclass
@@ -92,6 +93,18 @@ def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: st
         found = next((r for r in rows if r[2] == url), None)
     if found is None and name:
         found = next((r for r in rows if name_key(r[1]) == name_key(name)), None)
+    if found is None and name and not placeholder and not hint and len(rows) == 1 and rows[0][1] == PLACEHOLDER \
+            and (not url or not rows[0][2]):
+        # The database's only owner came from an export that did not say whose it was: now one does.
+        oid, _old, _url, person_id = rows[0]
+        first, _, last = name.partition(" ")
+        bulk.run("UPDATE owners SET name = :n, first_name = :f, last_name = :l WHERE id = :id",
+                 {"n": name, "f": (profile.first if profile else first) or None,
+                  "l": (profile.last if profile else last) or None, "id": oid})
+        if person_id is not None:
+            bulk.run("UPDATE people SET full_name = :n, name_key = :k WHERE id = :p",
+                     {"n": name, "k": name_key(name), "p": person_id})
+        found = (oid, name, rows[0][2], person_id)
     if found is None and not name:
         if hint:
             name = hint.strip()
