@@ -63,8 +63,60 @@ class DayParam(click.DateTime):
 DAY = DayParam()
 
 
+def hoist_global_options(group: click.Group, args: list[str]) -> list[str]:
+    """``args`` with the root group's own options moved before the command, wherever they were written.
+
+    ``twoway import DIR --owner NAME`` then means ``twoway --owner NAME import DIR``, for every command
+    and subcommand alike. Nothing after ``--`` moves; ``--help`` and ``--version`` stay where they are.
+    """
+    takes_value: dict[str, bool] = {}
+    for param in group.params:
+        if isinstance(param, click.Option) and not param.is_eager:
+            for flag in (*param.opts, *param.secondary_opts):
+                takes_value[flag] = not param.is_flag and not param.count
+    command_at = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return args
+        if not arg.startswith("-"):
+            command_at = i
+            break
+        i += 2 if takes_value.get(arg) else 1
+    if command_at is None:
+        return args
+    moved: list[str] = []
+    rest: list[str] = []
+    i = command_at + 1
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        flag = arg.split("=", 1)[0]
+        if flag in takes_value:
+            if takes_value[flag] and "=" not in arg and i + 1 < len(args):
+                moved.extend(args[i:i + 2])
+                i += 2
+                continue
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return [*args[:command_at], *moved, args[command_at], *rest]
+
+
 class TwowayGroup(click.Group):
-    """Translates twoway's errors into a short message and an exit code, once, for every command."""
+    """Translates twoway's errors into a short message and an exit code, once, for every command.
+
+    The root group's options (``--db``, ``--owner``) may also be written after any command.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = hoist_global_options(self, list(args))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -113,12 +165,15 @@ pass_app = click.make_pass_decorator(App)
               help="Database: a SQLite file or a SQLAlchemy URL (postgresql://…). Default: twoway.db in the "
                    "data folder (`twoway where`).")
 @click.option("--owner", "owner_hint", envvar="TWOWAY_OWNER", metavar="ID|NAME",
-              help="Whose network, when the database holds several members' exports.")
+              help="Whose network, when the database holds several members' exports; on import, whose "
+                   "export it is (found in the export itself when not given).")
 @click.version_option(package_name="twoway")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, owner_hint: str | None) -> None:
     """twoway keeps a professional network two-way: whom to reach this week, what to say,
-    who answers and who never does. Start with `twoway demo` or `twoway import EXPORT.zip`."""
+    who answers and who never does. Start with `twoway demo` or `twoway import EXPORT.zip`.
+
+    The options below may also follow the command: `twoway import EXPORT.zip --owner NAME`."""
     ctx.obj = App(db=db, owner_hint=owner_hint)
     ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
 

@@ -52,6 +52,9 @@ def import_(app: App, path: str, as_json: bool) -> None:
         return
     lines = summary.lines()
     say(lines[0])
+    for line in lines[1:]:
+        if line.startswith(("Owner: ", "Ignored beside ")):
+            say(line)
     rows = [
         ["people added", summary.people_added],
         ["connections in this export", summary.connections_total],

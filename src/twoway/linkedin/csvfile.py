@@ -9,6 +9,7 @@ then checked against the header's width. Rows come out as lists of strings, stre
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -49,6 +50,17 @@ class _CountingReader(io.RawIOBase):
     def close(self) -> None:
         self._inner.close()
         super().close()
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 read as cp1252: an Excel re-save can mix the two, line by line."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+MIXED_ERRORS = "twoway-utf8-else-cp1252"
+codecs.register_error(MIXED_ERRORS, _cp1252_fallback)
 
 
 def _sniff_encoding(head: bytes) -> str:
@@ -105,7 +117,10 @@ class Table:
         buffered = io.BufferedReader(counting, buffer_size=1 << 20)
         head = buffered.peek(4096)[:4096]
         self.encoding = _sniff_encoding(head)
-        return io.TextIOWrapper(buffered, encoding=self.encoding, errors="replace", newline=""), counting
+        if self.encoding.startswith("utf-16"):
+            return io.TextIOWrapper(buffered, encoding=self.encoding, errors="replace", newline=""), counting
+        # UTF-8 wherever the bytes are UTF-8, cp1252 for the bytes that are not (mixed re-saves).
+        return io.TextIOWrapper(buffered, encoding="utf-8-sig", errors=MIXED_ERRORS, newline=""), counting
 
     def _guard(self, line: int) -> _Guard:
         return _Guard(self, line)
@@ -117,11 +132,7 @@ class Table:
             text, _ = self._open_text()
             with text:
                 head = [line for _, line in zip(range(HEADER_SCAN_LINES), text, strict=False)]
-        for number, line in enumerate(head, start=1):
-            if line.strip():
-                self.first_line_text = line.strip()[:120]
-                self.first_line = number
-                break
+        self._guess_header_row(head)
         for delimiter in _DELIMITERS:
             reader = csv.reader(head, delimiter=delimiter)
             previous = 0
@@ -140,6 +151,26 @@ class Table:
                         return
             except csv.Error:
                 continue
+
+    def _guess_header_row(self, head: list[str]) -> None:
+        """For messages about an unknown header: the first line that splits into several columns with
+        some delimiter (a preamble's note and sentence do not), else the first line with anything on it."""
+        found: list[int] = []
+        for delimiter in _DELIMITERS:
+            reader = csv.reader(head, delimiter=delimiter)
+            previous = 0
+            try:
+                for row in reader:
+                    start, previous = previous + 1, reader.line_num
+                    if sum(1 for cell in row if cell.strip()) >= 2:
+                        found.append(start)
+                        break
+            except csv.Error:
+                continue
+        written = [n for n, line in enumerate(head, start=1) if line.strip()]
+        number = min(found) if found else (written[0] if written else 1)
+        self.first_line = number
+        self.first_line_text = head[number - 1].strip()[:120] if number <= len(head) else ""
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -12,21 +12,21 @@ import json
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from twoway import clock
 from twoway.errors import InputError
-from twoway.linkedin import extras, kinds, network, owner
+from twoway.linkedin import extras, kinds, network, owner, whose
 from twoway.linkedin.archive import Archive, Entry, open_archive
 from twoway.linkedin.bulk import Bulk
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table
 from twoway.linkedin.dates import export_date_from_name, iso_day
 from twoway.linkedin.messages import MessageImporter
-from twoway.linkedin.registry import PeopleIndex
+from twoway.linkedin.registry import PeopleIndex, name_key
 from twoway.linkedin.summary import ImportSummary
 from twoway.store import Store
 
@@ -37,6 +37,7 @@ Progress = Callable[[str, int, int], None]
 class _File:
     entry: Entry
     table: Table
+    ignored: list[str] = field(default_factory=list)  # connection-like files this one was preferred to
 
     @property
     def kind(self) -> str:
@@ -86,8 +87,17 @@ def classify(archive: Archive, max_field_chars: int) -> list[_File]:
                          "with a file whose header has First Name, Last Name and Connected On",
                          file=archive.name)
     if len(connections) > 1:
-        names = ", ".join(f.entry.name for f in connections)
-        raise InputError(f"several connection files ({names}); import one export at a time", file=archive.name)
+        # LinkedIn's own file wins over the member's copies and edits beside it.
+        own = [f for f in connections if kinds.stem(f.entry.name) == "connections"]
+        if len(own) != 1:
+            names = ", ".join(f.entry.name for f in connections)
+            raise InputError(f"several connection files ({names}) and not exactly one called Connections.csv; "
+                             "import one export at a time", file=archive.name)
+        found = [f for f in found if f.kind != kinds.CONNECTIONS or f is own[0]]
+        ignored = [f.entry.name for f in connections if f is not own[0]]
+        own[0].table.problems.insert(0, f"{own[0].entry.name} was read; other connection files beside it were "
+                                        f"ignored: {', '.join(ignored)}")
+        own[0].ignored = ignored
     return found
 
 
@@ -145,14 +155,17 @@ class _Import:
         profile = next((p for f in self.of(kinds.PROFILE) if (p := owner.read_profile(f.table))), None)
         invitations = [inv for f in self.of(kinds.INVITATIONS) for inv in extras.read_invitations(f.table)]
         message_files = self.of(kinds.MESSAGES)
-        owner_name = profile.name if profile else (self.owner_hint or "")
-        owner_url = owner.infer_owner_url(owner_name, invitations,
-                                          message_files[0].table if message_files else None)
-        rec = owner.resolve_owner(bulk, profile, owner_url, self.owner_hint, self.created_at)
+        conn_file = self.of(kinds.CONNECTIONS)[0]
+        s.ignored_files = list(conn_file.ignored)
+        rows, s.date_only_rows = network.read_connections(conn_file.table)
+        found = self._whose(profile, invitations, message_files, rows)
+        s.owner_found_by = found.how
+        rec = owner.resolve_owner(bulk, profile, found.url, self.owner_hint, self.created_at, found.name,
+                                  placeholder=found.name == whose.PLACEHOLDER and found.url is None)
         bulk.run("UPDATE imports SET owner_id = :o WHERE id = :i", {"o": rec.id, "i": import_id})
         people = PeopleIndex(bulk, rec.id, None, self.created_at)
-        ctx = ImportContext(bulk, people, s, import_id, rec.id, rec.name, rec.profile_url or owner_url,
-                            rec.person_id, self.created_at)
+        ctx = ImportContext(bulk, people, s, import_id, rec.id, rec.name, rec.profile_url or found.url,
+                            rec.person_id, self.created_at, owner_keys=found.keys, owner_urls=found.urls)
         s.owner_id, s.owner_name = rec.id, rec.name
         self._owner_person(ctx, rec, source)
 
@@ -161,8 +174,6 @@ class _Import:
             ctx.source_id = people.source_id = source[f.entry.name]
             newest_seen = max(newest_seen, self._messages(ctx, f))
 
-        conn_file = self.of(kinds.CONNECTIONS)[0]
-        rows, s.date_only_rows = network.read_connections(conn_file.table)
         s.skip("date-only row", s.date_only_rows)
         exported_on = self._export_date(rows, newest_seen)
         s.exported_on = exported_on
@@ -212,6 +223,23 @@ class _Import:
         if self.progress is not None:
             self.progress("done", self.total_bytes, self.total_bytes)
         return s
+
+    def _whose(self, profile: owner.Profile | None, invitations: list[extras.Invitation],
+               message_files: list[_File], rows: list[network.ConnectionRow]) -> whose.Owner:
+        """Who the owner is, by Profile.csv, the name given, or the export's own messages and invitations."""
+        given, given_by, strict = None, "", False
+        if profile is not None and profile.name:
+            given, given_by = profile.name, "named in Profile.csv"
+        elif self.owner_hint:
+            known = owner.hinted_owner(self.bulk, self.owner_hint)
+            given = known[0] if known else self.owner_hint.strip()
+            given_by, strict = "named with --owner", known is None or known[1]
+        not_owner = {r.url for r in rows if r.url} | {name_key(r.full) for r in rows}
+        scan = whose.scan_messages(message_files[0].table) if message_files else None
+        found = whose.find_owner(given=given, given_by=given_by, strict=strict, scan=scan, invitations=invitations,
+                                 connections=not_owner)
+        url = owner.inviter_url(invitations) or found.url
+        return whose.Owner(found.name, url, found.how, found.keys, found.urls | ({url} if url else set()))
 
     def _owner_person(self, ctx: ImportContext, rec: owner.OwnerRecord, source: dict[str, int]) -> None:
         """Give the owner a people row (by URL when known) so team graphs can pass through them."""

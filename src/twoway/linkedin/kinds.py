@@ -33,6 +33,10 @@ SIGNATURES: tuple[tuple[str, frozenset[str]], ...] = (
     (PROFILE, frozenset({"firstname", "lastname", "headline", "industry"})),
     (POSITIONS, frozenset({"companyname", "title", "startedon", "finishedon"})),
     (CONTACTS, frozenset({"firstname", "lastname", "companies"})),
+    # Hand-edited connection files: one Name column, or a first name without a last name.
+    (CONNECTIONS, frozenset({"name", "connectedon"})),
+    (CONNECTIONS, frozenset({"fullname", "connectedon"})),
+    (CONNECTIONS, frozenset({"firstname", "connectedon"})),
 )
 
 # What a file whose *name* says it is one of these must contain, for the error message.

@@ -97,7 +97,8 @@ class MessageImporter:
         ctx, table = self.ctx, self.table
         # One spelling per profile (slugs ignore case), so URLs below compare with ==.
         spelling = ctx.people.spelling
-        owner_url = spelling(ctx.owner_url)
+        owner_urls = {u for u in map(spelling, {*ctx.owner_urls, *([ctx.owner_url] if ctx.owner_url else [])}) if u}
+        owner_keys = ctx.owner_keys | {ctx.owner_key}
         # Absent columns point at an empty cell appended to each row: no branches on the hot path.
         pad = len(table.header)
         i_conv, i_title, i_sender, i_url, i_to, i_rcpt, i_date, i_subject, i_content, i_folder = (
@@ -146,7 +147,7 @@ class MessageImporter:
                 current = _Conversation(ext, row[i_title].strip())
             members = current.urls
             if not out:
-                if sender_url and sender_url != owner_url:
+                if sender_url and sender_url not in owner_urls:
                     if not members.get(sender_url):
                         members[sender_url] = sender
                 elif sender and not sender_url and sender.casefold() != HIDDEN_MEMBER:
@@ -159,8 +160,10 @@ class MessageImporter:
                 if any(u is None and odd_url(part) for part, u in parts):
                     odd.add(raw_rcpt)
             if found:
+                # A message to the owner alone names the owner in TO, whatever URL it gives them.
+                to_owner = not out and len(found) == 1 and name_key(to) in owner_keys
                 for url in found:
-                    if url != owner_url and url != sender_url and url not in members:
+                    if url not in owner_urls and url != sender_url and url not in members and not to_owner:
                         # TO names several people at once when there are several URLs: no name then.
                         members[url] = to if out and len(found) == 1 else ""
             else:

@@ -38,6 +38,7 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
     """The rows worth importing, and how many date-only rows there were."""
     col = table.col
     i_first, i_last, i_url = col("firstname"), col("lastname"), col("url", "profileurl")
+    i_name = col("name", "fullname") if i_first is None else None
     i_email, i_company = col("emailaddress", "email"), col("company")
     i_position, i_date = col("position", "title"), col("connectedon")
 
@@ -50,6 +51,10 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
     for line, row in table.rows():
         scrub(table, line, row)
         first, last, raw_url = get(row, i_first), get(row, i_last), get(row, i_url)
+        if i_name is not None:
+            # One Name column (a hand-edited file): the first word is the first name, the rest the last.
+            first, _, last = get(row, i_name).partition(" ")
+            last = last.strip()
         url = profile_url(raw_url)
         if url is None and odd_url(raw_url):
             if not first and not last:

@@ -1,7 +1,8 @@
 """Whose export this is: the name from Profile.csv, the profile URL inferred from their own activity.
 
 Profile.csv never holds the owner's URL. It is the inviter URL of OUTGOING invitations, or the
-sender URL of messages sent under the profile's name. The owner is matched to one already in
+URL the owner has in the messages (``whose.py``, which also finds the owner when Profile.csv is
+missing). The owner is matched to one already in
 the database by URL, else by name, else created (with a people row of their own, so that team
 graphs can walk through them).
 """
@@ -12,13 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from twoway.errors import InputError
-from twoway.identity import full_name, normalise_url
+from twoway.identity import full_name
 from twoway.linkedin.bulk import Bulk
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key
-
-MESSAGE_SCAN_ROWS = 200_000
+from twoway.linkedin.whose import PLACEHOLDER
 
 
 @dataclass
@@ -47,33 +47,10 @@ def read_profile(table: Table) -> Profile | None:
     return None
 
 
-def infer_owner_url(name: str, invitations: list[Invitation], messages: Table | None) -> str | None:
-    """The owner's profile URL as their invitations and messages show it, or None."""
+def inviter_url(invitations: list[Invitation]) -> str | None:
+    """The owner's profile URL as their own (OUTGOING) invitations show it, or None."""
     votes = Counter(inv.inviter_url for inv in invitations if inv.direction == "out" and inv.inviter_url)
-    if votes:
-        return votes.most_common(1)[0][0]
-    if messages is None or not name:
-        return None
-    i_from, i_url = messages.col("from"), messages.col("senderprofileurl")
-    i_to, i_rcpt = messages.col("to"), messages.col("recipientprofileurls")
-    if i_from is None or i_url is None:
-        return None
-    key = name_key(name)
-    recipients: Counter[str] = Counter()
-    for n, (_line, row) in enumerate(messages.rows(record=False)):
-        if n >= MESSAGE_SCAN_ROWS:
-            break
-        if row[i_url] and name_key(row[i_from]) == key:
-            votes[normalise_url(row[i_url]) or ""] += 1
-            if votes.most_common(1)[0][1] >= 3:
-                break
-        elif i_rcpt is not None and i_to is not None and row[i_rcpt] and "," not in row[i_rcpt] \
-                and name_key(row[i_to]) == key:
-            recipients[normalise_url(row[i_rcpt]) or ""] += 1
-    votes.pop("", None)
-    recipients.pop("", None)
-    best = votes or recipients
-    return best.most_common(1)[0][0] if best else None
+    return votes.most_common(1)[0][0] if votes else None
 
 
 @dataclass
@@ -85,19 +62,49 @@ class OwnerRecord:
     created: bool
 
 
+def hinted_owner(bulk: Bulk, hint: str | None) -> tuple[str, bool] | None:
+    """(name, by name) of the owner already in the database that ``hint`` (id, URL or name) names."""
+    if not hint:
+        return None
+    for oid, name, url in bulk.rows("SELECT id, name, profile_url FROM owners ORDER BY id"):
+        if hint.strip() in (str(oid), url):
+            return str(name), False
+        if str(name).casefold() == hint.strip().casefold():
+            return str(name), True
+    return None
+
+
 def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: str | None,
-                  created_at: str) -> OwnerRecord:
-    """The owner this export belongs to, created when new; their profile details refreshed."""
+                  created_at: str, name: str = "", placeholder: bool = False) -> OwnerRecord:
+    """The owner this export belongs to, created when new; their profile details refreshed.
+
+    ``name`` is the owner's name as the export shows it (Profile.csv's, or found in its files);
+    a ``placeholder`` name goes to the database's only owner when there is one.
+    """
     rows = bulk.rows("SELECT id, name, profile_url, person_id FROM owners ORDER BY id")
-    name = profile.name if profile else ""
+    name = profile.name if profile else name
     found = None
     if hint:
         found = next((r for r in rows if hint.strip() in (str(r[0]), r[2]) or
                       r[1].casefold() == hint.strip().casefold()), None)
+    if found is None and placeholder and not hint and len(rows) == 1:
+        found = rows[0]
     if found is None and url:
         found = next((r for r in rows if r[2] == url), None)
     if found is None and name:
         found = next((r for r in rows if name_key(r[1]) == name_key(name)), None)
+    if found is None and name and not placeholder and not hint and len(rows) == 1 and rows[0][1] == PLACEHOLDER \
+            and (not url or not rows[0][2]):
+        # The database's only owner came from an export that did not say whose it was: now one does.
+        oid, _old, _url, person_id = rows[0]
+        first, _, last = name.partition(" ")
+        bulk.run("UPDATE owners SET name = :n, first_name = :f, last_name = :l WHERE id = :id",
+                 {"n": name, "f": (profile.first if profile else first) or None,
+                  "l": (profile.last if profile else last) or None, "id": oid})
+        if person_id is not None:
+            bulk.run("UPDATE people SET full_name = :n, name_key = :k WHERE id = :p",
+                     {"n": name, "k": name_key(name), "p": person_id})
+        found = (oid, name, rows[0][2], person_id)
     if found is None and not name:
         if hint:
             name = hint.strip()

@@ -39,6 +39,8 @@ class ImportSummary:
     problems: list[str] = field(default_factory=list)
     files: list[dict[str, Any]] = field(default_factory=list)
     older_than_previous: bool = False
+    owner_found_by: str = ""
+    ignored_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def skip(self, reason: str, count: int = 1) -> None:
@@ -64,6 +66,10 @@ class ImportSummary:
         if self.older_than_previous:
             out.append("This export is older than one imported before: nothing was marked removed "
                        "and newer details were kept.")
+        if self.owner_found_by:
+            out.append(f"Owner: {self.owner_name}, {self.owner_found_by}")
+        if self.ignored_files:
+            out.append(f"Ignored beside Connections.csv: {', '.join(self.ignored_files)}")
         out += [
             f"People added: {self.people_added:,}",
             f"Connections: {self.connections_total:,} in this export, {self.connections_added:,} new, "
