@@ -197,11 +197,11 @@ def stacked_share(
     spots: list[tuple[int, int, int]] = []  # (colour index, x, row) of each legend entry, wrapped to the width
     x_at, row = 0, 0
     for n, text in enumerate(legend):
-        w = int(text_width(text)) + 14
-        if x_at and x_at + w > width:
+        span = int(text_width(text)) + 14
+        if x_at and x_at + span > width:
             x_at, row = 0, row + 1
         spots.append((n, x_at, row))
-        x_at += w + 16
+        x_at += span + 16
     height = 76 + 16 * row
     total = sum(max(0.0, v) for _, v in parts_)
     if total <= 0:
