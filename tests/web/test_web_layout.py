@@ -88,3 +88,16 @@ def test_docs_run_offline_under_the_csp(screen: Any, solo: tuple[LiveServer, dic
     screen.locator(".opblock-tag").first.wait_for(timeout=15_000)
     assert screen.locator(".opblock").count() > 10
     assert not problems, problems
+
+
+def test_gauge_fills_the_band_the_count_is_in_and_outlines_the_owners_stage() -> None:
+    from twoway.health import charts
+
+    bands: list[tuple[str, float, float | None]] = [("student", 50, 100), ("graduate", 100, 300),
+                                                    ("established", 500, 1000), ("executive", 1000, None)]
+    svg = charts.range_gauge(650, bands, title="Size", highlight="graduate")
+    filled = re.findall(r'<rect [^>]*fill="#2f6db5"[^>]*><title>([^:]+):', svg)
+    assert filled == ["established"]  # 650 is in 500–1000: the marker's band is the one filled
+    assert re.search(r'stroke-dasharray="4 3"><title>graduate:', svg)  # the owner's stage, outlined
+    assert "graduate (yours)" in svg
+    assert "in the band established; your career stage: graduate" in svg
