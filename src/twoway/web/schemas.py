@@ -78,10 +78,6 @@ class Owner(Body):
     person_id: int | None
 
 
-class Changed(Body):
-    """What an action did (tags now held, the note written, the decision recorded…)."""
-
-
 # -- The week -----------------------------------------------------------------------------------------------
 class PersonRef(Body):
     id: int
@@ -254,10 +250,6 @@ class NetworkInfo(Body):
     network: dict[str, Any]
     graphs: list[Any]
     needs: str | None = None
-
-
-class Degree(Body):
-    """How far B is from A, with one shortest path."""
 
 
 class PersonMatch(Body):
