@@ -52,11 +52,13 @@ def main_of(html: str) -> str:
 
 def test_degree_and_mutual_api_are_the_cli_core_answers(team: tuple[WebClient, Team]) -> None:
     client, t = team
-    degree = client.get("/api/network/degree", params={"a": "me", "b": "Yuri Young"}).json()
+    yuri = client.get("/api/people/lookup", params={"q": "Yuri Young"}).json()
+    assert yuri["id"] == t.people["Yuri Young"]  # names go through the one search; every endpoint takes ids
+    degree = client.get("/api/network/degree", params={"a": "me", "b": yuri["id"]}).json()
     assert degree["degree"] == 2
     assert degree["badge"] == "2nd"
     assert [m["name"] for m in degree["path"]] == ["Alice Archer", "Bob Baker", "Yuri Young"]
-    mutual = client.get("/api/network/mutual", params={"a": "me", "b": f"#{t.people['Bob Baker']}"}).json()
+    mutual = client.get("/api/network/mutual", params={"a": "me", "b": t.people["Bob Baker"]}).json()
     assert [m["name"] for m in mutual["mutual"]] == ["Sam Shared"]
     assert mutual["count"] == 1
     with t.store.connect() as conn:
@@ -64,9 +66,13 @@ def test_degree_and_mutual_api_are_the_cli_core_answers(team: tuple[WebClient, T
         assert mutual == network.mutual(conn, alice, "me", f"#{t.people['Bob Baker']}")
         # Alice knows Bob, Sam, Xena (1st); Bob's Yuri and hostile contact (2nd); Carol, through Yuri (3rd)
         assert mutual["a_network"] == {"first": 3, "second": 2, "third": 1}
-    out = client.get("/api/network/degree", params={"a": "me", "b": "Nobody Atall"})
+    out = client.get("/api/network/degree", params={"a": "me", "b": 99_999_999})
     assert out.status_code == 404
     assert out.json()["error"]["code"] == "not_found"
+    named = client.get("/api/network/degree", params={"a": "me", "b": "Yuri Young"})
+    assert named.status_code == 400  # names are for /api/people/lookup only
+    assert "/api/people/lookup" in named.json()["error"]["message"]
+    assert client.get("/api/people/lookup", params={"q": "Nobody Atall"}).status_code == 404
 
 
 def test_introductions_api_ranks_routes_with_strengths_states_and_drafts(team: tuple[WebClient, Team]) -> None:
@@ -101,7 +107,7 @@ def test_suggestions_api_names_the_shared_connections(team: tuple[WebClient, Tea
     names = {x["person"]["name"]: x for x in got["people_you_may_know"]}
     assert names["Yuri Young"]["shared_with"] == ["Bob Baker (Us)"]
     assert XSS in names
-    bob = client.get("/api/network/suggestions", params={"person": "Bob Baker"}).json()
+    bob = client.get("/api/network/suggestions", params={"person": t.people["Bob Baker"]}).json()
     pairs = {frozenset((i["a"]["name"], i["b"]["name"])) for i in bob["introductions"]}
     assert frozenset(("Yuri Young", "Sam Shared")) in pairs
     ground = next(i["common_ground"] for i in bob["introductions"] if i["a"]["name"] in ("Sam Shared", "Yuri Young"))

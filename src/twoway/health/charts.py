@@ -11,6 +11,7 @@ contrast, and every colour keeps at least 3:1 against white (WCAG 1.4.11, graphi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
@@ -71,6 +72,32 @@ def ink_on(fill: str) -> str:
     return DARK_INK if contrast(DARK_INK, fill) >= contrast(LIGHT_INK, fill) else LIGHT_INK
 
 
+def text_width(label: str, size: float = 12) -> float:
+    """A generous estimate of a label's drawn width (wide sans-serif faces included), for spacing labels."""
+    return len(label) * size * 0.66 + 4
+
+
+def _thin(labels: Sequence[str], slot: float, size: float = 12) -> int:
+    """Draw every n-th x label so that neighbours never touch: n from the widest label and the slot width."""
+    widest = max((text_width(label, size) for label in labels), default=0.0)
+    return max(1, math.ceil((widest + 6) / max(slot, 1e-9)))
+
+
+def _rows(items: Sequence[tuple[float, float]], width: float, gap: float = 8) -> list[tuple[int, float]]:
+    """Place labels (centre, width) on as few rows as keep them apart; returns (row, left edge) for each."""
+    ends: list[float] = []
+    placed = []
+    for centre, w in items:
+        left = min(max(2.0, centre - w / 2), width - 2 - w)
+        row = next((r for r, end in enumerate(ends) if left >= end + gap), len(ends))
+        if row == len(ends):
+            ends.append(left + w)
+        else:
+            ends[row] = left + w
+        placed.append((row, left))
+    return placed
+
+
 def _nice_max(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -94,7 +121,7 @@ def bar_chart(
     """Vertical bars, one per label (e.g. new connections per year)."""
     if not values or len(labels) != len(values):
         return _empty(width, height, title)
-    left, right, top, bottom = 48, 8, 28, 36
+    left, right, top, bottom = 48, 8, 28, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max(values))
     slot = plot_w / len(values)
@@ -102,7 +129,7 @@ def bar_chart(
     desc = _listing([f"{label}: {_num(value)}{unit}" for label, value in zip(labels, values, strict=True)])
     parts = _open(width, height, title, desc)
     parts += _y_axis(left, top, plot_w, plot_h, top_value)
-    every = max(1, len(labels) // 12)  # thin out crowded x labels
+    every = _thin(labels, slot)  # thin out crowded x labels
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         h = plot_h * (value / top_value)
         x = left + i * slot + (slot - bar_w) / 2
@@ -112,7 +139,7 @@ def bar_chart(
         )
         if i % every == 0:
             parts.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
+                f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 22}" text-anchor="middle" '
                 f'fill="#444">{_esc(label)}</text>'
             )
     return "".join(parts) + "</svg>"
@@ -130,7 +157,7 @@ def line_chart(
     """One line per series over shared x labels (e.g. reply rates by year), with a legend."""
     if not labels or not series or any(len(v) != len(labels) for v in series.values()):
         return _empty(width, height, title)
-    left, right, top, bottom = 48, 20, 28, 52
+    left, right, top, bottom = 48, 24, 28, 56
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max((max(v) for v in series.values() if v), default=0.0))
     step = plot_w / max(1, len(labels) - 1)
@@ -138,11 +165,11 @@ def line_chart(
                     for name, values in series.items())
     parts = _open(width, height, title, desc)
     parts += _y_axis(left, top, plot_w, plot_h, top_value)
-    every = max(1, len(labels) // 12)
+    every = _thin(labels, step)
     for i, label in enumerate(labels):
         if i % every == 0:
             parts.append(
-                f'<text x="{left + i * step:.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
+                f'<text x="{left + i * step:.1f}" y="{top + plot_h + 22}" text-anchor="middle" '
                 f'fill="#444">{_esc(label)}</text>'
             )
     for n, (name, values) in enumerate(series.items()):
@@ -166,37 +193,41 @@ def stacked_share(
     width: int = 640,
 ) -> str:
     """One horizontal bar split into shares (e.g. two-way / awaiting / unresponsive / never contacted)."""
-    gap = 160
-    per_row = max(1, width // gap)
-    height = 76 + 16 * ((len(parts_) - 1) // per_row)
+    legend = [f"{label} ({_num(value)})" for label, value in parts_]
+    spots: list[tuple[int, int, int]] = []  # (colour index, x, row) of each legend entry, wrapped to the width
+    x_at, row = 0, 0
+    for n, text in enumerate(legend):
+        span = int(text_width(text)) + 14
+        if x_at and x_at + span > width:
+            x_at, row = 0, row + 1
+        spots.append((n, x_at, row))
+        x_at += span + 16
+    height = 76 + 16 * row
     total = sum(max(0.0, v) for _, v in parts_)
     if total <= 0:
         return _empty(width, height, title)
-    left, right = 0, 0
     bar_y, bar_h = 24, 28
-    plot_w = width - left - right
     out = _open(width, height, title, _listing(
         [f"{label}: {_num(v)} ({100 * max(0.0, v) / total:.0f}%)" for label, v in parts_]))
-    x = float(left)
+    x = 0.0
     for n, (label, value) in enumerate(parts_):
         if value <= 0:
             continue
-        w = plot_w * value / total
+        w = width * value / total
         color = PALETTE[n % len(PALETTE)]
         share = 100 * value / total
         out.append(
             f'<rect x="{x:.1f}" y="{bar_y}" width="{w:.1f}" height="{bar_h}" fill="{color}">'
             f"<title>{_esc(label)}: {_esc(_num(value))} ({share:.0f}%)</title></rect>"
         )
-        if w > 36:
+        if w > text_width(f"{share:.0f}%") + 8:
             out.append(
                 f'<text x="{x + w / 2:.1f}" y="{bar_y + 18}" text-anchor="middle" fill="{ink_on(color)}">'
                 f"{share:.0f}%</text>"
             )
         x += w
-    for n, (label, value) in enumerate(parts_):
-        row, col = divmod(n, per_row)
-        out += _legend_entry(0, f"{label} ({_num(value)})", PALETTE[n % len(PALETTE)], col * gap, 70 + 16 * row)
+    for (n, x0, r), text in zip(spots, legend, strict=True):
+        out += _legend_entry(0, text, PALETTE[n % len(PALETTE)], x0, 70 + 16 * r)
     return "".join(out) + "</svg>"
 
 
@@ -207,42 +238,46 @@ def range_gauge(
     title: str,
     highlight: str | None = None,
     width: int = 640,
-    height: int = 84,
 ) -> str:
     """Where ``value`` falls among labelled ranges (e.g. network size against career stages).
 
-    ``bands`` are (label, low, high) with ``high`` None for an open top; the band named
-    ``highlight`` is drawn darker. The scale is square-root so small and large bands both show.
+    ``bands`` are (label, low, high) with ``high`` None for an open top. The band the value falls in
+    is filled dark, and the marker sits inside it; ``highlight`` names another band to point out (the
+    owner's own career stage), outlined and labelled "yours". Labels sit under the bar, on as many
+    rows as keep them apart. The scale is square-root so small and large bands both show.
     """
     if not bands:
-        return _empty(width, height, title)
+        return _empty(width, 84, title)
     top_value = max([value * 1.1] + [(hi if hi is not None else lo * 2) for _, lo, hi in bands])
 
     def sx(v: float) -> float:
         return 8.0 + (width - 16) * float((max(0.0, v) / top_value) ** 0.5)
 
+    inside = next((label for label, lo, hi in bands if lo <= value and (hi is None or value < hi)), None)
+    marker = sx(value)
+    texts = [f"{_num(value)}"] + [label + (" (yours)" if label == highlight and label != inside else "")
+                                   for label, _, _ in bands]
+    centres = [marker] + [(sx(lo) + sx(hi if hi is not None else top_value)) / 2 for _, lo, hi in bands]
+    placed = _rows([(c, text_width(t, 11)) for c, t in zip(centres, texts, strict=True)], width)
+    height = 74 + 15 * max(row for row, _ in placed)
     ranges = [f"{label} {_num(lo)}" + (f" to {_num(hi)}" if hi is not None else " and more") for label, lo, hi in bands]
-    where = f", in the band {highlight}" if highlight else ""
-    out = _open(width, height, title, f"{_num(value)}{where}. Bands: " + _listing(ranges))
+    where = f", in the band {inside}" if inside else ""
+    yours = f"; your career stage: {highlight}" if highlight else ""
+    out = _open(width, height, title, f"{_num(value)}{where}{yours}. Bands: " + _listing(ranges))
     for n, (label, lo, hi) in enumerate(bands):
         end = hi if hi is not None else top_value
-        fill = "#2f6db5" if label == highlight else ("#dfe7f2" if n % 2 == 0 else "#c9d6ea")
-        ink = ink_on(fill)
+        fill = "#2f6db5" if label == inside else ("#dfe7f2" if n % 2 == 0 else "#c9d6ea")
+        outline = ' stroke="#1a1a1a" stroke-width="2" stroke-dasharray="4 3"' if label == highlight else ""
         out.append(
-            f'<rect x="{sx(lo):.1f}" y="24" width="{max(0.0, sx(end) - sx(lo)):.1f}" height="26" fill="{fill}">'
-            f"<title>{_esc(label)}: {_esc(_num(lo))}–{_esc(_num(hi) if hi is not None else '')}</title></rect>"
+            f'<rect x="{sx(lo):.1f}" y="24" width="{max(0.0, sx(end) - sx(lo)):.1f}" height="26" fill="{fill}"'
+            f"{outline}><title>{_esc(label)}: {_esc(_num(lo))}–{_esc(_num(hi) if hi is not None else '')}"
+            "</title></rect>"
         )
-        out.append(
-            f'<text x="{(sx(lo) + sx(end)) / 2:.1f}" y="41" text-anchor="middle" fill="{ink}" '
-            f'font-size="10">{_esc(label)}</text>'
-        )
-    marker = sx(value)
-    out.append(f'<line x1="{marker:.1f}" x2="{marker:.1f}" y1="20" y2="56" stroke="#b3261e" stroke-width="3"/>')
-    anchor = "end" if marker > width * 0.8 else "start"
-    out.append(
-        f'<text x="{marker + (-4 if anchor == "end" else 4):.1f}" y="72" text-anchor="{anchor}" '
-        f'fill="#b3261e">{_esc(_num(value))}</text>'
-    )
+    out.append(f'<line x1="{marker:.1f}" x2="{marker:.1f}" y1="20" y2="54" stroke="#b3261e" stroke-width="3"/>')
+    for n, (text, (row, left)) in enumerate(zip(texts, placed, strict=True)):
+        ink = "#b3261e" if n == 0 else "#333"
+        weight = ' font-weight="600"' if n == 0 or (n > 0 and bands[n - 1][0] == inside) else ""
+        out.append(f'<text x="{left:.1f}" y="{68 + 15 * row}" font-size="11" fill="{ink}"{weight}>{_esc(text)}</text>')
     return "".join(out) + "</svg>"
 
 

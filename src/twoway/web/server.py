@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from twoway.store import open_store
@@ -54,7 +55,7 @@ def create_app(
         title="twoway",
         version=_version(),
         description=API_DESCRIPTION,
-        docs_url=None,  # Swagger UI loads from a CDN; the description itself is at /openapi.json
+        docs_url=None,  # /docs below: the vendored Swagger UI, never a CDN
         redoc_url=None,
         openapi_url="/openapi.json",
         dependencies=[Depends(csrf_guard)],
@@ -69,6 +70,12 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        """The API's reference, read from /openapi.json by the Swagger UI vendored in static/."""
+        return FileResponse(STATIC / "docs.html", media_type="text/html")
+
     app.add_middleware(SecurityMiddleware, guard=guard, render_error=errors.render_for_middleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

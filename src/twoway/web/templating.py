@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,21 @@ def _qs(query: dict[str, Any], **overrides: Any) -> str:
     return urlencode(pairs)
 
 
+_CODE = re.compile(r"`([^`]*)`")
+_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+
+
+def _prose(value: Any) -> str:
+    """Text written for the CLI or the API, as a page shows it: no markdown backticks, no snake_case names."""
+    text = _CODE.sub(lambda m: m.group(1), str(value))
+    return _SNAKE.sub(lambda m: m.group(0).replace("_", " "), text)
+
+
+def _label(value: Any) -> str:
+    """An identifier (a setting's name, a state) as words: ``answer_window_days`` → "Answer window days"."""
+    return _prose(value).capitalize()
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -117,6 +133,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         prev_week=lambda v: _shift_week(v, -1), next_week=lambda v: _shift_week(v, 1),
         day=_fmt_date, num=_fmt_number, pct=_fmt_percent, value=_fmt_value, svg=_trusted_svg,
+        prose=_prose, label=_label,
     )
     env.globals.update(nav=NAV, urlencode=urlencode, qs=_qs)
     return env
