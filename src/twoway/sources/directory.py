@@ -38,11 +38,12 @@ class Directory:
         self.by_url: dict[str, int] = {}
         for pid, url in conn.execute(text("SELECT id, url FROM people WHERE url IS NOT NULL ORDER BY id")):
             self.by_url.setdefault(url_key(str(url)), int(pid))
-        self.connected: dict[str, list[int]] = {}
-        for pid, key in conn.execute(text(
-                "SELECT p.id, p.name_key FROM people p JOIN connections c ON c.person_id = p.id "
+        # The owner's connections by name key, with their company: where likely matches are looked for.
+        self.connected: dict[str, list[tuple[int, str]]] = {}
+        for pid, key, company in conn.execute(text(
+                "SELECT p.id, p.name_key, p.company FROM people p JOIN connections c ON c.person_id = p.id "
                 "WHERE c.owner_id = :o ORDER BY p.id"), {"o": owner_id}):
-            self.connected.setdefault(str(key), []).append(int(pid))
+            self.connected.setdefault(str(key), []).append((int(pid), str(company or "")))
 
     def known(self, email: str) -> int | None:
         """The person this address belongs to, if anyone (an address in Connections.csv is recorded now)."""
@@ -104,11 +105,14 @@ class Directory:
         self.summary.matched(reason)
         return True
 
-    def likely(self, pid: int, full: str) -> None:
-        """A person new to this owner who shares a name with one connection: a suggestion, never a merge."""
-        for other in self.connected.get(name_key(full), []):
+    def likely(self, pid: int, full: str, company: str = "") -> None:
+        """A person new to this owner who shares a name (and maybe a company) with a connection: a suggestion for
+        the owner to confirm, never a merge. Name variants meet through ``identity.name_key`` (accents, case,
+        credentials after a comma)."""
+        for other, their_company in self.connected.get(name_key(full), []):
             if other != pid:
-                self.suggest(other, pid, "same name as a connection")
+                same_company = company and name_key(company) == name_key(their_company)
+                self.suggest(other, pid, "same name and company" if same_company else "same name")
 
     def suggest(self, pid: int, other: int, reason: str) -> None:
         added = self.conn.execute(text(

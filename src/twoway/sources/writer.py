@@ -41,7 +41,10 @@ def write_interactions(conn: Connection, owner_id: int, source_id: int, created_
     """Write the interactions not written before (by fingerprint); return how many were new."""
     added = 0
     for start in range(0, len(items), BATCH):
-        batch = list({fingerprint(i.key): i for i in items[start:start + BATCH]}.items())
+        firsts: dict[str, Interaction] = {}
+        for i in items[start:start + BATCH]:
+            firsts.setdefault(fingerprint(i.key), i)  # the first of several with one key is the one kept
+        batch = list(firsts.items())
         known = {str(r[0]) for r in conn.execute(
             _KNOWN, {"o": owner_id, "fps": [fp for fp, _ in batch]})}
         new = [(fp, i) for fp, i in batch if fp not in known]
