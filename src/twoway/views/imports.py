@@ -38,13 +38,24 @@ def source_of(path: str | Path) -> str:
 
 def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
                     progress: Progress | None = None) -> ImportSummary | SourceSummary:
+    """Import whatever ``path`` holds (see :func:`source_of`) and warm the owner's history."""
     kind = source_of(path)
-    summary: ImportSummary | SourceSummary
     if kind == "linkedin":
-        summary = import_export(store, path, owner=owner, progress=progress)
-    else:
-        importer = next(imp for name, _, imp in SOURCES if name == kind)
-        summary = importer(store, path, owner=owner, progress=progress)
-    with suppress(SQLAlchemyError), store.connect() as conn:
-        history.warm(conn, summary.owner_id)
+        return linkedin_and_warm(store, path, owner=owner, progress=progress)
+    importer = next(imp for name, _, imp in SOURCES if name == kind)
+    summary = importer(store, path, owner=owner, progress=progress)
+    _warm(store, summary.owner_id)
     return summary
+
+
+def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
+                      progress: Progress | None = None) -> ImportSummary:
+    """A LinkedIn export, known to be one (the demo's generated exports)."""
+    summary = import_export(store, path, owner=owner, progress=progress)
+    _warm(store, summary.owner_id)
+    return summary
+
+
+def _warm(store: Store, owner_id: int) -> None:
+    with suppress(SQLAlchemyError), store.connect() as conn:
+        history.warm(conn, owner_id)
