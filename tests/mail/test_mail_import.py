@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from twoway import settings
 from twoway.errors import InputError
 from twoway.mail import import_mail, looks_like_mail
 from twoway.store import Store
+from twoway.views.imports import source_of
 
 ME = "Sam Owner <sam@example.org>"
 
@@ -98,7 +100,6 @@ def test_reimport_adds_only_what_is_new(any_store: Store, tmp_path: Path) -> Non
 
 def test_owner_addresses_from_the_setting(any_store: Store, tmp_path: Path) -> None:
     with any_store.begin() as conn:
-        from twoway import settings
         settings.set_value(conn, "owner_emails", "sam@example.org")
     path = mbox(tmp_path, message(ME, "Ann <ann@corp.example>", "Tue, 02 Jan 2024 10:00:00 +0000", "Hi", "Hello",
                                   mid="a@x"), name="Inbox")
@@ -130,3 +131,16 @@ def test_truncated_mbox_names_the_message_and_writes_nothing(any_store: Store, t
         import_mail(any_store, path)
     assert rows(any_store, "SELECT COUNT(*) FROM imports") == [(0,)]
     assert rows(any_store, "SELECT COUNT(*) FROM interactions") == [(0,)]
+
+
+def test_sources_are_recognised_by_content(tmp_path: Path) -> None:
+    bundle = tmp_path / "Work.mbox"
+    bundle.mkdir()
+    (bundle / "mbox").write_text(message(ME, "Ann <ann@corp.example>", "Tue, 02 Jan 2024 10:00:00 +0000", "Hi", "x"))
+    (bundle / "Info.plist").write_text("<plist/>")
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Connections.csv").write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+    assert source_of(bundle) == "mail"
+    assert source_of(export) == "linkedin"
+    assert source_of(export / "Connections.csv") == "linkedin"
