@@ -197,6 +197,9 @@ SETTINGS: tuple[Setting, ...] = (
        "Refuse archives that would unpack to more than this many megabytes.", minimum=1, maximum=1_000_000),
     _s("import_max_field_chars", 1_000_000, "int", "import",
        "Refuse fields longer than this many characters.", minimum=1000, maximum=100_000_000),
+    _s("owner_emails", [], "list", "import",
+       "Your own e-mail addresses, so imported mail and calendars know which side is you (added to those inferred "
+       "from the mail you sent)."),
     # Degrees and introductions
     _s("intro_unknown_strength", 50, "int", "graph",
        "Strength (0-100) assumed for a link on an introduction path when no member's history covers it; "

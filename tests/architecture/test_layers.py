@@ -20,7 +20,8 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "twoway"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors",), ("clock",), ("paths",), ("settings",), ("words",), ("identity",), ("csv_safe",), ("pitch",),
     ("reading",),
-    ("store",), ("linkedin",), ("people",), ("history",), ("states",), ("strength",), ("plan",), ("prune",),
+    ("store",), ("sources",), ("linkedin", "mail", "calendars", "contacts"),
+    ("people",), ("history",), ("states",), ("strength",), ("plan",), ("prune",),
     ("invitations",), ("health",), ("graph",), ("views",), ("generator",), ("cli", "web"), ("__main__",),
 )
 #: Function-level imports the faces keep on purpose: heavy libraries loaded only by the commands that use them.

@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "health",
     "relations",
     "backup",
+    "merge",
 )
 
 for _name in _COMMAND_MODULES:

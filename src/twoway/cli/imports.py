@@ -10,7 +10,7 @@ import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say, table
-from twoway.linkedin import past_imports
+from twoway.linkedin import ImportSummary, past_imports
 from twoway.linkedin.importer import Progress as ProgressFn
 from twoway.views.imports import import_and_warm
 
@@ -37,7 +37,8 @@ def _progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
 @json_option
 @pass_app
 def import_(app: App, path: str, as_json: bool) -> None:
-    """Import a LinkedIn data export: the zip LinkedIn sends, or the folder it unpacks to.
+    """Import a LinkedIn data export (the zip LinkedIn sends, or the folder it unpacks to), mail (an mbox file,
+    an Apple Mail .mbox bundle, a Maildir), a calendar (.ics) or an address book (.vcf, Google or Outlook CSV).
 
     Importing a newer export of the same member merges it (new connections, removed ones, job
     changes, new messages); importing the same export again changes nothing. The import lands
@@ -51,6 +52,10 @@ def import_(app: App, path: str, as_json: bool) -> None:
         emit_json(summary.to_dict())
         return
     lines = summary.lines()
+    if not isinstance(summary, ImportSummary):
+        for line in lines:
+            say(line)
+        return
     say(lines[0])
     for line in lines[1:]:
         if line.startswith(("Owner: ", "Ignored beside ")):

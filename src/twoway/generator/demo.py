@@ -29,7 +29,7 @@ from twoway.generator.personas import DEFAULT_PERSONA
 from twoway.generator.writer import GeneratedExport, generate_export
 from twoway.linkedin import ImportSummary
 from twoway.store import open_store
-from twoway.views.imports import import_and_warm
+from twoway.views.imports import linkedin_and_warm
 
 DEMO_FILENAME = "demo.db"
 #: How long before today the earlier export was taken.
@@ -125,8 +125,8 @@ def run_demo(
         export = generate_export(where, **shape, later_days=history_days)
         store = open_store(url)
         try:
-            earlier_summary = import_and_warm(store, earlier.path, progress=progress) if earlier else None
-            summary = import_and_warm(store, export.path, progress=progress)
+            earlier_summary = linkedin_and_warm(store, earlier.path, progress=progress) if earlier else None
+            summary = linkedin_and_warm(store, export.path, progress=progress)
             ids = [s.import_id for s in (earlier_summary, summary) if s is not None]
             with store.begin() as conn:
                 conn.execute(text("UPDATE imports SET source = 'demo' WHERE id = :id"), [{"id": i} for i in ids])

@@ -373,3 +373,20 @@ def m008_message_reading(conn: Connection) -> None:
         conn.execute(update, [{"id": r[0], "r": KINDS[k], "l": lang}
                               for r, k, lang in zip(rows, kinds.tolist(), languages, strict=True)])
         after = int(rows[-1][0])
+
+
+@migration
+def m009_sources(conn: Connection) -> None:
+    """Mail, calendars, address books: people's addresses (with why each is theirs), the owner's own addresses,
+    likely matches between people for the owner to confirm."""
+    _ddl(conn, """
+    CREATE TABLE person_emails (id {pk}, person_id BIGINT NOT NULL, email TEXT NOT NULL, reason TEXT NOT NULL,
+        source_id BIGINT, created_at TEXT NOT NULL);
+    CREATE UNIQUE INDEX person_emails_email ON person_emails (email);
+    CREATE INDEX person_emails_person ON person_emails (person_id);
+    CREATE TABLE owner_emails (owner_id BIGINT NOT NULL, email TEXT NOT NULL, reason TEXT NOT NULL);
+    CREATE UNIQUE INDEX owner_emails_key ON owner_emails (owner_id, email);
+    CREATE TABLE merge_suggestions (id {pk}, owner_id BIGINT NOT NULL, person_id BIGINT NOT NULL,
+        other_id BIGINT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', created_at TEXT NOT NULL);
+    CREATE UNIQUE INDEX merge_suggestions_pair ON merge_suggestions (owner_id, person_id, other_id)
+    """)

@@ -7,6 +7,7 @@ input, call one of these (or one core function), and render.
 
 from twoway.views.imports import import_and_warm
 from twoway.views.log import LogResult, record
+from twoway.views.merges import MergeSuggestion, merge_suggestions
 from twoway.views.people import SORTS, PeoplePage, PeopleQuery, search
 from twoway.views.person import person_detail, timeline
 from twoway.views.states import StateRow, list_states, state_for
@@ -17,6 +18,7 @@ from twoway.views.workspace import Workspace
 __all__ = [
     "SORTS",
     "LogResult",
+    "MergeSuggestion",
     "PeoplePage",
     "PeopleQuery",
     "PersonNotes",
@@ -28,6 +30,7 @@ __all__ = [
     "all_tags",
     "import_and_warm",
     "list_states",
+    "merge_suggestions",
     "note_person",
     "person_detail",
     "ranking",

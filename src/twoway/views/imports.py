@@ -1,22 +1,61 @@
-"""An import as the faces run it: the export read (all or nothing), then the new history read once,
-so the first `twoway week` after an import starts warm."""
+"""An import as the faces run it: the file recognised by its content (a LinkedIn export, mail, a calendar or an
+address book), read all or nothing, then the new history read once, so the first `twoway week` after an import
+starts warm."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from twoway import history
+from twoway.calendars import import_calendar, looks_like_calendar
+from twoway.contacts import import_contacts, looks_like_contacts
 from twoway.linkedin import ImportSummary, import_export
 from twoway.linkedin.importer import Progress
+from twoway.mail import import_mail, looks_like_mail
+from twoway.sources import SourceSummary
 from twoway.store import Store
+
+Importer = Callable[..., SourceSummary]
+#: Each source with the test that recognises it, tried in order; what none claims is read as a LinkedIn export.
+SOURCES: tuple[tuple[str, Callable[[Path], bool], Importer], ...] = (
+    ("calendar", looks_like_calendar, import_calendar),
+    ("contacts", looks_like_contacts, import_contacts),
+    ("mail", looks_like_mail, import_mail),
+)
+
+
+def source_of(path: str | Path) -> str:
+    """What the file or folder at ``path`` holds: ``calendar``, ``contacts``, ``mail`` or ``linkedin``."""
+    p = Path(path)
+    if p.suffix.lower() == ".zip":
+        return "linkedin"
+    return next((name for name, looks, _ in SOURCES if looks(p)), "linkedin")
 
 
 def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
-                    progress: Progress | None = None) -> ImportSummary:
-    summary = import_export(store, path, owner=owner, progress=progress)
-    with suppress(SQLAlchemyError), store.connect() as conn:
-        history.warm(conn, summary.owner_id)
+                    progress: Progress | None = None) -> ImportSummary | SourceSummary:
+    """Import whatever ``path`` holds (see :func:`source_of`) and warm the owner's history."""
+    kind = source_of(path)
+    if kind == "linkedin":
+        return linkedin_and_warm(store, path, owner=owner, progress=progress)
+    importer = next(imp for name, _, imp in SOURCES if name == kind)
+    summary = importer(store, path, owner=owner, progress=progress)
+    _warm(store, summary.owner_id)
     return summary
+
+
+def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
+                      progress: Progress | None = None) -> ImportSummary:
+    """A LinkedIn export, known to be one (the demo's generated exports)."""
+    summary = import_export(store, path, owner=owner, progress=progress)
+    _warm(store, summary.owner_id)
+    return summary
+
+
+def _warm(store: Store, owner_id: int) -> None:
+    with suppress(SQLAlchemyError), store.connect() as conn:
+        history.warm(conn, owner_id)
