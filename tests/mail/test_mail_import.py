@@ -9,6 +9,8 @@ from sqlalchemy import text
 
 from twoway import settings
 from twoway.errors import InputError
+from twoway.generator import generate_export
+from twoway.linkedin import import_export
 from twoway.mail import import_mail, looks_like_mail
 from twoway.store import Store
 from twoway.views.imports import source_of
@@ -144,3 +146,13 @@ def test_sources_are_recognised_by_content(tmp_path: Path) -> None:
     assert source_of(bundle) == "mail"
     assert source_of(export) == "linkedin"
     assert source_of(export / "Connections.csv") == "linkedin"
+
+
+def test_a_linkedin_export_after_mail_belongs_to_the_same_owner(any_store: Store, tmp_path: Path) -> None:
+    import_mail(any_store, sample(tmp_path))
+    export = generate_export(tmp_path / "export.zip", seed=3, connections=30, messages=100)
+    import_export(any_store, export.path)
+    owners = rows(any_store, "SELECT id, name FROM owners")
+    assert len(owners) == 1  # mail made the owner; the LinkedIn export is theirs too, named now
+    sources = rows(any_store, "SELECT DISTINCT source FROM imports ORDER BY source")
+    assert [s for (s,) in sources] == ["linkedin", "mail"]

@@ -93,9 +93,12 @@ def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: st
         found = next((r for r in rows if r[2] == url), None)
     if found is None and name:
         found = next((r for r in rows if name_key(r[1]) == name_key(name)), None)
-    if found is None and name and not placeholder and not hint and len(rows) == 1 and rows[0][1] == PLACEHOLDER \
-            and (not url or not rows[0][2]):
-        # The database's only owner came from an export that did not say whose it was: now one does.
+    if found is None and placeholder and not hint and len(rows) == 1 and not _has_linkedin(bulk, rows[0][0]):
+        found = rows[0]  # the only owner came from mail, a calendar or an address book: this export is theirs too
+    if found is None and name and not placeholder and not hint and len(rows) == 1 and (not url or not rows[0][2]) \
+            and (rows[0][1] == PLACEHOLDER or not _has_linkedin(bulk, rows[0][0])):
+        # The database's only owner came from an export that did not say whose it was (or from mail, a calendar
+        # or an address book, named after their From line): now a LinkedIn export does.
         oid, _old, _url, person_id = rows[0]
         first, _, last = name.partition(" ")
         bulk.run("UPDATE owners SET name = :n, first_name = :f, last_name = :l WHERE id = :id",
@@ -149,3 +152,9 @@ def describe_owner_person(bulk: Bulk, owner_id: int, person_id: int) -> None:
         company, title = current[0]
         bulk.run("UPDATE people SET company = :c, position = :t WHERE id = :p",
                  {"c": company or None, "t": title or None, "p": person_id})
+
+
+def _has_linkedin(bulk: Bulk, owner_id: int) -> bool:
+    """Whether any LinkedIn export was imported for this owner already."""
+    return bool(bulk.rows("SELECT 1 FROM imports WHERE owner_id = :o AND source = 'linkedin' LIMIT 1",
+                          {"o": owner_id}))
