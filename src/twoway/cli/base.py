@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from twoway import paths
 from twoway.errors import Busy, TwowayError
 from twoway.store import Store, is_busy, open_store
 from twoway.views import encode
@@ -145,12 +146,18 @@ class App(Workspace):
 
     db: str | None
     owner_hint: str | None
+    for_import: bool = False  # an import or a restore: always into the user's own database
     _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def choice(self) -> paths.Choice:
+        """The database this command uses, and why (:func:`twoway.paths.choose_database`)."""
+        return paths.choose_database(self.db, for_import=self.for_import)
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.db)
+            self._store = open_store(self.choice.url)
         return self._store
 
     def open_store(self) -> Store:
@@ -158,6 +165,9 @@ class App(Workspace):
 
 
 pass_app = click.make_pass_decorator(App)
+
+#: Commands that bring the user's own data in: they never write into the demo.
+_OWN_DATA_COMMANDS = ("import", "restore")
 
 
 @click.group(cls=TwowayGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -174,7 +184,7 @@ def cli(ctx: click.Context, db: str | None, owner_hint: str | None) -> None:
     who answers and who never does. Start with `twoway demo` or `twoway import EXPORT.zip`.
 
     The options below may also follow the command: `twoway import EXPORT.zip --owner NAME`."""
-    ctx.obj = App(db=db, owner_hint=owner_hint)
+    ctx.obj = App(db=db, owner_hint=owner_hint, for_import=ctx.invoked_subcommand in _OWN_DATA_COMMANDS)
     ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
 
 
