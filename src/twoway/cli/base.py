@@ -209,22 +209,78 @@ def emit_json(data: Any) -> None:
     click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dump_json(data)))
 
 
+#: A narrow column never gets more than this; what is longer ends in "…" (whole words are never split).
+NARROW_MAX = 28
+#: Rows a long listing shows before "N more — add --all".
+SCREENFUL = 25
+
+
+def label(value: object) -> str:
+    """A value as a person reads it: ``never_contacted`` → ``never contacted``."""
+    return "" if value is None else str(value).replace("_", " ")
+
+
 def table(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     *,
     title: str | None = None,
     caption: str | None = None,
+    wide: int | None = None,
+    drop: Sequence[int] = (),
+    limit: int | None = None,
+    more: str = "add --all",
 ) -> None:
-    """Print rows as a table; cells are printed literally (no markup), so untrusted text stays text."""
+    """Print rows as a table that reads well at the terminal's width (``COLUMNS`` in a pipe, 80 by default).
+
+    Cells are printed literally (no markup, :func:`safe_text`), so untrusted text stays text. ``wide`` is
+    the column that explains (default: the last): it gets the room left and wraps between words; the
+    other columns keep their words whole, and one too long for them ends in "…". When the table still
+    does not fit, the columns in ``drop`` (the least useful first) are left out. With ``limit``, only the
+    first ``limit`` rows show, followed by "N more — ``more``".
+    """
+    out_console = console()
+    hidden = len(rows) - limit if limit is not None and len(rows) > limit else 0
+    shown = rows[:limit] if hidden else rows
+    cells = [["" if cell is None else safe_text(str(cell)) for cell in row] for row in shown]
+    keep = list(range(len(columns)))
+    wide_at = (len(columns) - 1) if wide is None else wide
+    natural = [max([len(columns[i]), *(len(r[i]) for r in cells)]) if cells or columns[i] else 0
+               for i in range(len(columns))]
+    budget = out_console.width
+
+    width = {i: min(natural[i], max(NARROW_MAX, len(columns[i]))) for i in keep if i != wide_at}
+    wide_min = min(natural[wide_at], max(20, budget // 3)) if wide_at < len(columns) else 0
+
+    def over(cols: list[int]) -> int:
+        # rich's default box: a border on each side and " │ " between columns (padding 1 each side)
+        return 3 * len(cols) + 1 + sum(width[i] for i in cols if i != wide_at) + wide_min - budget
+
+    for i in drop:
+        if over(keep) <= 0:
+            break
+        if i in keep and i != wide_at:
+            keep.remove(i)
+    # Still too wide: the widest narrow columns give way, never below their heading nor 10 (a whole date).
+    while over(keep) > 0:
+        narrow = [i for i in keep if i != wide_at and width[i] > max(len(columns[i]), min(natural[i], 10))]
+        if not narrow:
+            break
+        widest = max(narrow, key=lambda i: width[i])
+        width[widest] -= 1
     out = Table(title=safe_text(title) if title else title, caption=safe_text(caption) if caption else caption,
                 show_lines=False, header_style="bold")
-    for name in columns:
-        out.add_column(name, overflow="fold")
-    for row in rows:
+    for i in keep:
+        if i == wide_at:
+            out.add_column(columns[i], overflow="fold", min_width=wide_min)
+        else:
+            out.add_column(columns[i], no_wrap=True, overflow="ellipsis", min_width=width[i], max_width=width[i])
+    for row in cells:
         # Text, not str: a cell is never parsed as markup, so a name like "[bold]x" stays literal.
-        out.add_row(*(Text("" if cell is None else safe_text(str(cell))) for cell in row))
-    console().print(out)
+        out.add_row(*(Text(row[i]) for i in keep))
+    out_console.print(out)
+    if hidden:
+        say(f"{hidden:,} more — {more}")
 
 
 def say(message: str) -> None:
