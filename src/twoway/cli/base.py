@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -49,19 +50,58 @@ class CommandError(click.ClickException):
         self.exit_code = exit_code
 
 
-class DayParam(click.DateTime):
-    """A YYYY-MM-DD option handed to the command as a ``date`` (click's DateTime gives a datetime)."""
+class DayParam(click.ParamType):  # type: ignore[type-arg]
+    """A YYYY-MM-DD option handed to the command as a ``date``; a value that is no such day says so in words."""
 
-    def __init__(self) -> None:
-        super().__init__(formats=["%Y-%m-%d"])
+    name = "date"
+
+    def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
-        return super().convert(value, param, ctx).date()
+        if isinstance(value, datetime):
+            return value.date()
+        raw = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+            self.fail(f"{raw!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01", param, ctx)
+        year, month, day = (int(part) for part in raw.split("-"))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            self.fail(f"{raw!r} is not a date: {_why_not_a_day(year, month, day)}", param, ctx)
+
+
+def _why_not_a_day(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < 1:
+        return "the year must be 1 or later"
+    return f"{date(year, month, 1):%B %Y} has no day {day}"
 
 
 DAY = DayParam()
+
+
+class OutFileParam(click.ParamType):  # type: ignore[type-arg]
+    """A file to write (a report, a calendar, a CSV): its folder is created when missing; a folder itself,
+    or a folder that cannot be made, is refused in words."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(value).expanduser()
+        if path.is_dir():
+            self.fail(f"{value} is a folder; name a file in it", param, ctx)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot create the folder {path.parent} for {path.name}: {exc.strerror or exc}", param, ctx)
+        return path
+
+
+OUT_FILE = OutFileParam()
 
 
 def hoist_global_options(group: click.Group, args: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ import click
 
 from twoway import csv_safe
 from twoway import prune as prune_mod
-from twoway.cli.base import App, cli, console, emit_json, json_option, pass_app, say, stdin_is_tty, table
+from twoway.cli.base import OUT_FILE, App, cli, console, emit_json, json_option, pass_app, say, stdin_is_tty, table
 
 KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
 
@@ -27,7 +27,7 @@ KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
 @click.option("--reason", "reasons", multiple=True, type=click.Choice(prune_mod.REASON_CODES),
               help="Only candidates with this reason (repeatable).")
 @click.option("--include-kept", is_flag=True, help="Also list people you chose to keep.")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+@click.option("--csv", "csv_path", type=OUT_FILE, metavar="FILE",
               help="Write the candidates with profile URLs to a CSV safe to open in a spreadsheet.")
 @json_option
 @pass_app

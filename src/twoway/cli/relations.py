@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from twoway import states, strength, views
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import SCREENFUL, App, cli, emit_json, json_option, pass_app, say, table
 from twoway.people import interactions, tags
 from twoway.words import date_words
 
@@ -196,26 +196,31 @@ def state_cmd(app: App, person: str, as_json: bool) -> None:
 @click.option("--state", "only", multiple=True, type=click.Choice(states.STATES),
               help="Only connections in this state (repeatable).")
 @click.option("--tag", help="Only connections with this tag.")
-@click.option("--limit", type=click.IntRange(0), default=0, help="Show at most this many rows (0: all).")
+@click.option("--limit", type=click.IntRange(0), default=None,
+              help="Show at most this many rows (0: all; default: a screenful, and --json all).")
+@click.option("--all", "show_all", is_flag=True, help="Every connection, not the first screenful.")
 @json_option
 @pass_app
-def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int, as_json: bool) -> None:
+def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int | None, show_all: bool,
+               as_json: bool) -> None:
     """List connections with their relationship state and the reason, and the count per state.
 
     Examples: twoway states --state owe_reply --state awaiting_reply; twoway states --tag "inner circle" --json
     """
     with app.read() as (conn, owner):
         rows, counts = views.list_states(conn, owner.id, only=only, tag=tag)
-    shown = rows[:limit] if limit else rows
     if as_json:
+        shown = rows[:limit] if limit else rows
         emit_json({"counts": counts, "total": len(rows), "connections": [r.to_dict() for r in shown]})
         return
+    if limit:
+        rows = rows[:limit]
     table(
-        ["#", "name", "state", "reason", "attempts", "next try", "check-in due"],
+        ["#", "name", "state", "why", "attempts", "next try", "check-in due"],
         [[r.verdict.person_id, r.full_name, states.LABELS[r.verdict.state], r.verdict.reason,
-          r.verdict.attempts or "", _day(r.verdict.next_try_on), _day(r.verdict.due_on)] for r in shown],
-        caption=" · ".join(f"{states.LABELS[s]} {n}" for s, n in counts.items() if n)
-        + (f" · showing {len(shown)} of {len(rows)}" if len(shown) < len(rows) else ""),
+          r.verdict.attempts or "", _day(r.verdict.next_try_on), _day(r.verdict.due_on)] for r in rows],
+        caption=" · ".join(f"{states.LABELS[s]} {n}" for s, n in counts.items() if n),
+        wide=3, drop=(4, 6, 5, 0), limit=None if show_all or limit == 0 or limit else SCREENFUL,
     )
 
 
