@@ -308,6 +308,11 @@ def table(
             break
         widest = max(narrow, key=lambda i: width[i])
         width[widest] -= 1
+    # Then the explaining column down to 12, then the narrow columns from the right.
+    while over(keep) > 0 and wide_min > 12:
+        wide_min -= 1
+    while over(keep) > 0 and len([i for i in keep if i != wide_at]) > 1:
+        keep.remove([i for i in keep if i != wide_at][-1])
     out = Table(title=safe_text(title) if title else title, caption=safe_text(caption) if caption else caption,
                 show_lines=False, header_style="bold")
     for i in keep:
