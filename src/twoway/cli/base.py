@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -19,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from twoway import paths
 from twoway.errors import Busy, TwowayError
 from twoway.store import Store, is_busy, open_store
 from twoway.views import encode
@@ -48,19 +50,58 @@ class CommandError(click.ClickException):
         self.exit_code = exit_code
 
 
-class DayParam(click.DateTime):
-    """A YYYY-MM-DD option handed to the command as a ``date`` (click's DateTime gives a datetime)."""
+class DayParam(click.ParamType):  # type: ignore[type-arg]
+    """A YYYY-MM-DD option handed to the command as a ``date``; a value that is no such day says so in words."""
 
-    def __init__(self) -> None:
-        super().__init__(formats=["%Y-%m-%d"])
+    name = "date"
+
+    def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+        return "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
-        return super().convert(value, param, ctx).date()
+        if isinstance(value, datetime):
+            return value.date()
+        raw = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+            self.fail(f"{raw!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01", param, ctx)
+        year, month, day = (int(part) for part in raw.split("-"))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            self.fail(f"{raw!r} is not a date: {_why_not_a_day(year, month, day)}", param, ctx)
+
+
+def _why_not_a_day(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < 1:
+        return "the year must be 1 or later"
+    return f"{date(year, month, 1):%B %Y} has no day {day}"
 
 
 DAY = DayParam()
+
+
+class OutFileParam(click.ParamType):  # type: ignore[type-arg]
+    """A file to write (a report, a calendar, a CSV): its folder is created when missing; a folder itself,
+    or a folder that cannot be made, is refused in words."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(value).expanduser()
+        if path.is_dir():
+            self.fail(f"{value} is a folder; name a file in it", param, ctx)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot create the folder {path.parent} for {path.name}: {exc.strerror or exc}", param, ctx)
+        return path
+
+
+OUT_FILE = OutFileParam()
 
 
 def hoist_global_options(group: click.Group, args: list[str]) -> list[str]:
@@ -145,12 +186,18 @@ class App(Workspace):
 
     db: str | None
     owner_hint: str | None
+    for_import: bool = False  # an import or a restore: always into the user's own database
     _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def choice(self) -> paths.Choice:
+        """The database this command uses, and why (:func:`twoway.paths.choose_database`)."""
+        return paths.choose_database(self.db, for_import=self.for_import)
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.db)
+            self._store = open_store(self.choice.url)
         return self._store
 
     def open_store(self) -> Store:
@@ -158,6 +205,9 @@ class App(Workspace):
 
 
 pass_app = click.make_pass_decorator(App)
+
+#: Commands that bring the user's own data in: they never write into the demo.
+_OWN_DATA_COMMANDS = ("import", "restore")
 
 
 @click.group(cls=TwowayGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -174,7 +224,7 @@ def cli(ctx: click.Context, db: str | None, owner_hint: str | None) -> None:
     who answers and who never does. Start with `twoway demo` or `twoway import EXPORT.zip`.
 
     The options below may also follow the command: `twoway import EXPORT.zip --owner NAME`."""
-    ctx.obj = App(db=db, owner_hint=owner_hint)
+    ctx.obj = App(db=db, owner_hint=owner_hint, for_import=ctx.invoked_subcommand in _OWN_DATA_COMMANDS)
     ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
 
 
@@ -199,22 +249,83 @@ def emit_json(data: Any) -> None:
     click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dump_json(data)))
 
 
+#: A narrow column never gets more than this; what is longer ends in "…" (whole words are never split).
+NARROW_MAX = 28
+#: Rows a long listing shows before "N more — add --all".
+SCREENFUL = 25
+
+
+def label(value: object) -> str:
+    """A value as a person reads it: ``never_contacted`` → ``never contacted``."""
+    return "" if value is None else str(value).replace("_", " ")
+
+
 def table(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     *,
     title: str | None = None,
     caption: str | None = None,
+    wide: int | None = None,
+    drop: Sequence[int] = (),
+    limit: int | None = None,
+    more: str = "add --all",
 ) -> None:
-    """Print rows as a table; cells are printed literally (no markup), so untrusted text stays text."""
+    """Print rows as a table that reads well at the terminal's width (``COLUMNS`` in a pipe, 80 by default).
+
+    Cells are printed literally (no markup, :func:`safe_text`), so untrusted text stays text. ``wide`` is
+    the column that explains (default: the last): it gets the room left and wraps between words; the
+    other columns keep their words whole, and one too long for them ends in "…". When the table still
+    does not fit, the columns in ``drop`` (the least useful first) are left out. With ``limit``, only the
+    first ``limit`` rows show, followed by "N more — ``more``".
+    """
+    out_console = console()
+    hidden = len(rows) - limit if limit is not None and len(rows) > limit else 0
+    shown = rows[:limit] if hidden else rows
+    cells = [["" if cell is None else safe_text(str(cell)) for cell in row] for row in shown]
+    keep = list(range(len(columns)))
+    wide_at = (len(columns) - 1) if wide is None else wide
+    natural = [max([len(columns[i]), *(len(r[i]) for r in cells)]) if cells or columns[i] else 0
+               for i in range(len(columns))]
+    budget = out_console.width
+
+    width = {i: min(natural[i], max(NARROW_MAX, len(columns[i]))) for i in keep if i != wide_at}
+    wide_min = min(natural[wide_at], max(20, budget // 3)) if wide_at < len(columns) else 0
+
+    def over(cols: list[int]) -> int:
+        # rich's default box: a border on each side and " │ " between columns (padding 1 each side)
+        return 3 * len(cols) + 1 + sum(width[i] for i in cols if i != wide_at) + wide_min - budget
+
+    for i in drop:
+        if over(keep) <= 0:
+            break
+        if i in keep and i != wide_at:
+            keep.remove(i)
+    # Still too wide: the widest narrow columns give way, never below their heading nor 10 (a whole date).
+    while over(keep) > 0:
+        narrow = [i for i in keep if i != wide_at and width[i] > max(len(columns[i]), min(natural[i], 10))]
+        if not narrow:
+            break
+        widest = max(narrow, key=lambda i: width[i])
+        width[widest] -= 1
+    # Then the explaining column down to 12, then the narrow columns from the right.
+    while over(keep) > 0 and wide_min > 12:
+        wide_min -= 1
+    while over(keep) > 0 and len([i for i in keep if i != wide_at]) > 1:
+        keep.remove([i for i in keep if i != wide_at][-1])
     out = Table(title=safe_text(title) if title else title, caption=safe_text(caption) if caption else caption,
                 show_lines=False, header_style="bold")
-    for name in columns:
-        out.add_column(name, overflow="fold")
-    for row in rows:
+    for i in keep:
+        if i == wide_at:
+            out.add_column(columns[i], overflow="fold", min_width=wide_min)
+        else:
+            out.add_column(columns[i], no_wrap=True, overflow="ellipsis", min_width=width[i], max_width=width[i])
+    for row in cells:
         # Text, not str: a cell is never parsed as markup, so a name like "[bold]x" stays literal.
-        out.add_row(*(Text("" if cell is None else safe_text(str(cell))) for cell in row))
-    console().print(out)
+        out.add_row(*(Text(row[i]) for i in keep))
+    out_console.print(out)
+    if hidden:
+        say(f"{hidden:,} more — {more}")
 
 
 def say(message: str) -> None:

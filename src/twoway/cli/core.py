@@ -14,16 +14,22 @@ from twoway.store import schema_version
 @json_option
 @pass_app
 def where(app: App, as_json: bool) -> None:
-    """Print where twoway keeps its data.
+    """Print where twoway keeps its data: the folder, the database in use and why.
+
+    Without --db, commands use your own database (twoway.db in the data folder) once it holds an
+    import, the demo (after `twoway demo`) until then.
 
     Example: twoway where
     """
+    choice = app.choice
     store = app.store
     with store.connect() as conn:
         version = schema_version(conn)
     info = {
         "data_folder": str(paths.user_dir()),
         "database": paths.describe_url(store.url),
+        "why": choice.reason,
+        "demo": choice.is_demo,
         "engine": store.dialect,
         "schema": version[-1] if version else None,
     }
@@ -31,7 +37,8 @@ def where(app: App, as_json: bool) -> None:
         emit_json(info)
         return
     for key, value in info.items():
-        say(f"{key.replace('_', ' ')}: {value}")
+        if key != "demo":
+            say(f"{key.replace('_', ' ')}: {value}")
 
 
 def _settings_help() -> str:

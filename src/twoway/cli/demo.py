@@ -55,7 +55,8 @@ def demo(app: App, connections: int, years: int, seed: int, era: str, history_da
     used and nothing leaves this machine.
 
     The demo database is demo.db in the data folder (rebuilt on every run) unless --db or
-    TWOWAY_DB names another; a database holding a real network is never touched.
+    TWOWAY_DB names another; a database holding a real network is never touched. Every command
+    then shows the demo until you import an export of your own (`twoway where` says which).
 
     Example: twoway demo --connections 500
     """
@@ -68,7 +69,13 @@ def demo(app: App, connections: int, years: int, seed: int, era: str, history_da
     export, summary = result.export, result.summary
     say(f"Demo network of {export.owner_name}: {export.connections:,} connections over {years} years, "
         f"{export.messages:,} messages, exported {export.exported_on} ({export.era} format).")
-    note = "" if app.db else " (the demo database, rebuilt on each run; your own database is untouched)"
+    if app.db:
+        note = ""
+    elif result.in_use:
+        note = (" (rebuilt on each run). Every command now shows the demo until you import an export of "
+                "your own; your own database is untouched")
+    else:
+        note = " (your own database holds your imports, so the commands below name the demo with --db)"
     say(f"Database: {result.database}{note}")
     if result.kept_export:
         kept = [result.earlier.path] if result.earlier is not None else []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import OUT_FILE, App, cli, emit_json, json_option, pass_app, say, table
 from twoway.states import LABELS
 
 
@@ -15,7 +15,7 @@ def _pct(value: float | None) -> str:
 
 
 @cli.command()
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+@click.option("--html", "html_path", type=OUT_FILE, metavar="FILE",
               help="Also write a self-contained HTML report with plots (opens offline).")
 @json_option
 @pass_app

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
+from twoway.errors import NotFound
 
 _LABELS = {
     "accept": "accept", "accept_follow_up": "accept + follow up", "review": "review", "ignore": "ignore",
@@ -90,25 +91,28 @@ def invite_group() -> None:
 
 @invite_group.command("log")
 @click.argument("person")
+@click.option("--url", metavar="PROFILE_URL",
+              help="Their LinkedIn profile, to invite someone not yet in your data (they become a person).")
 @click.option("--sent", "direction", flag_value="out", help="You invited them.")
 @click.option("--received", "direction", flag_value="in", help="They invited you.")
 @click.option("--on", type=DAY, help="The day (YYYY-MM-DD); default today.")
 @click.option("--note", help="The note that came with it.")
 @json_option
 @pass_app
-def log_cmd(app: App, person: str, direction: str | None, on: date | None, note: str | None,
+def log_cmd(app: App, person: str, url: str | None, direction: str | None, on: date | None, note: str | None,
             as_json: bool) -> None:
-    """Record an invitation the export does not show (yet).
+    """Record an invitation the export does not show (yet), also to or from someone new (with --url).
 
     Examples: twoway invite log "Ann Lee" --sent --note "Hi Ann, we met at PyData"; twoway invite log
-    "#42" --received --on 2026-03-01
+    "#42" --received --on 2026-03-01; twoway invite log "Nova Novak" --url linkedin.com/in/nova-novak --sent
     """
-    from twoway import invitations, people
+    from twoway import invitations
+    from twoway.invitations import invitee
 
     if direction is None:
         raise click.UsageError("say which way: --sent or --received")
     with app.write() as (conn, owner):
-        ref = people.resolve(conn, owner.id, person)
+        ref = invitee.find_or_add(conn, owner.id, person, url)
         logged = invitations.log_invitation(conn, owner.id, ref.id, direction, on=on, note=note)
     if as_json:
         emit_json(logged.to_dict())
@@ -145,19 +149,23 @@ def withdraw_cmd(app: App, person: str, on: date | None, as_json: bool) -> None:
 
 @invite_group.command("draft")
 @click.argument("person")
+@click.option("--url", metavar="PROFILE_URL",
+              help="Their LinkedIn profile, to invite someone not yet in your data (they become a person).")
 @click.option("--context", help="Where you met or why you want to connect, in your words.")
 @json_option
 @pass_app
-def draft_cmd(app: App, person: str, context: str | None, as_json: bool) -> None:
-    """Write a personalised invitation note for PERSON, checked against the note rules.
+def draft_cmd(app: App, person: str, url: str | None, context: str | None, as_json: bool) -> None:
+    """Write a personalised invitation note for PERSON, checked against the note rules. Someone not
+    yet in your data is named with --url: they become a person, so the invitation can be logged.
 
-    Example: twoway invite draft "Ann Lee" --context "we met at the PyData Berlin meetup"
+    Examples: twoway invite draft "Ann Lee" --context "we met at the PyData Berlin meetup";
+    twoway invite draft "Nova Novak" --url linkedin.com/in/nova-novak --context "we met at PyData"
     """
-    from twoway import people
     from twoway.invitations import coach as notes_coach
+    from twoway.invitations import invitee
 
-    with app.read() as (conn, owner):
-        ref = people.resolve(conn, owner.id, person)
+    with (app.write() if url else app.read()) as (conn, owner):
+        ref = invitee.find_or_add(conn, owner.id, person, url)
         result = notes_coach.draft(conn, owner.id, ref.id, context=context)
     if as_json:
         emit_json(result.to_dict())
@@ -172,7 +180,8 @@ def draft_cmd(app: App, person: str, context: str | None, as_json: bool) -> None
 
 @invite_group.command("check")
 @click.argument("note")
-@click.option("--to", "to", metavar="PERSON", help="Who it is for, to check it greets them by name.")
+@click.option("--to", "to", metavar="PERSON",
+              help="Who it is for, to check it greets them by name (someone not in your data: their name).")
 @click.option("--limit", type=click.IntRange(1), help="Length limit (default: setting invite_note_limit).")
 @click.option("--received", is_flag=True,
               help="Read NOTE as one you received from a stranger: what it reads as and what the triage says.")
@@ -208,8 +217,11 @@ def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: in
     recipient = company = None
     if to:
         with app.read() as (conn, owner):
-            ref = people.resolve(conn, owner.id, to)
-        recipient, company = ref.full_name, ref.company
+            try:
+                ref = people.resolve(conn, owner.id, to)
+                recipient, company = ref.full_name, ref.company
+            except NotFound:  # someone new: the name as written is all there is to check against
+                recipient = " ".join(to.split())
     result = notes_coach.check(body, recipient=recipient, recipient_company=company, limit=limit,
                                settings=app.store.settings() if limit is None else None)
     if as_json:

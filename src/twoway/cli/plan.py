@@ -9,7 +9,7 @@ import click
 
 from twoway import clock, people
 from twoway import plan as plan_mod
-from twoway.cli.base import DAY, App, cli, echo, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, OUT_FILE, App, cli, echo, emit_json, json_option, pass_app, say, table
 from twoway.plan import calendar as calendar_ics
 from twoway.plan import drafts
 
@@ -28,7 +28,7 @@ def _kinds_line(plan: plan_mod.WeekPlan) -> str:
 
 @cli.command()
 @click.option("--week-of", type=DAY, metavar="DATE", help="Plan the week holding this day (YYYY-MM-DD).")
-@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+@click.option("--ics", "ics_path", type=OUT_FILE, metavar="FILE",
               help="Also write the week as an iCalendar file for your calendar program.")
 @click.option("--ics-per", type=click.Choice(["item", "day"]), default="item", show_default=True,
               help="One all-day event per person, or one per day listing everyone.")

@@ -8,7 +8,20 @@ import click
 
 from twoway import csv_safe
 from twoway import prune as prune_mod
-from twoway.cli.base import App, cli, console, emit_json, json_option, pass_app, say, stdin_is_tty, table
+from twoway.cli.base import (
+    OUT_FILE,
+    SCREENFUL,
+    App,
+    cli,
+    console,
+    emit_json,
+    json_option,
+    label,
+    pass_app,
+    say,
+    stdin_is_tty,
+    table,
+)
 
 KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
 
@@ -27,13 +40,14 @@ KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
 @click.option("--reason", "reasons", multiple=True, type=click.Choice(prune_mod.REASON_CODES),
               help="Only candidates with this reason (repeatable).")
 @click.option("--include-kept", is_flag=True, help="Also list people you chose to keep.")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+@click.option("--all", "show_all", is_flag=True, help="List every candidate, not the first screenful.")
+@click.option("--csv", "csv_path", type=OUT_FILE, metavar="FILE",
               help="Write the candidates with profile URLs to a CSV safe to open in a spreadsheet.")
 @json_option
 @pass_app
 def prune(app: App, review: bool, keep: tuple[str, ...], hide: tuple[str, ...], remove: tuple[str, ...],
           soured: tuple[str, ...], mended: tuple[str, ...], all_hide: bool, yes: bool, reasons: tuple[str, ...],
-          include_kept: bool, csv_path: Path | None, as_json: bool) -> None:
+          include_kept: bool, show_all: bool, csv_path: Path | None, as_json: bool) -> None:
     """Connections to consider pruning, on evidence only, each with its reasons: unresponsive after three
     attempts, only pitches, a re-introduction that went unanswered, outside your focus, soured, or looking
     fake (two signals about them). Never a word alone is no reason: see `twoway dormant`. Protected tags are
@@ -70,27 +84,27 @@ def prune(app: App, review: bool, keep: tuple[str, ...], hide: tuple[str, ...], 
         return
     if review:
         if not stdin_is_tty():
-            _show(listing)
+            _show(listing, show_all)
             say("no terminal to read keys from: listed only, nothing changed")
             return
         _review(app, listing)
         return
-    _show(listing)
+    _show(listing, show_all)
 
 
-def _show(listing: prune_mod.PruneList) -> None:
+def _show(listing: prune_mod.PruneList, show_all: bool = True) -> None:
     caption = (f"{len(listing.candidates)} of {listing.considered} connections; "
                f"{listing.protected_skipped} protected by tags and {listing.kept_skipped} kept are not shown. "
                "Decide with --review, or --keep/--hide/--remove PERSON")
     table(
         ["#", "name", "company", "state", "last contact", "reasons"],
         [
-            [c.person_id, c.name + (" ⚑" if c.suspicious else ""), c.company or "", c.state,
+            [c.person_id, c.name + (" ⚑" if c.suspicious else ""), c.company or "", label(c.state),
              c.last_contact.isoformat() if c.last_contact else "never", c.reason_text]
             for c in listing.candidates
         ],
         title="Prune candidates",
-        caption=caption,
+        caption=caption, wide=5, drop=(2, 0, 4), limit=None if show_all else SCREENFUL,
     )
 
 

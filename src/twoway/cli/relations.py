@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from twoway import states, strength, views
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import SCREENFUL, App, cli, emit_json, json_option, pass_app, say, table
 from twoway.people import interactions, tags
 from twoway.words import date_words
 
@@ -118,30 +118,50 @@ def tags_cmd(app: App, tag: str | None, as_json: bool) -> None:
 @cli.command("note")
 @click.argument("person")
 @click.argument("text_", metavar="TEXT", required=False)
+@click.option("--edit", "edit_id", type=click.IntRange(1), metavar="ID", help="Replace note ID's text with TEXT.")
+@click.option("--delete", "delete_id", type=click.IntRange(1), metavar="ID", help="Take note ID out of the notes.")
+@click.option("--history", is_flag=True, help="List every note ever written, edited and deleted ones too.")
 @json_option
 @pass_app
-def note_cmd(app: App, person: str, text_: str | None, as_json: bool) -> None:
-    """Add a note about a connection (how you met, interests, goals), or list their notes.
+def note_cmd(app: App, person: str, text_: str | None, edit_id: int | None, delete_id: int | None, history: bool,
+             as_json: bool) -> None:
+    """Add a note about a connection (how you met, interests, goals), list their notes, or edit or
+    delete one by its id.
 
-    Notes are never edited or deleted: each one is kept with its date.
+    Nothing you write is lost: an edit keeps the old text (marked superseded) beside the new one, and a
+    deleted note stays in --history.
 
-    Examples: twoway note "Ada Lovelace" "met at PyCon; wants intros to climate funds"; twoway note '#42'
+    Examples: twoway note "Ada Lovelace" "met at PyCon; wants intros to climate funds"; twoway note '#42';
+    twoway note '#42' --edit 7 "met at PyCon 2025"; twoway note '#42' --delete 7
     """
+    if edit_id is not None and delete_id is not None:
+        raise click.UsageError("--edit and --delete go one at a time")
+    if delete_id is not None and text_ is not None:
+        raise click.UsageError("--delete takes no TEXT")
+    if edit_id is not None and text_ is None:
+        raise click.UsageError("--edit ID needs the note's new TEXT")
     if text_ is not None and not text_.strip():
         raise click.UsageError("the note is empty")
-    with (app.write() if text_ is not None else app.read()) as (conn, owner):
-        result = views.note_person(conn, owner.id, person, text_)
+    writes = text_ is not None or delete_id is not None
+    with (app.write() if writes else app.read()) as (conn, owner):
+        result = views.note_person(conn, owner.id, person, text_, edit=edit_id, delete=delete_id, history=history)
     if as_json:
         emit_json(result.to_dict())
         return
     if result.added is not None:
-        say(f"Noted for {result.full_name}.")
+        if delete_id is not None:
+            say(f"Deleted note {delete_id} about {result.full_name} (kept in `twoway note {person} --history`).")
+        elif edit_id is not None:
+            say(f"Edited: note {edit_id} about {result.full_name} is now note {result.added.id}; the old text is kept.")
+        else:
+            say(f"Noted for {result.full_name} (note {result.added.id}).")
         return
     if not result.notes:
         say(f"No notes about {result.full_name} yet.")
         return
-    table(["when", "note"], [[n.created_at[:10], n.body] for n in result.notes],
-          title=f"Notes about {result.full_name}")
+    columns = ["id", "when", "note"] + (["status"] if history else [])
+    table(columns, [[n.id, n.created_at[:10], n.body] + ([n.status] if history else []) for n in result.notes],
+          title=f"Notes about {result.full_name}", wide=2)
 
 
 @cli.command("state")
@@ -176,26 +196,31 @@ def state_cmd(app: App, person: str, as_json: bool) -> None:
 @click.option("--state", "only", multiple=True, type=click.Choice(states.STATES),
               help="Only connections in this state (repeatable).")
 @click.option("--tag", help="Only connections with this tag.")
-@click.option("--limit", type=click.IntRange(0), default=0, help="Show at most this many rows (0: all).")
+@click.option("--limit", type=click.IntRange(0), default=None,
+              help="Show at most this many rows (0: all; default: a screenful, and --json all).")
+@click.option("--all", "show_all", is_flag=True, help="Every connection, not the first screenful.")
 @json_option
 @pass_app
-def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int, as_json: bool) -> None:
+def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int | None, show_all: bool,
+               as_json: bool) -> None:
     """List connections with their relationship state and the reason, and the count per state.
 
     Examples: twoway states --state owe_reply --state awaiting_reply; twoway states --tag "inner circle" --json
     """
     with app.read() as (conn, owner):
         rows, counts = views.list_states(conn, owner.id, only=only, tag=tag)
-    shown = rows[:limit] if limit else rows
     if as_json:
+        shown = rows[:limit] if limit else rows
         emit_json({"counts": counts, "total": len(rows), "connections": [r.to_dict() for r in shown]})
         return
+    if limit:
+        rows = rows[:limit]
     table(
-        ["#", "name", "state", "reason", "attempts", "next try", "check-in due"],
+        ["#", "name", "state", "why", "attempts", "next try", "check-in due"],
         [[r.verdict.person_id, r.full_name, states.LABELS[r.verdict.state], r.verdict.reason,
-          r.verdict.attempts or "", _day(r.verdict.next_try_on), _day(r.verdict.due_on)] for r in shown],
-        caption=" · ".join(f"{states.LABELS[s]} {n}" for s, n in counts.items() if n)
-        + (f" · showing {len(shown)} of {len(rows)}" if len(shown) < len(rows) else ""),
+          r.verdict.attempts or "", _day(r.verdict.next_try_on), _day(r.verdict.due_on)] for r in rows],
+        caption=" · ".join(f"{states.LABELS[s]} {n}" for s, n in counts.items() if n),
+        wide=3, drop=(4, 6, 5, 0), limit=None if show_all or limit == 0 or limit else SCREENFUL,
     )
 
 

@@ -4,7 +4,8 @@ Two exports of the same owner are imported, an earlier one (``history_days`` bef
 today's, so the demo shows at once what a re-import finds: new connections, connections that
 disappeared (marked removed), job changes to congratulate, and replies that closed open attempts.
 
-The demo database is ``demo.db`` in the data folder, rebuilt from nothing on every run. A database
+The demo database is ``demo.db`` in the data folder, rebuilt from nothing on every run; every command
+without --db then uses it until the user's own database holds an import (``paths.choose_database``). A database
 chosen with --db or TWOWAY_DB is used only when it is empty or an earlier demo (its imports are
 marked ``source = 'demo'``), so a demo can never overwrite someone's real network.
 """
@@ -31,14 +32,14 @@ from twoway.linkedin import ImportSummary
 from twoway.store import open_store
 from twoway.views.imports import linkedin_and_warm
 
-DEMO_FILENAME = "demo.db"
+DEMO_FILENAME = paths.DEMO_FILENAME
 #: How long before today the earlier export was taken.
 HISTORY_DAYS = 60
 Progress = Callable[[str, int, int], None]
 
 
 def demo_path() -> Path:
-    return paths.user_dir() / DEMO_FILENAME
+    return paths.demo_db_path()
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class DemoResult:
     earlier_summary: ImportSummary | None = None
     changes: DemoChanges | None = None
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (command, what it shows)
+    in_use: bool = False  # every command without --db now shows the demo
+
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +94,7 @@ class DemoResult:
             "earlier_summary": self.earlier_summary.to_dict() if self.earlier_summary else None,
             "changes": self.changes.to_dict() if self.changes else None,
             "next_steps": [{"command": c, "shows": s} for c, s in self.next_steps],
+            "in_use": self.in_use,
         }
 
 
@@ -145,12 +149,15 @@ def run_demo(
         db_option=option, export=export, summary=summary, kept_export=export.path if keep_export else None,
         earlier=earlier, earlier_summary=earlier_summary, changes=changes,
     )
-    result.next_steps = _next_steps(option, export, two_imports=earlier is not None)
+    in_use = db is None and paths.choose_database().is_demo
+    result.in_use = in_use
+    result.next_steps = _next_steps(None if in_use else option, export, two_imports=earlier is not None)
     return result
 
 
-def _next_steps(option: str, export: GeneratedExport, *, two_imports: bool) -> list[tuple[str, str]]:
-    base = f"twoway --db {shlex.quote(option)}"
+def _next_steps(option: str | None, export: GeneratedExport, *, two_imports: bool) -> list[tuple[str, str]]:
+    """The commands to try; plain ones when the demo is what they use anyway (``option`` None)."""
+    base = "twoway" if option is None else f"twoway --db {shlex.quote(option)}"
     someone = export.featured[0] if export.featured else export.owner_name
     steps = [
         (f"{base} week", "whom to reach this week, with a draft for each"),

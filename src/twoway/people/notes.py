@@ -1,5 +1,11 @@
-"""Notes: what the owner wrote about a connection (how they met, interests, goals). Append-only:
-nothing the owner wrote is ever lost, and no import touches them."""
+"""Notes: what the owner wrote about a connection (how they met, interests, goals). Nothing the owner wrote
+is ever lost, and no import touches them.
+
+A note's text is never changed nor removed in place. Editing note N adds a new note with the new text and
+records, as a ``decisions`` row (subject ``note``, verdict ``superseded``, ``note`` = N's id), that N was
+superseded by it; deleting N records verdict ``deleted``. The current notes are those with no such row;
+``notes_for(..., history=True)`` gives every text ever written, each with what became of it.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,11 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from twoway import clock
-from twoway.errors import InputError
+from twoway.errors import InputError, NotFound
 
 MAX_NOTE_CHARS = 20_000
+#: What became of a note that is no longer current.
+SUPERSEDED, DELETED = "superseded", "deleted"
 
 
 @dataclass(frozen=True)
@@ -20,18 +28,24 @@ class Note:
     person_id: int
     body: str
     created_at: str
+    status: str = "current"  # or "superseded" (edited; the new text is a later note) or "deleted"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def add_note(conn: Connection, owner_id: int, person_id: int, body: str) -> Note:
-    """Append a note (how you met, interests, goals). Notes are never edited or dropped."""
+def _clean(body: str) -> str:
     cleaned = body.strip()
     if not cleaned:
         raise InputError("a note cannot be empty")
     if len(cleaned) > MAX_NOTE_CHARS:
         raise InputError(f"a note is at most {MAX_NOTE_CHARS} characters; this one has {len(cleaned)}")
+    return cleaned
+
+
+def add_note(conn: Connection, owner_id: int, person_id: int, body: str) -> Note:
+    """Append a note (how you met, interests, goals)."""
+    cleaned = _clean(body)
     stamp = clock.now().isoformat(timespec="seconds")
     params = {"o": owner_id, "p": person_id, "b": cleaned, "c": stamp}
     insert = "INSERT INTO notes (owner_id, person_id, body, created_at) VALUES (:o, :p, :b, :c)"
@@ -42,11 +56,58 @@ def add_note(conn: Connection, owner_id: int, person_id: int, body: str) -> Note
     return Note(id=int(new_id), person_id=person_id, body=cleaned, created_at=stamp)
 
 
-def notes_for(conn: Connection, owner_id: int, person_id: int) -> list[Note]:
-    """A person's notes, oldest first."""
+def edit_note(conn: Connection, owner_id: int, person_id: int, note_id: int, body: str) -> Note:
+    """Replace a current note's text: the new text is a new note, the old one is kept, marked superseded."""
+    old = _current(conn, owner_id, person_id, note_id)
+    cleaned = _clean(body)
+    if cleaned == old.body:
+        return old
+    new = add_note(conn, owner_id, person_id, cleaned)
+    _mark(conn, owner_id, person_id, note_id, SUPERSEDED)
+    return new
+
+
+def delete_note(conn: Connection, owner_id: int, person_id: int, note_id: int) -> Note:
+    """Take a current note out of the person's notes; its text stays in their notes' history."""
+    old = _current(conn, owner_id, person_id, note_id)
+    _mark(conn, owner_id, person_id, note_id, DELETED)
+    return Note(old.id, old.person_id, old.body, old.created_at, DELETED)
+
+
+def notes_for(conn: Connection, owner_id: int, person_id: int, *, history: bool = False) -> list[Note]:
+    """A person's current notes, oldest first; with ``history``, every note ever written, each with its status."""
     rows = conn.execute(
         text("SELECT id, person_id, body, created_at FROM notes WHERE owner_id = :o AND person_id = :p "
              "ORDER BY created_at, id"),
         {"o": owner_id, "p": person_id},
     )
-    return [Note(int(i), int(p), b, c) for i, p, b, c in rows]
+    fates = _fates(conn, owner_id, person_id)
+    out = [Note(int(i), int(p), b, c, fates.get(int(i), "current")) for i, p, b, c in rows]
+    return out if history else [n for n in out if n.status == "current"]
+
+
+def _fates(conn: Connection, owner_id: int, person_id: int) -> dict[int, str]:
+    rows = conn.execute(
+        text("SELECT note, verdict FROM decisions WHERE owner_id = :o AND person_id = :p AND subject = 'note' "
+             "ORDER BY decided_at, id"),
+        {"o": owner_id, "p": person_id},
+    )
+    return {int(note): verdict for note, verdict in rows if note and str(note).isdigit()}
+
+
+def _current(conn: Connection, owner_id: int, person_id: int, note_id: int) -> Note:
+    for note in notes_for(conn, owner_id, person_id, history=True):
+        if note.id == note_id:
+            if note.status != "current":
+                raise InputError(f"note {note_id} was already {note.status}; `twoway note PERSON --history` shows it")
+            return note
+    raise NotFound(f"no note {note_id} about this person; `twoway note PERSON` lists their notes with ids")
+
+
+def _mark(conn: Connection, owner_id: int, person_id: int, note_id: int, verdict: str) -> None:
+    conn.execute(
+        text("INSERT INTO decisions (owner_id, person_id, subject, verdict, note, decided_at) "
+             "VALUES (:o, :p, 'note', :v, :n, :d)"),
+        {"o": owner_id, "p": person_id, "v": verdict, "n": str(note_id),
+         "d": clock.now().isoformat(timespec="seconds")},
+    )

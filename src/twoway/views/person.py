@@ -100,7 +100,7 @@ def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: dat
         "endorsements": endorsements,
         "recommendations": recommendations,
         "tags": list(tags_by_person(conn, owner_id).get(person_id, ())),
-        "notes": notes_for(conn, owner_id, person_id),
+        "notes": [n.to_dict() for n in notes_for(conn, owner_id, person_id)],
         "state": verdicts[person_id].to_dict() if person_id in verdicts else None,
         "strength": strengths[person_id].to_dict() if person_id in strengths else None,
     }

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, text
 from twoway import people
 from twoway import settings as settings_mod
 from twoway.errors import InputError
-from twoway.people.notes import Note, add_note, notes_for
+from twoway.people.notes import Note, add_note, delete_note, edit_note, notes_for
 from twoway.people.tags import add_tags, remove_tags, tags_of
 from twoway.settings import Settings
 from twoway.states import Rules, protected_tags, tag_cadences
@@ -90,8 +90,19 @@ class PersonNotes:
                 "added": self.added.to_dict() if self.added else None}
 
 
-def note_person(conn: Connection, owner_id: int, query: str, body: str | None = None) -> PersonNotes:
-    """Append a note to the person QUERY means (when ``body`` is given) and return all their notes."""
+def note_person(conn: Connection, owner_id: int, query: str, body: str | None = None, *, edit: int | None = None,
+                delete: int | None = None, history: bool = False) -> PersonNotes:
+    """Append a note to the person QUERY means (when ``body`` is given), or replace note ``edit`` with ``body``,
+    or delete note ``delete`` (its text is kept in the history); return their notes (with ``history``, all)."""
     person = people.resolve(conn, owner_id, query)
-    added = add_note(conn, owner_id, person.id, body) if body is not None else None
-    return PersonNotes(person.id, person.full_name, notes_for(conn, owner_id, person.id), added)
+    added: Note | None = None
+    if delete is not None:
+        added = delete_note(conn, owner_id, person.id, delete)
+    elif edit is not None:
+        if body is None:
+            raise InputError("give the note's new text after --edit ID")
+        added = edit_note(conn, owner_id, person.id, edit, body)
+    elif body is not None:
+        added = add_note(conn, owner_id, person.id, body)
+    notes = notes_for(conn, owner_id, person.id, history=history)
+    return PersonNotes(person.id, person.full_name, notes, added)
