@@ -68,6 +68,7 @@ def _arguments(w: dict[str, Any]) -> dict[tuple[str, ...], list[list[str]]]:
         ("degree",): [[a, b], ["1", "4", "--graph", "tiny"]],
         ("demo",): [["--db", str(root / "demo2.db"), "--connections", "20", "--years", "1", "--history-days", "0"]],
         ("dormant",): [[], ["--all"]],
+        ("merge",): [[], ["--all"]],
         ("drafts",): [[]],
         ("drafts", "write"): [["congrats", a], ["check_in", b]],
         ("graph", "drop"): [["nothing-by-that-name"]],

@@ -451,7 +451,7 @@ def test_cli_state_and_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert listing["counts"]["removed"] == 1
     table_out = runner.invoke(cli, ["--db", db, "states", "--limit", "3"])
     assert table_out.exit_code == 0
-    assert "showing 3 of 10" in table_out.output
+    assert "7 more" in " ".join(table_out.output.split())
     assert runner.invoke(cli, ["--db", db, "states", "--state", "sleepy"]).exit_code == 2
     stranger = runner.invoke(cli, ["--db", db, "state", "Stranger"])
     assert stranger.exit_code == 3

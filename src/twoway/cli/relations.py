@@ -213,14 +213,12 @@ def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int | No
         shown = rows[:limit] if limit else rows
         emit_json({"counts": counts, "total": len(rows), "connections": [r.to_dict() for r in shown]})
         return
-    if limit:
-        rows = rows[:limit]
     table(
         ["#", "name", "state", "why", "attempts", "next try", "check-in due"],
         [[r.verdict.person_id, r.full_name, states.LABELS[r.verdict.state], r.verdict.reason,
           r.verdict.attempts or "", _day(r.verdict.next_try_on), _day(r.verdict.due_on)] for r in rows],
         caption=" · ".join(f"{states.LABELS[s]} {n}" for s, n in counts.items() if n),
-        wide=3, drop=(4, 6, 5, 0), limit=None if show_all or limit == 0 or limit else SCREENFUL,
+        wide=3, drop=(4, 6, 5, 0), limit=limit or (None if show_all or limit == 0 else SCREENFUL),
     )
 
 
