@@ -34,9 +34,11 @@ def _progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
 
 @cli.command("import")
 @click.argument("path", type=click.Path(path_type=str))
+@click.option("--yes", "confirm", is_flag=True,
+              help="Import even an export that would mark many connections removed or lacks files the last one had.")
 @json_option
 @pass_app
-def import_(app: App, path: str, as_json: bool) -> None:
+def import_(app: App, path: str, confirm: bool, as_json: bool) -> None:
     """Import a LinkedIn data export: the zip LinkedIn sends, or the folder it unpacks to.
 
     Importing a newer export of the same member merges it (new connections, removed ones, job
@@ -46,7 +48,7 @@ def import_(app: App, path: str, as_json: bool) -> None:
     Example: twoway import ~/Downloads/Basic_LinkedInDataExport_06-07-2026.zip
     """
     with _progress_bar(not as_json and sys.stderr.isatty()) as report:
-        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report)
+        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report, confirm=confirm)
     if as_json:
         emit_json(summary.to_dict())
         return

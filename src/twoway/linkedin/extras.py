@@ -15,7 +15,7 @@ from twoway.linkedin import kinds
 from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
-from twoway.linkedin.dates import parse_instant, parse_month
+from twoway.linkedin.dates import FUTURE, latest_instant, parse_instant, parse_month
 from twoway.linkedin.registry import name_key, profile_url
 from twoway.linkedin.summary import KEPT_NO_DATE
 
@@ -66,6 +66,7 @@ class Invitation:
 def read_invitations(table: Table) -> list[Invitation]:
     get = _getter(table)
     out = []
+    latest = latest_instant()
     for line, row in table.rows():
         scrub(table, line, row)
         direction = get(row, "direction").upper()
@@ -75,6 +76,9 @@ def read_invitations(table: Table) -> list[Invitation]:
         sent_at = parse_instant(get(row, "sentat"))
         if sent_at is None:
             table.problem(line, f"unreadable Sent At {get(row, 'sentat')[:40]!r}", "unreadable date")
+            continue
+        if sent_at > latest:
+            table.problem(line, f"Sent At {get(row, 'sentat')[:40]!r} is after today; skipped", FUTURE)
             continue
         out.append(Invitation(line, "in" if direction == "INCOMING" else "out", sent_at, get(row, "from"),
                               get(row, "to"), get(row, "message"), _url(table, line, get(row, "inviterprofileurl")),

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from twoway import clock
-from twoway.errors import InputError
+from twoway.errors import InputError, NeedsConfirmation, NotFound
 from twoway.linkedin import extras, kinds, network, owner, whose
 from twoway.linkedin.archive import Archive, Entry, open_archive
 from twoway.linkedin.bulk import Bulk
@@ -45,18 +45,26 @@ class _File:
 
 
 def import_export(store: Store, path: str | Path, *, owner: str | None = None,
-                  progress: Progress | None = None) -> ImportSummary:
+                  progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
     """Import the export at ``path`` (zip, folder or one CSV) into ``store``; return what it did.
 
     ``owner`` names the owner (id or name) when the export has no Profile.csv or should go to a
-    particular owner; ``progress(stage, done, total)`` is called as bytes are read.
+    particular owner; ``progress(stage, done, total)`` is called as bytes are read. A newer export that
+    would mark many connections removed, or lacks files the previous one had, is refused
+    (``NeedsConfirmation``, nothing written) unless ``confirm``.
     """
     started = time.perf_counter()
     settings = store.settings()
+    try:
+        share = float(settings[network.REMOVED_SETTING])
+    except NotFound:  # not declared (yet) in settings.py: the default
+        share = network.DEFAULT_REMOVED_PERCENT
     with open_archive(path, max_unpacked_mb=int(settings.import_max_unpacked_mb)) as archive:
         files = classify(archive, int(settings.import_max_field_chars))
         with store.begin() as conn:
-            summary = _Import(conn, archive, files, owner, progress).run()
+            job = _Import(conn, archive, files, owner, progress)
+            job.confirmed, job.max_removed_percent = confirm, share
+            summary = job.run()
             summary.seconds = round(time.perf_counter() - started, 2)
             conn.exec_driver_sql(
                 "UPDATE imports SET summary = %s WHERE id = %s" if conn.dialect.name != "sqlite"
@@ -69,10 +77,15 @@ def import_export(store: Store, path: str | Path, *, owner: str | None = None,
 def classify(archive: Archive, max_field_chars: int) -> list[_File]:
     """The export's files this importer reads, each with its kind; refuses an export it cannot use."""
     found: list[_File] = []
+    notes: list[str] = []
     for entry in archive.entries:
         table = Table(entry.name, entry.open, max_field_chars=max_field_chars)
         if table.kind is None:
             expected = kinds.EXPECTED_BY_NAME.get(kinds.stem(entry.name))
+            if expected and expected[0] != kinds.CONNECTIONS and not table.first_line_text:
+                # An empty optional file (no header, nothing in it): nothing to read, nothing refused.
+                notes.append(f"{entry.name} is empty; skipped")
+                continue
             if expected and expected[0] in kinds.REQUIRED_KINDS:
                 raise InputError(
                     f"unknown header {table.first_line_text!r}; expected a header with {expected[1]} "
@@ -98,6 +111,8 @@ def classify(archive: Archive, max_field_chars: int) -> list[_File]:
         own[0].table.problems.insert(0, f"{own[0].entry.name} was read; other connection files beside it were "
                                         f"ignored: {', '.join(ignored)}")
         own[0].ignored = ignored
+    conn_table = next(f.table for f in found if f.kind == kinds.CONNECTIONS)
+    conn_table.problems[:0] = notes
     return found
 
 
@@ -126,6 +141,8 @@ class _Import:
         self.unread_sources: list[int] = []
         self.total_bytes = sum(f.entry.size for f in files) or 1
         self.done_bytes = 0
+        self.confirmed = False
+        self.max_removed_percent = network.DEFAULT_REMOVED_PERCENT
 
     def of(self, kind: str) -> list[_File]:
         return [f for f in self.files if f.kind == kind]
@@ -165,7 +182,8 @@ class _Import:
         bulk.run("UPDATE imports SET owner_id = :o WHERE id = :i", {"o": rec.id, "i": import_id})
         people = PeopleIndex(bulk, rec.id, None, self.created_at)
         ctx = ImportContext(bulk, people, s, import_id, rec.id, rec.name, rec.profile_url or found.url,
-                            rec.person_id, self.created_at, owner_keys=found.keys, owner_urls=found.urls)
+                            rec.person_id, self.created_at, owner_keys=found.keys, owner_urls=found.urls,
+                            confirmed=self.confirmed, max_removed_percent=self.max_removed_percent)
         s.owner_id, s.owner_name = rec.id, rec.name
         self._owner_person(ctx, rec, source)
 
@@ -181,6 +199,8 @@ class _Import:
             "SELECT exported_on FROM imports WHERE owner_id = :o AND id <> :i AND exported_on > :d "
             "AND finished_at IS NOT NULL", {"o": rec.id, "i": import_id, "d": exported_on}))
         s.older_than_previous = bool(later)
+        if not later and not self.confirmed:
+            self._check_files_kept(rec.id, import_id)
         ctx.source_id = people.source_id = source[conn_file.entry.name]
         network.write_connections(ctx, rows, exported_on, later, conn_file.entry.name)
 
@@ -223,6 +243,26 @@ class _Import:
         if self.progress is not None:
             self.progress("done", self.total_bytes, self.total_bytes)
         return s
+
+    def _check_files_kept(self, owner_id: int, import_id: int) -> None:
+        """Refuse a newer export that lacks kinds of file the owner's latest export had (a partial export
+        would otherwise read as everything in them gone)."""
+        latest = self.bulk.scalar(
+            "SELECT MAX(id) FROM imports WHERE owner_id = :o AND id <> :i AND finished_at IS NOT NULL",
+            {"o": owner_id, "i": import_id})
+        if latest is None:
+            return
+        had = {k for (k,) in self.bulk.rows("SELECT DISTINCT kind FROM import_files WHERE import_id = :i",
+                                            {"i": latest}) if k}
+        present = {f.kind for f in self.files}
+        present |= {expected[0] for e in self.archive.entries
+                    if (expected := kinds.EXPECTED_BY_NAME.get(kinds.stem(e.name)))}
+        missing = sorted(had - present - {kinds.COACH_MESSAGES})
+        if missing:
+            raise NeedsConfirmation(
+                f"{self.archive.name}: this export has no {', '.join(missing)} file, which the previous export "
+                f"(import #{latest}) had; is it a whole export? Nothing was imported; if it is right, import it "
+                "again with --yes")
 
     def _whose(self, profile: owner.Profile | None, invitations: list[extras.Invitation],
                message_files: list[_File], rows: list[network.ConnectionRow]) -> whose.Owner:
@@ -275,14 +315,19 @@ class _Import:
         return MessageImporter(ctx, f.table).run()
 
     def _export_date(self, rows: list[network.ConnectionRow], newest_seen: int) -> str:
-        """The export's date: from the zip or folder name, else the newest date its files mention."""
+        """The export's date: from the zip or folder name, else the newest date its files mention; never
+        later than today (a name or a row from the future would stop every later import seeing changes)."""
+        today = clock.today().isoformat()
         for part in (self.archive.name, *reversed(self.archive.path.parts)):
             found = export_date_from_name(part)
             if found:
-                return found
+                if found > today:
+                    self.summary.problem(f"{part}: its name dates the export {found}, after today; "
+                                         f"dated today ({today}) instead")
+                return min(found, today)
         for source_id in self.unread_sources:
             # The messages of an unchanged file were not read: their newest date is in the store.
             newest = self.bulk.scalar("SELECT MAX(at) FROM interactions WHERE source_id = :s", {"s": source_id})
             newest_seen = max(newest_seen, int(newest or 0))
         candidates = [d for d in (network.newest_day(rows), iso_day(newest_seen) if newest_seen else None) if d]
-        return max(candidates) if candidates else clock.today().isoformat()
+        return min(max(candidates), today) if candidates else today

@@ -19,7 +19,7 @@ from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.content import SPONSORED_MARK, plain_text
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
-from twoway.linkedin.dates import parse_instant
+from twoway.linkedin.dates import FUTURE, latest_instant, parse_instant
 from twoway.linkedin.registry import name_key, profile_url
 from twoway.reading import KINDS, read_many
 
@@ -113,6 +113,7 @@ class MessageImporter:
         odd: set[str] = set()  # raw URLs (or URL lists) with an unreadable profile URL
         blake2b = hashlib.blake2b
         newest = 0
+        latest = latest_instant()
         for line, row in table.rows():
             scrub(table, line, row)
             row.append("")
@@ -122,6 +123,9 @@ class MessageImporter:
             at = parse_instant(row[i_date])
             if at is None:
                 table.problem(line, f"unreadable DATE {row[i_date][:40]!r}", "unreadable date")
+                continue
+            if at > latest:
+                table.problem(line, f"DATE {row[i_date][:40]!r} is after today; skipped", FUTURE)
                 continue
             sender = row[i_sender].strip()
             raw_url = row[i_url]

@@ -15,8 +15,8 @@ from twoway.store import Store
 
 
 def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
-                    progress: Progress | None = None) -> ImportSummary:
-    summary = import_export(store, path, owner=owner, progress=progress)
+                    progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
+    summary = import_export(store, path, owner=owner, progress=progress, confirm=confirm)
     with suppress(SQLAlchemyError), store.connect() as conn:
         history.warm(conn, summary.owner_id)
     return summary
