@@ -173,6 +173,8 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
               "VALUES (:p, :c, :t, :d, :d, :s) ON CONFLICT DO NOTHING", job_inserts)
     bulk.many("UPDATE jobs SET first_seen = :f, last_seen = :l WHERE person_id = :p AND company = :c "
               "AND position = :t", job_updates)
+    bulk.many("INSERT INTO import_connections (import_id, person_id) VALUES (:i, :p) ON CONFLICT DO NOTHING",
+              [{"i": ctx.import_id, "p": pid} for pid in used])
     s.connections_total = len(used)
     if newest and used:
         gone = [pid for pid, (_, status, *_rest) in existing.items() if status == "connected" and pid not in used]

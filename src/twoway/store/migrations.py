@@ -373,3 +373,18 @@ def m008_message_reading(conn: Connection) -> None:
         conn.execute(update, [{"id": r[0], "r": KINDS[k], "l": lang}
                               for r, k, lang in zip(rows, kinds.tolist(), languages, strict=True)])
         after = int(rows[-1][0])
+
+
+@migration
+def m009_import_connections(conn: Connection) -> None:
+    """Which connections each import listed, so forgetting an import can recompute every status from the rest;
+    imports before this are filled in from each connection's first import and its last-seen date."""
+    _ddl(conn, """
+    CREATE TABLE import_connections (import_id BIGINT NOT NULL, person_id BIGINT NOT NULL);
+    CREATE UNIQUE INDEX import_connections_key ON import_connections (import_id, person_id);
+    INSERT INTO import_connections (import_id, person_id)
+        SELECT i.id, c.person_id FROM connections c
+        JOIN import_files f ON f.id = c.source_id JOIN imports i0 ON i0.id = f.import_id
+        JOIN imports i ON i.owner_id = c.owner_id AND i.finished_at IS NOT NULL
+        WHERE i.id = i0.id OR (i.exported_on >= i0.exported_on AND i.exported_on <= c.last_seen_on)
+    """)

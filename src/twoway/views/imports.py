@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from twoway import history
-from twoway.linkedin import ImportSummary, import_export
+from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_export
 from twoway.linkedin.importer import Progress
 from twoway.store import Store
 
@@ -20,3 +20,13 @@ def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
     with suppress(SQLAlchemyError), store.connect() as conn:
         history.warm(conn, summary.owner_id)
     return summary
+
+
+def forget(store: Store, import_id: int) -> Forgotten:
+    """Forget one import, all in one transaction, and read the owner's history again."""
+    with store.begin() as conn:
+        done = forget_import(conn, import_id)
+    if done.owner_id is not None:
+        with suppress(SQLAlchemyError), store.connect() as conn:
+            history.warm(conn, done.owner_id)
+    return done
