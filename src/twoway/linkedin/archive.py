@@ -106,7 +106,15 @@ def _open_zip(path: Path, max_unpacked_mb: int) -> Archive:
                          "again, or unzip it with another tool and import the folder", file=path.name) from None
     try:
         infos = zf.infolist()
+        size = path.stat().st_size
         for info in infos:
+            if not info.filename:
+                raise InputError("an entry has an empty name; the archive is damaged (download the export again)",
+                                 file=path.name)
+            if not 0 <= info.header_offset <= size - 30:
+                raise InputError(f"the entry {info.filename!r} points outside the archive (offset "
+                                 f"{info.header_offset:,} of {size:,} bytes); the archive is damaged, "
+                                 "download the export again", file=path.name)
             if _escapes(info.filename):
                 raise InputError(
                     f"the entry {info.filename!r} points outside the export's folder; "
