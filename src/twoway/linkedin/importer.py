@@ -3,7 +3,9 @@
 The whole import is one transaction, so it lands completely or not at all (interrupted, killed
 or failed, the database is as it was). Files are recognised by header; the owner is identified;
 messages are streamed; then connections, invitations and the smaller files are merged against
-what earlier imports of the same owner left, newer or older.
+what earlier imports of the same owner left, newer or older. A newer export that lacks kinds of file the
+owner's latest import had, or would mark many connections removed, is refused unless confirmed; the
+export's date is never later than today.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ written in batches; a million rows never sit in memory. Each conversation gets a
 owner: 'LinkedIn Member', deleted accounts), ``group`` (two or more other people) or ``direct``.
 Sponsored and system messages are kept apart: their interactions carry that kind and no person,
 so they never count as a conversation with someone. Drafts are skipped. Each message's
-fingerprint (conversation, time, sender, content) makes re-imports add only what is new.
+fingerprint (conversation, time, sender, content) makes re-imports add only what is new, and a message
+already stored from another era's file (``neutral_key``: minute, direction, person, words) is not added again.
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ lists are marked removed on its export date (the first export that missed them),
 company or title becomes a new row of the person's job history (a job change). An older export
 imported after a newer one only fills gaps: it marks nothing removed, never overwrites newer
 details, and a connection only it lists is recorded as removed on the next newer export's date.
-Date-only rows (members who hid their profile) are counted, not imported.
+Date-only rows (members who hid their profile) are counted, not imported; rows dated after today and
+repeated rows are counted and skipped as they are read. A newer export that would mark more than
+``import_max_removed_percent`` of the connections removed is refused (nothing written) unless confirmed.
+Each import records which connections it listed (``import_connections``), for ``forget.py``.
 """
 
 from __future__ import annotations
