@@ -10,9 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from tests.linkedin.test_linkedin_bad_input import assert_refused, db, run_import  # noqa: F401
-from tests.linkedin.test_linkedin_support import CONNECTIONS_HEADER, connection, csv_text, default_files, write_export
+from tests.linkedin.test_linkedin_support import (
+    CONNECTIONS_HEADER,
+    IN,
+    connection,
+    csv_text,
+    default_files,
+    write_export,
+)
 from twoway.cli import cli
+from twoway.linkedin import import_export
 from twoway.linkedin.csvfile import _sniff_encoding
+from twoway.store import open_store
 
 TEXT = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lee,,,Acme,CEO,01 Jan 2024\n"
 
@@ -181,3 +190,25 @@ def test_future_connections_are_skipped_and_the_date_capped(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert '"date in the future": 1' in result.output
     assert '"exported_on": "2099' not in result.output
+
+
+def test_too_many_invitations_are_refused_before_anything_is_written(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from twoway.linkedin import importer
+
+    monkeypatch.setattr(importer, "MAX_INVITATIONS", 5)
+    invitations = [[f"P N{i}", "Olga Owner", "6/1/26, 2:37 PM", "", "INCOMING", f"{IN}p-{i}", ""] for i in range(8)]
+    files = default_files(invitations=invitations)
+    assert_refused(db, write_export(tmp_path / "x", files), "Invitations.csv, line 7", "more than 5 invitations")
+
+
+def test_invitations_are_written_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-06-15")
+    invitations = [[f"P N{i}", "Olga Owner", "6/1/26, 2:37 PM", "", "INCOMING", f"{IN}p-{i}", ""]
+                   for i in range(12_000)]
+    export = write_export(tmp_path / "x", default_files(invitations=invitations))
+    store = open_store(str(tmp_path / "t.db"))
+    try:
+        assert import_export(store, export).invitations_added == 12_000
+    finally:
+        store.close()

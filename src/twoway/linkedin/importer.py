@@ -33,6 +33,10 @@ from twoway.linkedin.summary import ImportSummary
 from twoway.store import Store
 
 Progress = Callable[[str, int, int], None]
+#: How many invitations the owner is looked for in (like the message scan's 50,000 rows).
+OWNER_SAMPLE = 50_000
+#: Most invitations one export may hold (LinkedIn allows about a hundred a week): beyond, memory, not insight.
+MAX_INVITATIONS = 200_000
 
 
 @dataclass
@@ -172,7 +176,19 @@ class _Import:
         source = {f.entry.name: self._register(f, import_id) for f in self.files}
 
         profile = next((p for f in self.of(kinds.PROFILE) if (p := owner.read_profile(f.table))), None)
-        invitations = [inv for f in self.of(kinds.INVITATIONS) for inv in extras.read_invitations(f.table)]
+        # The owner is found from a sample of the invitations; all of them are read again as they are written.
+        invitations: list[extras.Invitation] = []
+        newest_invitation = 0
+        for f in self.of(kinds.INVITATIONS):
+            look = Table(f.entry.name, f.entry.open, max_field_chars=f.table.max_field_chars)
+            for count, inv in enumerate(extras.read_invitations(look), start=1):
+                if len(invitations) < OWNER_SAMPLE:
+                    invitations.append(inv)
+                newest_invitation = max(newest_invitation, inv.sent_at)
+                if count > MAX_INVITATIONS:
+                    # Each would be a person to index; no member has sent or received this many.
+                    raise InputError(f"more than {MAX_INVITATIONS:,} invitations; is this really a LinkedIn "
+                                     "export?", file=f.entry.name, line=inv.line)
         message_files = self.of(kinds.MESSAGES)
         conn_file = self.of(kinds.CONNECTIONS)[0]
         s.ignored_files = list(conn_file.ignored)
@@ -189,7 +205,7 @@ class _Import:
         s.owner_id, s.owner_name = rec.id, rec.name
         self._owner_person(ctx, rec, source)
 
-        newest_seen = max((inv.sent_at for inv in invitations), default=0)
+        newest_seen = newest_invitation
         for f in message_files:
             ctx.source_id = people.source_id = source[f.entry.name]
             newest_seen = max(newest_seen, self._messages(ctx, f))
@@ -209,7 +225,7 @@ class _Import:
         invitation_files = self.of(kinds.INVITATIONS)
         if invitation_files:
             ctx.source_id = people.source_id = source[invitation_files[0].entry.name]
-            extras.write_invitations(ctx, invitations)
+            extras.write_invitations(ctx, [f.table for f in invitation_files])
         handlers = {
             kinds.ENDORSEMENTS_RECEIVED: extras.import_endorsements,
             kinds.ENDORSEMENTS_GIVEN: extras.import_endorsements,
