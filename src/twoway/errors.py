@@ -63,6 +63,12 @@ class Conflict(TwowayError):
     status = 409
 
 
+class NeedsConfirmation(Conflict):
+    """That would change a lot at once; confirm it (`--yes`) if it is right."""
+
+    code = "needs_confirmation"
+
+
 class InvalidSetting(TwowayError):
     """That value does not fit the setting."""
 

@@ -195,6 +195,9 @@ SETTINGS: tuple[Setting, ...] = (
     # Import safety
     _s("import_max_unpacked_mb", 4096, "int", "import",
        "Refuse archives that would unpack to more than this many megabytes.", minimum=1, maximum=1_000_000),
+    _s("import_max_removed_percent", 20, "int", "import",
+       "A newer export that would mark more than this share of connections removed (from 10 removals on) is "
+       "refused unless confirmed with --yes.", minimum=1, maximum=100),
     _s("import_max_field_chars", 1_000_000, "int", "import",
        "Refuse fields longer than this many characters.", minimum=1000, maximum=100_000_000),
     _s("owner_emails", [], "list", "import",

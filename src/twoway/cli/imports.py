@@ -12,7 +12,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say, table
 from twoway.linkedin import ImportSummary, past_imports
 from twoway.linkedin.importer import Progress as ProgressFn
-from twoway.views.imports import import_and_warm
+from twoway.views.imports import forget, import_and_warm
 
 
 @contextmanager
@@ -34,9 +34,11 @@ def _progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
 
 @cli.command("import")
 @click.argument("path", type=click.Path(path_type=str))
+@click.option("--yes", "confirm", is_flag=True,
+              help="Import even an export that would mark many connections removed or lacks files the last one had.")
 @json_option
 @pass_app
-def import_(app: App, path: str, as_json: bool) -> None:
+def import_(app: App, path: str, confirm: bool, as_json: bool) -> None:
     """Import a LinkedIn data export (the zip LinkedIn sends, or the folder it unpacks to), mail (an mbox file,
     an Apple Mail .mbox bundle, a Maildir), a calendar (.ics) or an address book (.vcf, Google or Outlook CSV).
 
@@ -47,7 +49,7 @@ def import_(app: App, path: str, as_json: bool) -> None:
     Example: twoway import ~/Downloads/Basic_LinkedInDataExport_06-07-2026.zip
     """
     with _progress_bar(not as_json and sys.stderr.isatty()) as report:
-        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report)
+        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report, confirm=confirm)
     if as_json:
         emit_json(summary.to_dict())
         return
@@ -83,14 +85,17 @@ def import_(app: App, path: str, as_json: bool) -> None:
         say(f"note: {problem}")
 
 
-@cli.command("imports")
+@cli.group("imports", invoke_without_command=True)
 @json_option
 @pass_app
-def imports_(app: App, as_json: bool) -> None:
-    """List past imports, newest first, with what each one added.
+@click.pass_context
+def imports_(ctx: click.Context, app: App, as_json: bool) -> None:
+    """List past imports, newest first, with what each one added; `twoway imports forget ID` removes one.
 
     Example: twoway imports
     """
+    if ctx.invoked_subcommand is not None:
+        return
     with app.store.connect() as conn:
         found = past_imports(conn)
     if as_json:
@@ -103,3 +108,22 @@ def imports_(app: App, as_json: bool) -> None:
           f"{p.summary.get('connections_removed', 0):,}"] for p in found],
         title="Imports",
     )
+
+
+@imports_.command("forget")
+@click.argument("import_id", type=int)
+@json_option
+@pass_app
+def forget_(app: App, import_id: int, as_json: bool) -> None:
+    """Forget one import: what only it brought goes, and every connection's status is recomputed from the
+    other imports, all at once.
+
+    Example: twoway imports forget 3
+    """
+    done = forget(app.store, import_id)
+    if as_json:
+        emit_json(done.to_dict())
+        return
+    say(f"Import #{import_id} forgotten: {done.rows_removed:,} rows only it brought removed, "
+        f"{done.connections_removed:,} connections only it listed removed, {done.statuses_changed:,} connection "
+        f"statuses recomputed, {done.people_removed:,} people removed.")

@@ -8,7 +8,10 @@ entries would unpack past the ``import_max_unpacked_mb`` setting are refused bef
 
 from __future__ import annotations
 
+import lzma
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -68,6 +71,21 @@ def _escapes(name: str) -> bool:
     return ".." in PurePosixPath(normal).parts
 
 
+#: Compression methods Python reads; LinkedIn uses Deflate. Deflate64 (9) and the rest are refused by name.
+_READABLE = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "Deflate", zipfile.ZIP_BZIP2: "bzip2",
+             zipfile.ZIP_LZMA: "LZMA"}
+_METHOD_NAMES = {9: "Deflate64", 10: "PKWARE DCL Implode", 6: "Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd",
+                 99: "AES encryption"}
+#: Failures a damaged zip raises while its directory or a member is read.
+ZIP_FAULTS: tuple[type[BaseException], ...] = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError,
+                                               NotImplementedError, struct.error, UnicodeDecodeError)
+_OPEN_FAULTS: tuple[type[BaseException], ...] = (*ZIP_FAULTS, ValueError, IndexError)
+#: Most a member may unpack to per byte stored; CSV compresses about ten to one, a padded bomb a thousand.
+MAX_RATIO = 100
+#: Members smaller than this unpacked are never refused for their ratio (a tiny file compresses oddly).
+RATIO_FLOOR = 8 * 1024 * 1024
+
+
 def _open_zip(path: Path, max_unpacked_mb: int) -> Archive:
     try:
         zf = zipfile.ZipFile(path)
@@ -82,10 +100,21 @@ def _open_zip(path: Path, max_unpacked_mb: int) -> Archive:
         raise InputError("not a zip archive or a folder; expected the LinkedIn export "
                          "(…LinkedInDataExport_….zip, or the folder it unpacks to)", file=path.name) from None
     except OSError as exc:
-        raise InputError(f"cannot read it ({exc.strerror})", file=path.name) from None
+        raise InputError(f"cannot read it ({exc.strerror or exc})", file=path.name) from None
+    except _OPEN_FAULTS as exc:
+        raise InputError(f"the zip archive is damaged ({str(exc) or type(exc).__name__}); download the export "
+                         "again, or unzip it with another tool and import the folder", file=path.name) from None
     try:
         infos = zf.infolist()
+        size = path.stat().st_size
         for info in infos:
+            if not info.filename:
+                raise InputError("an entry has an empty name; the archive is damaged (download the export again)",
+                                 file=path.name)
+            if not 0 <= info.header_offset <= size - 30:
+                raise InputError(f"the entry {info.filename!r} points outside the archive (offset "
+                                 f"{info.header_offset:,} of {size:,} bytes); the archive is damaged, "
+                                 "download the export again", file=path.name)
             if _escapes(info.filename):
                 raise InputError(
                     f"the entry {info.filename!r} points outside the export's folder; "
@@ -100,10 +129,21 @@ def _open_zip(path: Path, max_unpacked_mb: int) -> Archive:
             )
         entries = []
         for info in infos:
-            if info.is_dir() or not _is_csv(info.filename):
+            if not info.filename or info.is_dir() or not _is_csv(info.filename):
                 continue
             if info.flag_bits & 0x1:
                 raise InputError(f"the entry {info.filename!r} is encrypted", file=path.name)
+            if info.compress_type not in _READABLE:
+                method = _METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
+                raise InputError(
+                    f"{info.filename} is compressed with {method}, which twoway cannot read; unzip the archive "
+                    "with another tool and import the folder", file=path.name)
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+                raise InputError(
+                    f"{info.filename} would unpack to {info.file_size / 1048576:,.0f} MB from "
+                    f"{info.compress_size / 1048576:,.1f} MB ({ratio:,.0f} times; a LinkedIn export's files "
+                    f"compress less than {MAX_RATIO} times); refusing a likely zip bomb", file=path.name)
             entries.append(Entry(info.filename, info.file_size, partial(_open_member, zf, info), info.CRC))
     except BaseException:
         zf.close()

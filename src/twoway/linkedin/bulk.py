@@ -9,7 +9,7 @@ count 0). SQL is written once with ``:name`` parameters and adapted to psycopg's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -65,6 +65,19 @@ class Bulk:
         try:
             cur.execute(self._native(sql), dict(params or {}))
             return [tuple(r) for r in cur.fetchall()]
+        finally:
+            cur.close()
+
+    def stream(self, sql: str, params: Mapping[str, Any] | None = None,
+               size: int = 10_000) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query, fetched ``size`` at a time (a million never sit in memory at once)."""
+        # On PostgreSQL a named (server-side) cursor, so the rows are fetched as read, not all at once.
+        cur = self._driver.cursor() if self.sqlite else self._driver.cursor(name="twoway_stream")
+        try:
+            cur.execute(self._native(sql), dict(params or {}))
+            while batch := cur.fetchmany(size):
+                for r in batch:
+                    yield tuple(r)
         finally:
             cur.close()
 

@@ -26,6 +26,10 @@ class ImportContext:
     # Every name key and URL the owner appears under in this export's messages.
     owner_keys: frozenset[str] = frozenset()
     owner_urls: frozenset[str] = frozenset()
+    # Whether the member confirmed a suspicious import (`--yes`), and the share of connections (percent) a
+    # newer export may mark removed without it.
+    confirmed: bool = False
+    max_removed_percent: float = 20.0
 
     @property
     def owner_key(self) -> str:

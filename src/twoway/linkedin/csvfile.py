@@ -12,14 +12,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import IO, Any
 
 from twoway.errors import InputError
 from twoway.linkedin import kinds
+from twoway.linkedin.archive import ZIP_FAULTS
 
 HEADER_SCAN_LINES = 10
 _DELIMITERS = (",", "\t", ";")
@@ -64,17 +64,36 @@ codecs.register_error(MIXED_ERRORS, _cp1252_fallback)
 
 
 def _sniff_encoding(head: bytes) -> str:
+    """The encoding of a file from its first bytes: a BOM first, then the pattern of NULs ASCII leaves
+    in UTF-32 and UTF-16; a stray NUL or two in a UTF-8 file (an odd cell) does not make it UTF-16."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if b"\x00" in head[:1024]:
-        # UTF-16 without a BOM: ASCII characters leave NULs on one side.
-        return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+    sample = head[:1024]
+    if b"\x00" in sample:
+        # ASCII leaves three NULs beside each character in UTF-32, one in UTF-16.
+        for name in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+            if _mostly_zero(sample, name):
+                return name
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 4:  # not merely a character cut at the sample's end
             return "cp1252"
     return "utf-8-sig"
+
+
+def _mostly_zero(sample: bytes, encoding: str) -> bool:
+    """Whether the bytes that would be the high bytes of ASCII characters in ``encoding`` are nearly all NUL."""
+    if encoding.startswith("utf-32"):
+        units = [sample[i:i + 4] for i in range(0, len(sample) - 3, 4)]
+        high = [u[1:] if encoding.endswith("le") else u[:3] for u in units]
+        zero = sum(1 for h in high if h == b"\x00\x00\x00")
+    else:
+        units = [sample[i:i + 2] for i in range(0, len(sample) - 1, 2)]
+        zero = sum(1 for u in units if (u[1] if encoding.endswith("le") else u[0]) == 0)
+    return bool(units) and zero >= 0.6 * len(units)
 
 
 def blank(value: str) -> bool:
@@ -94,6 +113,8 @@ class Table:
     ) -> None:
         self.name = name
         self.max_field_chars = max_field_chars
+        # A physical line may hold a few long fields, never more: longer lines are refused before they are built.
+        self.max_line_chars = 2 * max_field_chars + 4096
         self.kind: str | None = None
         self.columns: dict[str, int] = {}
         self.header: list[str] = []
@@ -117,7 +138,7 @@ class Table:
         buffered = io.BufferedReader(counting, buffer_size=1 << 20)
         head = buffered.peek(4096)[:4096]
         self.encoding = _sniff_encoding(head)
-        if self.encoding.startswith("utf-16"):
+        if self.encoding.startswith(("utf-16", "utf-32")):
             return io.TextIOWrapper(buffered, encoding=self.encoding, errors="replace", newline=""), counting
         # UTF-8 wherever the bytes are UTF-8, cp1252 for the bytes that are not (mixed re-saves).
         return io.TextIOWrapper(buffered, encoding="utf-8-sig", errors=MIXED_ERRORS, newline=""), counting
@@ -131,7 +152,7 @@ class Table:
         with self._guard(1):
             text, _ = self._open_text()
             with text:
-                head = [line for _, line in zip(range(HEADER_SCAN_LINES), text, strict=False)]
+                head = [line for _, line in zip(range(HEADER_SCAN_LINES), self._lines(text), strict=False)]
         self._guess_header_row(head)
         for delimiter in _DELIMITERS:
             reader = csv.reader(head, delimiter=delimiter)
@@ -172,6 +193,16 @@ class Table:
         self.first_line = number
         self.first_line_text = head[number - 1].strip()[:120] if number <= len(head) else ""
 
+    def _lines(self, text: io.TextIOWrapper) -> Iterator[str]:
+        """The physical lines of ``text``, each read with a bound: a longer line is refused, never built."""
+        limit = self.max_line_chars
+        for number, piece in enumerate(iter(partial(text.readline, limit), ""), start=1):
+            if len(piece) >= limit and piece[-1] not in "\r\n":
+                raise InputError(
+                    f"a line is longer than {limit:,} characters (twice the setting import_max_field_chars); "
+                    "is this really a LinkedIn export?", file=self.name, line=number)
+            yield piece
+
     # -- reading -----------------------------------------------------------------------------
 
     def col(self, *names: str) -> int | None:
@@ -203,7 +234,7 @@ class Table:
         with self._guard(1) as guard:
             text, _ = self._open_text(self.progress if record else None)
             with text:
-                reader = csv.reader(text, delimiter=self.delimiter)
+                reader = csv.reader(self._lines(text), delimiter=self.delimiter)
                 guard.reader = reader
                 for row in reader:
                     start = line + 1
@@ -215,6 +246,13 @@ class Table:
                             continue  # blank line
                         if len(row) > width and not any(cell.strip() for cell in row[width:]):
                             row = row[:width]  # trailing commas
+                        elif line - start >= 2 and any('"' in cell or "\n" in cell for cell in row):
+                            # A quote that never closes swallows every line after it: refuse, do not lose them.
+                            raise InputError(
+                                f"a quote opened on this line is not closed until line {line} "
+                                f"({line - start + 1} lines read as one row of {len(row)} fields, "
+                                f"expected {width}); fix the quote or export again",
+                                file=self.name, line=start)
                         else:
                             if record:
                                 self.problem(start, f"expected {width} fields as in the header, found "
@@ -253,10 +291,10 @@ class _Guard:
                     file=name, line=self.line,
                 ) from None
             raise InputError(f"cannot read this CSV row ({exc})", file=name, line=self.line) from None
-        if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
-            raise InputError(
-                f"the archive is corrupt or truncated here ({exc}); download the export again",
-                file=name, line=self.line,
-            ) from None
         if isinstance(exc, UnicodeDecodeError):
             raise InputError(f"the text is not valid {self.table.encoding}", file=name, line=self.line) from None
+        if isinstance(exc, ZIP_FAULTS):
+            raise InputError(
+                f"the archive is corrupt or truncated here ({str(exc) or type(exc).__name__}); "
+                "download the export again", file=name, line=self.line,
+            ) from None

@@ -10,7 +10,10 @@ file. Times without a zone are taken as UTC. Month names are English (the only o
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
+
+from twoway import clock
 
 MONTHS = {
     name: number
@@ -228,3 +231,12 @@ def export_date_from_name(name: str) -> str | None:
         return None
     m, d, y = (int(p) for p in parts)
     return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+
+
+FUTURE = "date in the future"
+
+
+def latest_instant() -> int:
+    """The latest message or invitation time an export can hold: the end of tomorrow (UTC), a day of slack for
+    time zones; anything later is dated in the future, counted and skipped."""
+    return clock.day_start_ts(clock.today() + timedelta(days=2)) - 1

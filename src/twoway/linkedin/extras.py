@@ -7,7 +7,7 @@ schema's unique keys or a fingerprint of the row's identity).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from twoway.identity import full_name
@@ -15,7 +15,7 @@ from twoway.linkedin import kinds
 from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
-from twoway.linkedin.dates import parse_instant, parse_month
+from twoway.linkedin.dates import FUTURE, latest_instant, parse_instant, parse_month
 from twoway.linkedin.registry import name_key, profile_url
 from twoway.linkedin.summary import KEPT_NO_DATE
 
@@ -63,9 +63,10 @@ class Invitation:
     invitee_url: str | None
 
 
-def read_invitations(table: Table) -> list[Invitation]:
+def read_invitations(table: Table) -> Iterator[Invitation]:
+    """The invitations of one file, streamed (a million of them never sit in memory at once)."""
     get = _getter(table)
-    out = []
+    latest = latest_instant()
     for line, row in table.rows():
         scrub(table, line, row)
         direction = get(row, "direction").upper()
@@ -76,25 +77,41 @@ def read_invitations(table: Table) -> list[Invitation]:
         if sent_at is None:
             table.problem(line, f"unreadable Sent At {get(row, 'sentat')[:40]!r}", "unreadable date")
             continue
-        out.append(Invitation(line, "in" if direction == "INCOMING" else "out", sent_at, get(row, "from"),
-                              get(row, "to"), get(row, "message"), _url(table, line, get(row, "inviterprofileurl")),
-                              _url(table, line, get(row, "inviteeprofileurl"))))
-    return out
+        if sent_at > latest:
+            table.problem(line, f"Sent At {get(row, 'sentat')[:40]!r} is after today; skipped", FUTURE)
+            continue
+        yield Invitation(line, "in" if direction == "INCOMING" else "out", sent_at, get(row, "from"),
+                         get(row, "to"), get(row, "message"), _url(table, line, get(row, "inviterprofileurl")),
+                         _url(table, line, get(row, "inviteeprofileurl")))
 
 
-def write_invitations(ctx: ImportContext, invitations: list[Invitation]) -> None:
-    people, rows = ctx.people, []
-    for inv in invitations:
-        url, name = (inv.invitee_url, inv.to_name) if inv.direction == "out" else (inv.inviter_url, inv.from_name)
-        if url and not ctx.is_owner(url, ""):
-            pid: int | None = people.with_url(url, name)
-        else:
-            pid = people.match_name(name) if name else None
-        rows.append({
-            "o": ctx.owner_id, "p": pid, "d": inv.direction, "t": inv.sent_at, "f": inv.from_name or None,
-            "to": inv.to_name or None, "m": inv.message or None,
-            "fp": fingerprint(inv.direction, inv.sent_at, url or name_key(name)), "s": ctx.source_id,
-        })
+def write_invitations(ctx: ImportContext, tables: list[Table]) -> None:
+    """Every invitation of ``tables``, read again and written in batches."""
+    rows: list[dict[str, object]] = []
+    for table in tables:
+        for inv in read_invitations(table):
+            rows.append(_invitation_row(ctx, inv))
+            if len(rows) >= 5000:
+                _insert_invitations(ctx, rows)
+                rows = []
+    _insert_invitations(ctx, rows)
+
+
+def _invitation_row(ctx: ImportContext, inv: Invitation) -> dict[str, object]:
+    people = ctx.people
+    url, name = (inv.invitee_url, inv.to_name) if inv.direction == "out" else (inv.inviter_url, inv.from_name)
+    if url and not ctx.is_owner(url, ""):
+        pid: int | None = people.with_url(url, name)
+    else:
+        pid = people.match_name(name) if name else None
+    return {
+        "o": ctx.owner_id, "p": pid, "d": inv.direction, "t": inv.sent_at, "f": inv.from_name or None,
+        "to": inv.to_name or None, "m": inv.message or None,
+        "fp": fingerprint(inv.direction, inv.sent_at, url or name_key(name)), "s": ctx.source_id,
+    }
+
+
+def _insert_invitations(ctx: ImportContext, rows: list[dict[str, object]]) -> None:
     ctx.summary.invitations_added += ctx.bulk.many(
         "INSERT INTO invitations (owner_id, person_id, direction, sent_at, from_name, to_name, message, origin, "
         "fingerprint, source_id) VALUES (:o, :p, :d, :t, :f, :to, :m, 'import', :fp, :s) ON CONFLICT DO NOTHING",

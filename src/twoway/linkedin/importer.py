@@ -3,7 +3,9 @@
 The whole import is one transaction, so it lands completely or not at all (interrupted, killed
 or failed, the database is as it was). Files are recognised by header; the owner is identified;
 messages are streamed; then connections, invitations and the smaller files are merged against
-what earlier imports of the same owner left, newer or older.
+what earlier imports of the same owner left, newer or older. A newer export that lacks kinds of file the
+owner's latest import had, or would mark many connections removed, is refused unless confirmed; the
+export's date is never later than today.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from twoway import clock
-from twoway.errors import InputError
+from twoway.errors import InputError, NeedsConfirmation, NotFound
 from twoway.linkedin import extras, kinds, network, owner, whose
 from twoway.linkedin.archive import Archive, Entry, open_archive
 from twoway.linkedin.bulk import Bulk
@@ -31,6 +33,10 @@ from twoway.linkedin.summary import ImportSummary
 from twoway.store import Store
 
 Progress = Callable[[str, int, int], None]
+#: How many invitations the owner is looked for in (like the message scan's 50,000 rows).
+OWNER_SAMPLE = 50_000
+#: Most invitations one export may hold (LinkedIn allows about a hundred a week): beyond, memory, not insight.
+MAX_INVITATIONS = 200_000
 
 
 @dataclass
@@ -45,18 +51,26 @@ class _File:
 
 
 def import_export(store: Store, path: str | Path, *, owner: str | None = None,
-                  progress: Progress | None = None) -> ImportSummary:
+                  progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
     """Import the export at ``path`` (zip, folder or one CSV) into ``store``; return what it did.
 
     ``owner`` names the owner (id or name) when the export has no Profile.csv or should go to a
-    particular owner; ``progress(stage, done, total)`` is called as bytes are read.
+    particular owner; ``progress(stage, done, total)`` is called as bytes are read. A newer export that
+    would mark many connections removed, or lacks files the previous one had, is refused
+    (``NeedsConfirmation``, nothing written) unless ``confirm``.
     """
     started = time.perf_counter()
     settings = store.settings()
+    try:
+        share = float(settings[network.REMOVED_SETTING])
+    except NotFound:  # not declared (yet) in settings.py: the default
+        share = network.DEFAULT_REMOVED_PERCENT
     with open_archive(path, max_unpacked_mb=int(settings.import_max_unpacked_mb)) as archive:
         files = classify(archive, int(settings.import_max_field_chars))
         with store.begin() as conn:
-            summary = _Import(conn, archive, files, owner, progress).run()
+            job = _Import(conn, archive, files, owner, progress)
+            job.confirmed, job.max_removed_percent = confirm, share
+            summary = job.run()
             summary.seconds = round(time.perf_counter() - started, 2)
             conn.exec_driver_sql(
                 "UPDATE imports SET summary = %s WHERE id = %s" if conn.dialect.name != "sqlite"
@@ -69,10 +83,15 @@ def import_export(store: Store, path: str | Path, *, owner: str | None = None,
 def classify(archive: Archive, max_field_chars: int) -> list[_File]:
     """The export's files this importer reads, each with its kind; refuses an export it cannot use."""
     found: list[_File] = []
+    notes: list[str] = []
     for entry in archive.entries:
         table = Table(entry.name, entry.open, max_field_chars=max_field_chars)
         if table.kind is None:
             expected = kinds.EXPECTED_BY_NAME.get(kinds.stem(entry.name))
+            if expected and expected[0] != kinds.CONNECTIONS and not table.first_line_text:
+                # An empty optional file (no header, nothing in it): nothing to read, nothing refused.
+                notes.append(f"{entry.name} is empty; skipped")
+                continue
             if expected and expected[0] in kinds.REQUIRED_KINDS:
                 raise InputError(
                     f"unknown header {table.first_line_text!r}; expected a header with {expected[1]} "
@@ -98,6 +117,8 @@ def classify(archive: Archive, max_field_chars: int) -> list[_File]:
         own[0].table.problems.insert(0, f"{own[0].entry.name} was read; other connection files beside it were "
                                         f"ignored: {', '.join(ignored)}")
         own[0].ignored = ignored
+    conn_table = next(f.table for f in found if f.kind == kinds.CONNECTIONS)
+    conn_table.problems[:0] = notes
     return found
 
 
@@ -126,6 +147,8 @@ class _Import:
         self.unread_sources: list[int] = []
         self.total_bytes = sum(f.entry.size for f in files) or 1
         self.done_bytes = 0
+        self.confirmed = False
+        self.max_removed_percent = network.DEFAULT_REMOVED_PERCENT
 
     def of(self, kind: str) -> list[_File]:
         return [f for f in self.files if f.kind == kind]
@@ -153,7 +176,19 @@ class _Import:
         source = {f.entry.name: self._register(f, import_id) for f in self.files}
 
         profile = next((p for f in self.of(kinds.PROFILE) if (p := owner.read_profile(f.table))), None)
-        invitations = [inv for f in self.of(kinds.INVITATIONS) for inv in extras.read_invitations(f.table)]
+        # The owner is found from a sample of the invitations; all of them are read again as they are written.
+        invitations: list[extras.Invitation] = []
+        newest_invitation = 0
+        for f in self.of(kinds.INVITATIONS):
+            look = Table(f.entry.name, f.entry.open, max_field_chars=f.table.max_field_chars)
+            for count, inv in enumerate(extras.read_invitations(look), start=1):
+                if len(invitations) < OWNER_SAMPLE:
+                    invitations.append(inv)
+                newest_invitation = max(newest_invitation, inv.sent_at)
+                if count > MAX_INVITATIONS:
+                    # Each would be a person to index; no member has sent or received this many.
+                    raise InputError(f"more than {MAX_INVITATIONS:,} invitations; is this really a LinkedIn "
+                                     "export?", file=f.entry.name, line=inv.line)
         message_files = self.of(kinds.MESSAGES)
         conn_file = self.of(kinds.CONNECTIONS)[0]
         s.ignored_files = list(conn_file.ignored)
@@ -165,11 +200,12 @@ class _Import:
         bulk.run("UPDATE imports SET owner_id = :o WHERE id = :i", {"o": rec.id, "i": import_id})
         people = PeopleIndex(bulk, rec.id, None, self.created_at)
         ctx = ImportContext(bulk, people, s, import_id, rec.id, rec.name, rec.profile_url or found.url,
-                            rec.person_id, self.created_at, owner_keys=found.keys, owner_urls=found.urls)
+                            rec.person_id, self.created_at, owner_keys=found.keys, owner_urls=found.urls,
+                            confirmed=self.confirmed, max_removed_percent=self.max_removed_percent)
         s.owner_id, s.owner_name = rec.id, rec.name
         self._owner_person(ctx, rec, source)
 
-        newest_seen = max((inv.sent_at for inv in invitations), default=0)
+        newest_seen = newest_invitation
         for f in message_files:
             ctx.source_id = people.source_id = source[f.entry.name]
             newest_seen = max(newest_seen, self._messages(ctx, f))
@@ -181,13 +217,15 @@ class _Import:
             "SELECT exported_on FROM imports WHERE owner_id = :o AND id <> :i AND exported_on > :d "
             "AND finished_at IS NOT NULL", {"o": rec.id, "i": import_id, "d": exported_on}))
         s.older_than_previous = bool(later)
+        if not later and not self.confirmed:
+            self._check_files_kept(rec.id, import_id)
         ctx.source_id = people.source_id = source[conn_file.entry.name]
         network.write_connections(ctx, rows, exported_on, later, conn_file.entry.name)
 
         invitation_files = self.of(kinds.INVITATIONS)
         if invitation_files:
             ctx.source_id = people.source_id = source[invitation_files[0].entry.name]
-            extras.write_invitations(ctx, invitations)
+            extras.write_invitations(ctx, [f.table for f in invitation_files])
         handlers = {
             kinds.ENDORSEMENTS_RECEIVED: extras.import_endorsements,
             kinds.ENDORSEMENTS_GIVEN: extras.import_endorsements,
@@ -223,6 +261,26 @@ class _Import:
         if self.progress is not None:
             self.progress("done", self.total_bytes, self.total_bytes)
         return s
+
+    def _check_files_kept(self, owner_id: int, import_id: int) -> None:
+        """Refuse a newer export that lacks kinds of file the owner's latest export had (a partial export
+        would otherwise read as everything in them gone)."""
+        latest = self.bulk.scalar(
+            "SELECT MAX(id) FROM imports WHERE owner_id = :o AND id <> :i AND finished_at IS NOT NULL",
+            {"o": owner_id, "i": import_id})
+        if latest is None:
+            return
+        had = {k for (k,) in self.bulk.rows("SELECT DISTINCT kind FROM import_files WHERE import_id = :i",
+                                            {"i": latest}) if k}
+        present = {f.kind for f in self.files}
+        present |= {expected[0] for e in self.archive.entries
+                    if (expected := kinds.EXPECTED_BY_NAME.get(kinds.stem(e.name)))}
+        missing = sorted(had - present - {kinds.COACH_MESSAGES})
+        if missing:
+            raise NeedsConfirmation(
+                f"{self.archive.name}: this export has no {', '.join(missing)} file, which the previous export "
+                f"(import #{latest}) had; is it a whole export? Nothing was imported; if it is right, import it "
+                "again with --yes")
 
     def _whose(self, profile: owner.Profile | None, invitations: list[extras.Invitation],
                message_files: list[_File], rows: list[network.ConnectionRow]) -> whose.Owner:
@@ -275,14 +333,19 @@ class _Import:
         return MessageImporter(ctx, f.table).run()
 
     def _export_date(self, rows: list[network.ConnectionRow], newest_seen: int) -> str:
-        """The export's date: from the zip or folder name, else the newest date its files mention."""
+        """The export's date: from the zip or folder name, else the newest date its files mention; never
+        later than today (a name or a row from the future would stop every later import seeing changes)."""
+        today = clock.today().isoformat()
         for part in (self.archive.name, *reversed(self.archive.path.parts)):
             found = export_date_from_name(part)
             if found:
-                return found
+                if found > today:
+                    self.summary.problem(f"{part}: its name dates the export {found}, after today; "
+                                         f"dated today ({today}) instead")
+                return min(found, today)
         for source_id in self.unread_sources:
             # The messages of an unchanged file were not read: their newest date is in the store.
             newest = self.bulk.scalar("SELECT MAX(at) FROM interactions WHERE source_id = :s", {"s": source_id})
             newest_seen = max(newest_seen, int(newest or 0))
         candidates = [d for d in (network.newest_day(rows), iso_day(newest_seen) if newest_seen else None) if d]
-        return max(candidates) if candidates else clock.today().isoformat()
+        return min(max(candidates), today) if candidates else today

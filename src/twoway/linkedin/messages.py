@@ -6,12 +6,14 @@ written in batches; a million rows never sit in memory. Each conversation gets a
 owner: 'LinkedIn Member', deleted accounts), ``group`` (two or more other people) or ``direct``.
 Sponsored and system messages are kept apart: their interactions carry that kind and no person,
 so they never count as a conversation with someone. Drafts are skipped. Each message's
-fingerprint (conversation, time, sender, content) makes re-imports add only what is new.
+fingerprint (conversation, time, sender, content) makes re-imports add only what is new, and a message
+already stored from another era's file (``neutral_key``: minute, direction, person, words) is not added again.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,7 +21,7 @@ from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.content import SPONSORED_MARK, plain_text
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
-from twoway.linkedin.dates import parse_instant
+from twoway.linkedin.dates import FUTURE, latest_instant, parse_instant
 from twoway.linkedin.registry import name_key, profile_url
 from twoway.reading import KINDS, read_many
 
@@ -90,6 +92,8 @@ class MessageImporter:
         self.newest = 0
         # (text, sponsored) -> (reading, language): for this import only, so each distinct text is read once.
         self.readings: dict[tuple[str | None, bool], tuple[str, str]] = {}
+        # The owner's stored messages by their era-neutral key (see ``neutral_key``), loaded at the first batch.
+        self.known: Counter[int] | None = None
 
     def run(self) -> int:
         """Import every row; return the newest message time seen (epoch seconds, 0 if none)."""
@@ -113,6 +117,7 @@ class MessageImporter:
         odd: set[str] = set()  # raw URLs (or URL lists) with an unreadable profile URL
         blake2b = hashlib.blake2b
         newest = 0
+        latest = latest_instant()
         for line, row in table.rows():
             scrub(table, line, row)
             row.append("")
@@ -122,6 +127,9 @@ class MessageImporter:
             at = parse_instant(row[i_date])
             if at is None:
                 table.problem(line, f"unreadable DATE {row[i_date][:40]!r}", "unreadable date")
+                continue
+            if at > latest:
+                table.problem(line, f"DATE {row[i_date][:40]!r} is after today; skipped", FUTURE)
                 continue
             sender = row[i_sender].strip()
             raw_url = row[i_url]
@@ -228,6 +236,7 @@ class MessageImporter:
         bulk.many("UPDATE conversations SET kind = :k WHERE id = :id", upgrades)
         members: list[dict[str, int]] = []
         rows: dict[str, list[tuple[object, ...]]] = {"message": [], "group": [], "sponsored": []}
+        known = self._known()
         src, created = ctx.source_id, ctx.created_at
         for ext, conv in merged.items():
             cid, kind = existing[ext][0], kinds[ext]
@@ -243,9 +252,17 @@ class MessageImporter:
                     person = None if m.out else ids.get(m.sender_url or m.sender_name)
                 else:
                     person = only
+                content = plain_text(m.content)
+                direction = "out" if m.out else "in"
+                if known:
+                    key = neutral_key(m.at, direction, person, content)
+                    if known[key] > 0:
+                        # Already stored from an export of another era (other ids, other precision).
+                        known[key] -= 1
+                        continue
                 bucket.append((
-                    ctx.owner_id, person, cid, ikind, "out" if m.out else "in", m.at, m.subject or None,
-                    plain_text(m.content), m.folder or None, m.fingerprint, src, created,
+                    ctx.owner_id, person, cid, ikind, direction, m.at, m.subject or None,
+                    content, m.folder or None, m.fingerprint, src, created,
                 ))
         bulk.many("INSERT INTO conversation_members (conversation_id, person_id) VALUES (:c, :p) "
                   "ON CONFLICT DO NOTHING", members)
@@ -259,6 +276,16 @@ class MessageImporter:
         s.sponsored_messages += bulk.many_positional(_INTERACTION_SQL, rows["sponsored"])
         if self.tick is not None:
             self.tick()
+
+    def _known(self) -> Counter[int]:
+        """How many of the owner's stored messages have each era-neutral key (empty when there are none)."""
+        if self.known is None:
+            self.known = Counter(
+                neutral_key(int(at), str(direction), person, str(content or ""))
+                for at, direction, person, content in self.ctx.bulk.stream(
+                    "SELECT at, direction, person_id, content FROM interactions WHERE owner_id = :o "
+                    "AND origin = 'import' AND channel = 'linkedin'", {"o": self.ctx.owner_id}))
+        return self.known
 
     def _with_reading(self, rows: list[tuple[object, ...]]) -> None:
         """Each message row with what it asks of its reader and its language, read once per distinct text in
@@ -286,3 +313,12 @@ class MessageImporter:
                 if not blank(name):
                     ids[name] = people.with_name(name)
         return ids
+
+
+def neutral_key(at: int, direction: str, person: object, content: str) -> int:
+    """What makes a message the same message in every export era: its minute (2018's Messages.csv has no
+    seconds), its direction, the person it is with and its words with the spacing ignored (2018 writes line
+    breaks as spaces); never the conversation id, which the 2018 file lacks."""
+    words = " ".join(content.split())
+    digest = hashlib.blake2b(f"{at // 60}\x1f{direction}\x1f{person}\x1f{words}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")

@@ -5,20 +5,30 @@ lists are marked removed on its export date (the first export that missed them),
 company or title becomes a new row of the person's job history (a job change). An older export
 imported after a newer one only fills gaps: it marks nothing removed, never overwrites newer
 details, and a connection only it lists is recorded as removed on the next newer export's date.
-Date-only rows (members who hid their profile) are counted, not imported.
+Date-only rows (members who hid their profile) are counted, not imported; rows dated after today and
+repeated rows are counted and skipped as they are read. A newer export that would mark more than
+``import_max_removed_percent`` of the connections removed is refused (nothing written) unless confirmed.
+Each import records which connections it listed (``import_connections``), for ``forget.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from twoway import clock
+from twoway.errors import NeedsConfirmation
 from twoway.identity import full_name
 from twoway.linkedin.cells import odd_url, scrub, url_left_out
 from twoway.linkedin.context import ImportContext
 from twoway.linkedin.csvfile import Table, blank
-from twoway.linkedin.dates import parse_day
+from twoway.linkedin.dates import FUTURE, parse_day
 from twoway.linkedin.registry import name_key, profile_url
 from twoway.linkedin.summary import KEPT_NO_DATE
+
+REMOVED_SETTING = "import_max_removed_percent"
+DEFAULT_REMOVED_PERCENT = 20.0
+#: Fewer removals than this never need confirming, whatever their share (a network of three losing one).
+MIN_REMOVED_TO_ASK = 10
 
 
 @dataclass(slots=True)
@@ -48,6 +58,8 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
 
     rows: list[ConnectionRow] = []
     date_only = 0
+    today = clock.today().isoformat()
+    seen: set[object] = set()  # each profile (or identical nameless row) once: a repeated row costs nothing
     for line, row in table.rows():
         scrub(table, line, row)
         first, last, raw_url = get(row, i_first), get(row, i_last), get(row, i_url)
@@ -72,6 +84,16 @@ def read_connections(table: Table) -> tuple[list[ConnectionRow], int]:
         if raw_date and connected_on is None:
             table.skipped[KEPT_NO_DATE] += 1
             table.note(line, f"unreadable Connected On {raw_date[:40]!r}; kept without a date")
+        elif connected_on is not None and connected_on > today:
+            table.problem(line, f"Connected On {raw_date[:40]!r} is after today; skipped", FUTURE)
+            continue
+        key: object = url or (first, last, connected_on, get(row, i_email), get(row, i_company),
+                              get(row, i_position))
+        if key in seen:
+            what = f"the profile {url}" if url else f"the name {full_name(first, last) or first or last!r}"
+            table.problem(line, f"{what} is listed twice; the first row was kept", "duplicate connection")
+            continue
+        seen.add(key)
         rows.append(ConnectionRow(line, first, last, full_name(first, last) or first or last,
                                   url, get(row, i_email), get(row, i_company), get(row, i_position), connected_on))
     return rows, date_only
@@ -154,9 +176,18 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
               "VALUES (:p, :c, :t, :d, :d, :s) ON CONFLICT DO NOTHING", job_inserts)
     bulk.many("UPDATE jobs SET first_seen = :f, last_seen = :l WHERE person_id = :p AND company = :c "
               "AND position = :t", job_updates)
+    bulk.many("INSERT INTO import_connections (import_id, person_id) VALUES (:i, :p) ON CONFLICT DO NOTHING",
+              [{"i": ctx.import_id, "p": pid} for pid in used])
     s.connections_total = len(used)
     if newest and used:
         gone = [pid for pid, (_, status, *_rest) in existing.items() if status == "connected" and pid not in used]
+        connected = sum(1 for _, status, *_rest in existing.values() if status == "connected")
+        many = len(gone) >= MIN_REMOVED_TO_ASK and len(gone) > connected * ctx.max_removed_percent / 100
+        if many and not ctx.confirmed:
+            raise NeedsConfirmation(
+                f"{file_name}: this export would mark {len(gone):,} of {connected:,} connections removed, more "
+                f"than {ctx.max_removed_percent:g}% (the setting {REMOVED_SETTING}); is it a whole export? "
+                "Nothing was imported; if it is right, import it again with --yes")
         s.connections_removed = bulk.many(
             "UPDATE connections SET status = 'removed', removed_on = :d WHERE owner_id = :o AND person_id = :p",
             [{"d": exported_on, "o": ctx.owner_id, "p": pid} for pid in gone])

@@ -157,6 +157,11 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
                 with store.begin() as conn:
                     apply_migrations(conn)
             store._revisioned = True
+    except ImportError as exc:
+        driver = exc.name or "its driver"
+        hint = " (pip install 'psycopg[binary]')" if "psycopg" in driver or url.startswith("postgres") else ""
+        raise StorageError(f"cannot open the database {paths.describe_url(url)}: the database driver {driver} "
+                           f"is not installed{hint}") from None
     except OperationalError as exc:
         raise StorageError(f"cannot open the database {paths.describe_url(url)}: {exc.orig}") from None
     except SQLAlchemyError as exc:

@@ -390,3 +390,18 @@ def m009_sources(conn: Connection) -> None:
         other_id BIGINT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', created_at TEXT NOT NULL);
     CREATE UNIQUE INDEX merge_suggestions_pair ON merge_suggestions (owner_id, person_id, other_id)
     """)
+
+
+@migration
+def m010_import_connections(conn: Connection) -> None:
+    """Which connections each import listed, so forgetting an import can recompute every status from the rest;
+    imports before this are filled in from each connection's first import and its last-seen date."""
+    _ddl(conn, """
+    CREATE TABLE import_connections (import_id BIGINT NOT NULL, person_id BIGINT NOT NULL);
+    CREATE UNIQUE INDEX import_connections_key ON import_connections (import_id, person_id);
+    INSERT INTO import_connections (import_id, person_id)
+        SELECT i.id, c.person_id FROM connections c
+        JOIN import_files f ON f.id = c.source_id JOIN imports i0 ON i0.id = f.import_id
+        JOIN imports i ON i.owner_id = c.owner_id AND i.finished_at IS NOT NULL
+        WHERE i.id = i0.id OR (i.exported_on >= i0.exported_on AND i.exported_on <= c.last_seen_on)
+    """)

@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twoway import history
 from twoway.calendars import import_calendar, looks_like_calendar
 from twoway.contacts import import_contacts, looks_like_contacts
-from twoway.linkedin import ImportSummary, import_export
+from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_export
 from twoway.linkedin.importer import Progress
 from twoway.mail import import_mail, looks_like_mail
 from twoway.sources import SourceSummary
@@ -37,11 +37,12 @@ def source_of(path: str | Path) -> str:
 
 
 def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
-                    progress: Progress | None = None) -> ImportSummary | SourceSummary:
-    """Import whatever ``path`` holds (see :func:`source_of`) and warm the owner's history."""
+                    progress: Progress | None = None, confirm: bool = False) -> ImportSummary | SourceSummary:
+    """Import whatever ``path`` holds (see :func:`source_of`) and warm the owner's history. ``confirm``: a LinkedIn
+    export that would remove many connections or lacks files the last one had is imported all the same."""
     kind = source_of(path)
     if kind == "linkedin":
-        return linkedin_and_warm(store, path, owner=owner, progress=progress)
+        return linkedin_and_warm(store, path, owner=owner, progress=progress, confirm=confirm)
     importer = next(imp for name, _, imp in SOURCES if name == kind)
     summary = importer(store, path, owner=owner, progress=progress)
     _warm(store, summary.owner_id)
@@ -49,11 +50,20 @@ def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
 
 
 def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
-                      progress: Progress | None = None) -> ImportSummary:
+                      progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
     """A LinkedIn export, known to be one (the demo's generated exports)."""
-    summary = import_export(store, path, owner=owner, progress=progress)
+    summary = import_export(store, path, owner=owner, progress=progress, confirm=confirm)
     _warm(store, summary.owner_id)
     return summary
+
+
+def forget(store: Store, import_id: int) -> Forgotten:
+    """Forget one import, all in one transaction, and read the owner's history again."""
+    with store.begin() as conn:
+        done = forget_import(conn, import_id)
+    if done.owner_id is not None:
+        _warm(store, done.owner_id)
+    return done
 
 
 def _warm(store: Store, owner_id: int) -> None:
