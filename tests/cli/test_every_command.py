@@ -78,6 +78,7 @@ def _arguments(w: dict[str, Any]) -> dict[tuple[str, ...], list[list[str]]]:
         ("health",): [[], ["--html", str(root / "new-folder" / "health.html")]],
         ("import",): [[str(w["export"])]],
         ("imports",): [[]],
+        ("imports", "forget"): [["999999"]],
         ("invite", "check"): [["Hi Ada, we met at PyCon. Happy to connect!"], ["", "--to", a]],
         ("invite", "draft"): [[a], ["Nova Newperson"], ["Otto Other", "--url", "https://www.linkedin.com/in/otto-o"]],
         ("invite", "log"): [[b, "--sent"]],
