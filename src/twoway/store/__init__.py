@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -110,6 +112,19 @@ def identity(conn: Connection) -> tuple[str, int]:
 BUSY_TIMEOUT = 30
 
 
+def _wal(cur: Any) -> None:
+    """Switch a fresh database to WAL. The switch needs the database to itself and SQLite answers "locked" at
+    once (no busy wait) while another connection is opening it too: try again for a few seconds."""
+    for attempt in range(100):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_engine(url: str) -> Engine:
     args: dict[str, Any] = {"check_same_thread": False}
     if "timeout" not in make_url(url).query:
@@ -121,7 +136,7 @@ def _sqlite_engine(url: str) -> Engine:
         # Let SQLAlchemy, not pysqlite, decide where transactions begin, so DDL is transactional too.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        _wal(cur)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA temp_store=MEMORY")
         cur.execute("PRAGMA cache_size=-65536")
