@@ -1,9 +1,11 @@
 """CSV that is safe to open in a spreadsheet.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read as a
-formula by Excel, LibreOffice and Google Sheets (OWASP "CSV injection"); names and messages
-come from other people, so every such text cell gets a leading single quote. Numbers are
-written as numbers: they cannot carry a formula.
+formula by Excel, LibreOffice and Google Sheets (OWASP "CSV injection"); so is one where spaces
+or line breaks come first (spreadsheets trim them), one starting with ``|`` (DDE) and, in East
+Asian locales, one starting with a full-width sign. Names and messages come from other people,
+so every such text cell gets a leading single quote. Numbers are written as numbers: they
+cannot carry a formula.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: What a spreadsheet trims before it decides whether a cell is a formula.
+LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
 def neutralise(value: Any) -> str | int | float:
@@ -26,7 +30,7 @@ def neutralise(value: Any) -> str | int | float:
     if isinstance(value, int | float):
         return value
     text = value if isinstance(value, str) else str(value)
-    if text.startswith(FORMULA_STARTS):
+    if text.startswith(FORMULA_STARTS) or text.lstrip(LEADING_BLANKS).startswith(FORMULA_STARTS):
         return "'" + text
     return text
 

@@ -16,7 +16,15 @@ def test_formula_starts_get_a_quote(dangerous: str) -> None:
     assert neutralise(dangerous) == "'" + dangerous
 
 
-@pytest.mark.parametrize("plain", ["Ada Lovelace", "Acme, Inc.", "", "a=b", "x-y", "Müller"])
+@pytest.mark.parametrize(
+    "hidden", [" =1+1", "  @SUM(A1)", "\n=cmd", "\u00a0-2", "|calc", "\uff1dSUM(A1)", " \uff0b1"],
+)
+def test_formulas_behind_blanks_or_in_other_signs_get_a_quote(hidden: str) -> None:
+    # Spreadsheets trim leading blanks before reading a formula; full-width signs count in CJK locales.
+    assert neutralise(hidden) == "'" + hidden
+
+
+@pytest.mark.parametrize("plain", [" Ada", "Ada Lovelace Lovelace", "Acme, Inc.", "", "a=b", "x-y", "Müller"])
 def test_plain_text_is_unchanged(plain: str) -> None:
     assert neutralise(plain) == plain
 
