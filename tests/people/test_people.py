@@ -88,6 +88,21 @@ def test_search_filters_in_sql(network: tuple[Store, int, dict[str, int]]) -> No
         assert len(everyone.rows) == 2
 
 
+def test_search_wildcards_are_literal(network: tuple[Store, int, dict[str, int]]) -> None:
+    # "%" and "_" are LIKE wildcards: typed into a search they must find themselves, not everyone.
+    store, o, _ids = network
+    with store.begin() as conn:
+        growth = _person(conn, o, "Percy Cent", company="50% Growth_Lab")
+    with store.connect() as conn:
+        assert [r["id"] for r in views.search(conn, o, views.PeopleQuery(text="%")).rows] == [growth]
+        assert [r["id"] for r in views.search(conn, o, views.PeopleQuery(text="_")).rows] == [growth]
+        assert [r["id"] for r in views.search(conn, o, views.PeopleQuery(company="50%")).rows] == [growth]
+        assert views.search(conn, o, views.PeopleQuery(company="5_%")).total == 0
+        assert views.search(conn, o, views.PeopleQuery(text="\\")).total == 0
+        with pytest.raises(NotFound):
+            people.resolve(conn, o, "a_a")  # would match "ada lovelace" as a wildcard
+
+
 def test_people_and_person_commands(tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     from twoway.store import open_store

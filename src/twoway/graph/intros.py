@@ -28,6 +28,7 @@ from twoway.graph.cache import Loaded
 from twoway.people.owners import Owner
 from twoway.plan import drafts
 from twoway.states import compute_states
+from twoway.store.search import ESCAPE, contains
 from twoway.strength import compute_strengths
 
 _MAX_TARGETS = 2000  # company members examined for one company query
@@ -137,10 +138,11 @@ def _company_members(conn: Connection, loaded: Loaded, company: str) -> list[int
     wanted = identity.name_key(company)
     if not wanted:
         raise InputError("say which company")
-    like = "%" + company.strip().lower().replace("%", "").replace("_", "") + "%"
+    like = contains(company.strip().lower())
     nodes: list[int] = []
     for pid, name in conn.execute(
-        text("SELECT id, company FROM people WHERE company IS NOT NULL AND LOWER(company) LIKE :q ORDER BY id"),
+        text(f"SELECT id, company FROM people WHERE company IS NOT NULL AND LOWER(company) LIKE :q{ESCAPE} "
+             "ORDER BY id"),
         {"q": like},
     ):
         node = loaded.graph.find(int(pid))

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, text
 
 from twoway import identity
 from twoway.errors import Ambiguous, InputError, NotFound
+from twoway.store.search import ESCAPE, contains
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,9 @@ def resolve(conn: Connection, owner_id: int, query: str) -> PersonRef:
     key = identity.name_key(wanted)
     if not key:
         raise InputError(f"{query!r} is not a name, a profile URL or #id")
-    like = "%" + key.replace("%", "").replace("_", "") + "%"
+    like = contains(key)
     for scope in (_RELATED, "1 = 1"):
-        for condition, value in (("p.name_key = :k", key), ("p.name_key LIKE :k", like)):
+        for condition, value in (("p.name_key = :k", key), ("p.name_key LIKE :k" + ESCAPE, like)):
             rows = conn.execute(
                 text(f"SELECT {_REF_COLUMNS} FROM people p WHERE {condition} AND {scope} ORDER BY p.id LIMIT 11"),
                 {"k": value, "o": owner_id},

@@ -14,6 +14,7 @@ from twoway import states as states_mod
 from twoway import strength as strength_mod
 from twoway.errors import InputError
 from twoway.people.tags import tags_by_person
+from twoway.store.search import ESCAPE, contains
 
 SORTS = ("name", "connected", "company", "last_contact", "strength")
 
@@ -73,15 +74,17 @@ def _filters(owner_id: int, q: PeopleQuery) -> tuple[str, dict[str, Any]]:
         where.append("c.status = :status")
         params["status"] = q.status
     if q.text and q.text.strip():
-        params["t"] = "%" + identity.name_key(q.text) + "%"
-        params["tl"] = "%" + q.text.strip().lower() + "%"
+        # Punctuation alone has no name key: it may still be in a company or title, never "any name".
+        key = identity.name_key(q.text)
+        params["t"] = contains(key) if key else None  # LIKE NULL matches nothing
+        params["tl"] = contains(q.text.strip().lower())
         where.append(
-            "(p.name_key LIKE :t OR LOWER(COALESCE(p.company, '')) LIKE :tl"
-            " OR LOWER(COALESCE(p.position, '')) LIKE :tl)"
+            f"(p.name_key LIKE :t{ESCAPE} OR LOWER(COALESCE(p.company, '')) LIKE :tl{ESCAPE}"
+            f" OR LOWER(COALESCE(p.position, '')) LIKE :tl{ESCAPE})"
         )
     if q.company and q.company.strip():
-        params["co"] = "%" + q.company.strip().lower() + "%"
-        where.append("LOWER(COALESCE(p.company, '')) LIKE :co")
+        params["co"] = contains(q.company.strip().lower())
+        where.append(f"LOWER(COALESCE(p.company, '')) LIKE :co{ESCAPE}")
     if q.tag and q.tag.strip():
         params["tag"] = q.tag.strip()
         where.append("EXISTS (SELECT 1 FROM tags t WHERE t.owner_id = :o AND t.person_id = p.id AND t.tag = :tag)")
