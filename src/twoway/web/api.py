@@ -126,7 +126,7 @@ class TagsBody(BaseModel):
 
 
 class NoteBody(BaseModel):
-    body: str = Field(description="How you met, interests, goals. Notes are appended, never edited.")
+    body: str = Field(description="How you met, interests, goals. An edit later keeps this text in the history.")
 
 
 class LogBody(BaseModel):
