@@ -8,6 +8,17 @@ from datetime import UTC, date, datetime, time, timedelta
 from twoway.errors import InputError
 
 ENV_TODAY = "TWOWAY_TODAY"
+#: The days a question may be about: room for any network's past and future, and for a week or a year of
+#: arithmetic on either side without leaving what Python's dates can hold.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+def checked_day(day: date, name: str) -> date:
+    """``day`` itself, or InputError when it is outside FIRST_DAY..LAST_DAY."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(f"{name} {day.isoformat()}: expected a day from {FIRST_DAY.year} to {LAST_DAY.year}")
+    return day
 
 
 def today() -> date:
@@ -15,9 +26,10 @@ def today() -> date:
     if not raw:
         return datetime.now(UTC).date()
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise InputError(f"{ENV_TODAY}={raw!r} is not a date; expected YYYY-MM-DD") from None
+    return checked_day(day, ENV_TODAY)
 
 
 def now() -> datetime:

@@ -7,7 +7,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 _PROFILE_PATH = re.compile(r"^/in/([^/?#]+)")
-_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f]")
+_UNSAFE = re.compile(r"[\s\x00-\x20\x7f-\x9f]")  # any Unicode space too (U+2028, U+3000)
 _CREDENTIALS = re.compile(r",.*$")
 _NON_WORD = re.compile(r"[^\w\s'-]+")
 _SPACES = re.compile(r"\s+")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi import APIRouter
 
-from tests.web_support import WebClient
+from tests.web_support import WebClient, seeded_web
 from twoway.errors import Ambiguous, Conflict, InputError, NotFound, StorageError, TwowayError
 from twoway.web import create_app
 
@@ -103,3 +103,20 @@ def test_error_shape_is_described_in_openapi(client: WebClient) -> None:
     put = spec["paths"]["/api/settings/{name}"]["put"]["responses"]
     assert put["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
     assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("/api/people?page=99999999999999999999", "page"),
+    ("/api/people?page=9223372036854775807", "page"),
+    ("/api/people?page=-3", "page"),
+    ("/api/week?week_of=9999-12-31", "week_of"),
+    ("/api/week?week_of=0001-01-01", "week_of"),
+])
+def test_out_of_range_parameters_are_bad_input_not_crashes(tmp_path: Path, url: str, said: str) -> None:
+    # Beyond a 64-bit OFFSET or what a date can hold once a week is added: the user is told, nothing breaks.
+    with seeded_web(str(tmp_path / "t.db")) as (web, _store, _ids):
+        err = assert_error(web.get(url), 400, "bad_input")
+        assert said in str(err["message"])
+        page = web.get(url.removeprefix("/api"))
+        assert page.status_code == 400
+        assert said.replace("_", " ") in page.text  # pages say parameter names in words

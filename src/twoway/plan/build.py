@@ -43,7 +43,7 @@ def build_week(
     """
     settings = settings or settings_mod.load(conn)
     today = today or clock.today()
-    week_start = week_start_of(week_of or today)
+    week_start = week_start_of(clock.checked_day(week_of, "week_of") if week_of else today)
     as_of = today if week_start <= today <= week_start + timedelta(days=6) else week_start
     hist = history.load_history(conn, owner_id, today=as_of)  # read once, judged twice
     verdicts = compute_states(conn, owner_id, settings=settings, today=as_of, hist=hist)

@@ -97,6 +97,10 @@ def _filters(owner_id: int, q: PeopleQuery) -> tuple[str, dict[str, Any]]:
     return " AND ".join(where), params
 
 
+#: Far beyond any network (30,000 connections is LinkedIn's cap), well inside a 64-bit OFFSET.
+MAX_PAGE = 1_000_000
+MAX_PER_PAGE = 500
+
 _SQL_ORDER = {
     "name": "p.name_key {d}, p.id",
     "connected": "c.connected_on {d}, p.id",
@@ -122,6 +126,10 @@ def search(
     q = q or PeopleQuery()
     if q.sort not in SORTS:
         raise InputError(f"sort {q.sort!r}: expected one of {', '.join(SORTS)}")
+    if not 1 <= q.page <= MAX_PAGE:
+        raise InputError(f"page {q.page}: expected 1 to {MAX_PAGE:,}")
+    if not 1 <= q.per_page <= MAX_PER_PAGE:
+        raise InputError(f"per_page {q.per_page}: expected 1 to {MAX_PER_PAGE}")
     today = today or clock.today()
     page = max(1, q.page)
     per_page = min(max(1, q.per_page), 500)
