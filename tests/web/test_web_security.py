@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from tests.web_support import BASE, WebClient, page_csrf
 from twoway.web import create_app
-from twoway.web.security import CSRF_COOKIE, Guard
+from twoway.web.security import CSRF_COOKIE, GUESS_LIMIT, GUESS_WINDOW_S, Guard
 
 
 @pytest.fixture
@@ -161,6 +162,43 @@ def test_login_form_checks_the_token(token_client: WebClient) -> None:
     good = token_client.post("/login", data={"token": "s3cret-token"}, follow_redirects=False)
     assert good.status_code == 303
     assert token_client.get("/api/settings").status_code == 200
+
+
+def test_guessing_the_token_is_throttled(token_client: WebClient) -> None:
+    # Ten distinct wrong tokens from one address, by any route, and then even the right one waits.
+    for n in range(GUESS_LIMIT - 1):
+        assert token_client.post("/login", data={"token": f"guess-{n}"}, follow_redirects=False).status_code == 401
+    last = token_client.get("/api/settings", headers={"Authorization": "Bearer guess-last"})
+    assert last.status_code == 401
+    page = token_client.post("/login", data={"token": "s3cret-token"}, follow_redirects=False)
+    api = token_client.get("/api/settings", headers={"Authorization": "Bearer s3cret-token"})
+    assert (page.status_code, api.status_code) == (429, 429)
+    assert "Too many wrong access tokens" in page.text
+    assert api.json()["error"]["code"] == "too_many_attempts"
+    for attempt in (page, api):
+        assert 0 < int(attempt.headers["retry-after"]) <= GUESS_WINDOW_S + 1
+
+
+def test_one_stale_token_sent_again_and_again_is_one_guess(token_client: WebClient) -> None:
+    # A browser keeps sending the cookie of a token from an earlier run with every page and asset.
+    token_client.cookies.set("twoway_token", "from-last-week")
+    for _ in range(3 * GUESS_LIMIT):
+        assert token_client.get("/settings").status_code == 401
+    token_client.cookies.clear()
+    assert token_client.post("/login", data={"token": "s3cret-token"}, follow_redirects=False).status_code == 303
+
+
+def test_the_guess_window_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    guard = Guard(token="right")  # noqa: S106
+    clock = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    for n in range(GUESS_LIMIT):
+        guard.missed("10.0.0.9", f"g{n}")
+    assert guard.wait_before_guessing("10.0.0.9") == pytest.approx(GUESS_WINDOW_S)
+    assert guard.wait_before_guessing("10.0.0.8") == 0  # other addresses are not held up
+    clock[0] += GUESS_WINDOW_S + 1
+    assert guard.wait_before_guessing("10.0.0.9") == 0
+    assert "10.0.0.9" not in guard.guesses
 
 
 def test_oversized_body_is_refused_before_reading(tmp_path: Path) -> None:

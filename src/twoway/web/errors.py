@@ -28,6 +28,7 @@ CODES = {
     413: "too_large",
     415: "unsupported_media_type",
     422: "invalid_request",
+    429: "too_many_attempts",
     500: "internal",
     503: "busy",
 }

@@ -111,6 +111,7 @@ def import_progress(request: Request, job_id: str, web: WebDep) -> Response:
 def login(request: Request, token: Annotated[str, Form()]) -> Response:
     guard = request.app.state.guard
     if not guard.token_matches(token):
+        guard.missed(request.client.host if request.client else "unknown", token)
         raise WebError(401, "unauthorized", "That is not this server's access token.")
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import secrets
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -41,6 +42,11 @@ LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Paths reachable without the access token: the assets the login page itself needs.
 PUBLIC_PREFIXES = ("/static/",)
+#: Wrong access tokens one client may try per window before every token it sends is refused (429) until
+#: the window has passed: guessing a 32-byte token is hopeless anyway; this keeps logs and CPU quiet too.
+GUESS_LIMIT = 10
+GUESS_WINDOW_S = 60.0
+_TRACKED_CLIENTS = 10_000
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -69,6 +75,8 @@ class Guard:
     allowed_hosts: frozenset[str] = LOOPBACK_HOSTS
     max_body_bytes: int = 512 * 1024 * 1024
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    #: Per client address: when each distinct wrong token was first tried, within the window.
+    guesses: dict[str, deque[tuple[float, str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, token: str | None, allowed_hosts: Iterable[str] | None, max_body_bytes: int) -> Guard:
@@ -98,10 +106,32 @@ class Guard:
     def token_matches(self, candidate: str | None) -> bool:
         return bool(self.token and candidate) and hmac.compare_digest(str(candidate), str(self.token))
 
+    def wait_before_guessing(self, client: str) -> float:
+        """Seconds before ``client`` may try a token again (0: now); forgets guesses older than the window."""
+        tried = self.guesses.get(client)
+        if not tried:
+            return 0.0
+        now = time.monotonic()
+        while tried and now - tried[0][0] > GUESS_WINDOW_S:
+            tried.popleft()
+        if not tried:
+            del self.guesses[client]
+            return 0.0
+        return GUESS_WINDOW_S - (now - tried[0][0]) if len(tried) >= GUESS_LIMIT else 0.0
+
+    def missed(self, client: str, candidate: str) -> None:
+        """Count a wrong token once per distinct value (a stale cookie on every asset is one guess)."""
+        digest = self._sign(candidate)
+        tried = self.guesses.get(client)
+        if tried is None:
+            if len(self.guesses) >= _TRACKED_CLIENTS:
+                self.guesses.pop(next(iter(self.guesses)))  # the longest-tracked client
+            tried = self.guesses[client] = deque(maxlen=GUESS_LIMIT)
+        if all(d != digest for _, d in tried):
+            tried.append((time.monotonic(), digest))
+
     def bearer_ok(self, headers: dict[str, str]) -> bool:
-        auth = headers.get("authorization", "")
-        scheme, _, value = auth.partition(" ")
-        return scheme.lower() == "bearer" and self.token_matches(value.strip())
+        return self.token_matches(_bearer_value(headers))
 
     # -- CSRF ---------------------------------------------------------------------------------------
     def new_csrf(self) -> str:
@@ -116,6 +146,11 @@ class Guard:
 
     def _sign(self, nonce: str) -> str:
         return hmac.new(self.secret, nonce.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _bearer_value(headers: dict[str, str]) -> str | None:
+    scheme, _, value = headers.get("authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == "bearer" else None
 
 
 def _headers(scope: Scope) -> dict[str, str]:
@@ -169,6 +204,19 @@ class SecurityMiddleware:
         cookies = _cookies(headers)
         if guard.token and not path.startswith(PUBLIC_PREFIXES):
             query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+            client = str((scope.get("client") or ("unknown",))[0])
+            offered = [value for value in (_bearer_value(headers), cookies.get(TOKEN_COOKIE), query.get(TOKEN_QUERY))
+                       if value]
+            login = path == "/login" and scope["method"] == "POST"
+            wait = guard.wait_before_guessing(client) if offered or login else 0.0
+            if wait:
+                extra.append((b"retry-after", str(int(wait) + 1).encode()))
+                await reject(429, "too_many_attempts",
+                             f"Too many wrong access tokens from this address; try again in {int(wait) + 1} s.")
+                return
+            for value in offered:
+                if not guard.token_matches(value):
+                    guard.missed(client, value)
             if scope["method"] == "GET" and guard.token_matches(query.get(TOKEN_QUERY)):
                 # The link printed by `twoway serve`: keep the token in a cookie, drop it from the URL.
                 query.pop(TOKEN_QUERY, None)
