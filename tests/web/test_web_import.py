@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
-from tests.web_support import WebClient
+from tests.web_support import WebClient, seed_network
 from twoway.generator import GeneratedExport, generate_export
+from twoway.store import Store, open_store
 from twoway.web import create_app
 
 
@@ -109,3 +111,33 @@ def test_uploads_must_be_zip_and_within_the_cap(client: WebClient) -> None:
 def test_unknown_job_is_not_found(client: WebClient) -> None:
     assert client.get("/api/imports/nope").status_code == 404
     assert client.get("/import/nope").status_code == 404
+
+
+def test_an_upload_while_the_demo_is_shown_goes_into_the_owners_own_database(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, export: GeneratedExport) -> None:
+    # `twoway demo` rebuilds the demo: what the owner imports (and then writes) must never live there.
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
+    demo_db, own_db = tmp_path / "demo.db", tmp_path / "twoway.db"
+    demo_store = open_store(str(demo_db))
+    seed_network(demo_store)
+    demo_people = _count(demo_store, "connections")
+    demo_store.close()
+    with WebClient(create_app(str(demo_db), own_db=str(own_db))) as client:
+        assert client.get("/api/people", params={"per_page": "1"}).json()["total"] == demo_people
+        with export.path.open("rb") as fh:
+            started = client.api("POST", "/api/imports", files={"file": (export.path.name, fh, "application/zip")})
+        job = _wait(client, started.json()["id"])
+        assert job["state"] == "done", job
+        assert any("your own database" in line for line in job["lines"])
+        assert client.get("/api/people", params={"per_page": "1"}).json()["total"] == export.connections
+        person = client.get("/api/people", params={"per_page": "1"}).json()["rows"][0]["id"]
+        assert client.api("POST", f"/api/people/{person}/notes", json={"body": "met at the meetup"}).status_code == 201
+    for path, connections, notes in ((demo_db, demo_people, 0), (own_db, export.connections, 1)):
+        store = open_store(str(path))
+        assert (_count(store, "connections"), _count(store, "notes")) == (connections, notes), path.name
+        store.close()
+
+
+def _count(store: Store, table: str) -> int:
+    with store.connect() as conn:
+        return int(conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one())

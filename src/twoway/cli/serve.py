@@ -52,8 +52,10 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
             hosts.append(host)
         else:
             hosts.append(socket.gethostname())
-    web_app = create_app(app.db, token=token, allowed_hosts=hosts, owner=app.owner_hint, max_upload_mb=max_upload_mb,
-                         warm=True)
+    # Serving the demo: an upload goes into the owner's own database (the demo is rebuilt by `twoway demo`).
+    own_db = paths.choose_database(app.db, for_import=True).url if app.choice.is_demo else None
+    web_app = create_app(app.choice.url, token=token, allowed_hosts=hosts, owner=app.owner_hint,
+                         max_upload_mb=max_upload_mb, warm=True, own_db=own_db)
     config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", access_log=False,
                             proxy_headers=False, server_header=False)
     server = uvicorn.Server(config)

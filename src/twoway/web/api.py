@@ -77,7 +77,7 @@ def imports_start(
     request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")]
 ) -> schemas.ImportJob:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    return schemas.ImportJob(**web.imports.start(web.store, path, owner=web.owner_hint).to_dict())
+    return schemas.ImportJob(**web.imports.start(web.import_target(), path, owner=web.owner_hint).to_dict())
 
 
 @router.get("/imports/{job_id}", tags=["import"], summary="Progress and summary of an import started here")

@@ -14,12 +14,12 @@ from fastapi import Request, Response
 from twoway import views
 from twoway.errors import TwowayError
 from twoway.people.owners import Owner
-from twoway.store import Store
+from twoway.store import Store, open_store
 from twoway.views import screens
 from twoway.views.encode import jsonable
 from twoway.views.workspace import Workspace
 from twoway.web import data
-from twoway.web.cache import ResultCache
+from twoway.web.cache import ResultCache, file_probe
 from twoway.web.imports import ImportJobs
 
 STATIC = Path(__file__).parent / "static"
@@ -45,9 +45,46 @@ class Web(Workspace):
     owner_hint: str | None = None
     imports: ImportJobs = field(default_factory=ImportJobs)
     cache: ResultCache = field(default_factory=ResultCache)
+    #: When the dashboard shows the demo: the owner's own database, where an upload goes (never the demo,
+    #: which `twoway demo` rebuilds); once an import lands there the dashboard shows it instead.
+    own_db: str | None = None
+    _own: Store | None = None
+    _retired: list[Store] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.use(self.store)
 
     def open_store(self) -> Store:
         return self.store
+
+    def use(self, store: Store) -> None:
+        """Show ``store`` from now on; remembered views start afresh (they watch the file on SQLite)."""
+        database = store.engine.url.database
+        probe = file_probe(Path(database)) if store.dialect == "sqlite" and database else None
+        self.store, self.cache = store, ResultCache(probe=probe)
+
+    def import_target(self) -> Store:
+        """Where an upload is imported: the shown database, or the owner's own one while the demo is shown."""
+        if not self.own_db:
+            return self.store
+        if self._own is None:
+            self._own = open_store(self.own_db)
+        return self._own
+
+    def imported(self, store: Store) -> list[str]:
+        """After an import into ``store``: show it, and say so when that leaves the demo."""
+        if store is self.store:
+            self.cache.bump()
+            return []
+        self._retired.append(self.store)  # requests still running may hold it; closed with the app
+        self.own_db, self._own = None, None
+        self.use(store)
+        return ["The dashboard now shows your own database; the demo stays in its own file (`twoway where`)."]
+
+    def close(self) -> None:
+        self.imports.shutdown()
+        for store in {id(s): s for s in [*self._retired, self.store, self._own] if s is not None}.values():
+            store.close()
 
     def committed(self) -> None:
         """Once a transaction is committed, every remembered view is out of date."""

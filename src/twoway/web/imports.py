@@ -95,7 +95,8 @@ class ImportJobs:
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         #: Called after an import lands (the app forgets its remembered views).
-        self.on_finish: Callable[[], None] | None = None
+        #: Called with the store imported into; returns lines to add to the job's summary.
+        self.on_finish: Callable[[Store], list[str]] | None = None
 
     def start(self, store: Store, path: Path, *, owner: str | None = None) -> ImportJob:
         with self._lock:
@@ -128,7 +129,7 @@ class ImportJobs:
 
     @staticmethod
     def _run(job: ImportJob, store: Store, path: Path, owner: str | None,
-             on_finish: Callable[[], None] | None) -> None:
+             on_finish: Callable[[Store], list[str]] | None) -> None:
         def progress(stage: str, done: int, total: int) -> None:
             job.stage, job.done, job.total = stage, done, total
 
@@ -141,7 +142,7 @@ class ImportJobs:
             lines = getattr(summary, "lines", None)
             job.lines = list(lines()) if callable(lines) else []
             if on_finish is not None:
-                on_finish()
+                job.lines += on_finish(store)
             job.state, job.stage = "done", "finished"
         except TwowayError as exc:
             job.error, job.state = exc.message, "failed"

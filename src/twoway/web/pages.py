@@ -96,7 +96,7 @@ def import_page(request: Request, web: WebDep) -> Response:
 @router.post("/import")
 def import_upload(request: Request, web: WebDep, file: Annotated[UploadFile, File()]) -> Response:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    job = web.imports.start(web.store, path, owner=web.owner_hint)
+    job = web.imports.start(web.import_target(), path, owner=web.owner_hint)
     return RedirectResponse(f"/import/{job.id}", status_code=303)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI
@@ -16,7 +15,6 @@ from fastapi.staticfiles import StaticFiles
 from twoway.store import open_store
 from twoway.web import api, errors, pages
 from twoway.web.app import API_DESCRIPTION, DEFAULT_MAX_UPLOAD_MB, STATIC, Web
-from twoway.web.cache import ResultCache, file_probe
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
 
 
@@ -28,28 +26,25 @@ def create_app(
     owner: str | None = None,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     warm: bool = False,
+    own_db: str | None = None,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a path or URL; TWOWAY_DB or the default otherwise).
 
     ``token``: required on every request (bearer header, cookie, or ``?token=`` once) when set;
     ``twoway serve`` always sets one when bound beyond loopback. ``allowed_hosts``: host names the
     server answers to besides localhost, 127.0.0.1 and [::1]. ``warm``: compute the heavy views
-    in the background at start-up (``twoway serve`` does).
+    in the background at start-up (``twoway serve`` does). ``own_db``: when ``db`` is the demo, the owner's
+    own database: uploads are imported there, and the dashboard then shows it.
     """
-    store = open_store(db)
-    web = Web(store=store, owner_hint=owner)
-    database = store.engine.url.database
-    if store.dialect == "sqlite" and database:
-        web.cache = ResultCache(probe=file_probe(Path(database)))
-    web.imports.on_finish = web.cache.bump
+    web = Web(store=open_store(db), owner_hint=owner, own_db=own_db)
+    web.imports.on_finish = web.imported
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if warm:
             web.warm()
         yield
-        web.imports.shutdown()
-        store.close()
+        web.close()
 
     app = FastAPI(
         title="twoway",
