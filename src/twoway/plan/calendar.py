@@ -1,10 +1,10 @@
-"""iCalendar (RFC 5545) files of all-day events, written by hand to the letter of the RFC.
+"""The weekly plan as an iCalendar (RFC 5545) file of all-day events.
 
-The rules that calendar programs enforce: CRLF line ends; content lines folded at 75 octets
-(never inside a UTF-8 character) with a leading space on each continuation; TEXT values escape
-backslash, semicolon, comma and newlines; every event has a UID (stable, so importing next
-week's file again updates instead of duplicating) and a DTSTAMP in UTC; an all-day event is
-``DTSTART;VALUE=DATE`` with an exclusive ``DTEND`` on the next day.
+Written with ``icalendar`` (already read by twoway.calendars): it folds content lines at 75 octets
+without splitting a character, escapes TEXT values and ends lines with CRLF. What this module
+decides: every event has a stable UID (importing next week's file again updates instead of
+duplicating) and a DTSTAMP in UTC; an all-day event is ``DTSTART;VALUE=DATE`` with an exclusive
+``DTEND`` on the next day; control characters other people typed into names never reach the file.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from icalendar import Calendar, Event
+
 from twoway.plan.items import PlanItem, WeekPlan
 
 PRODID = "-//twoway//twoway weekly plan//EN"
-MAX_OCTETS = 75
 
 
 @dataclass(frozen=True)
@@ -33,34 +34,10 @@ class CalendarEvent:
     days: int = 1
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): ``\\``, ``;``, ``,`` and newlines escaped, other controls dropped."""
+def _text(value: str) -> str:
+    """Line breaks as newlines (escaped by the writer), other control characters dropped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    return "".join(ch for ch in value if ch == "\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
-
-
-def fold(line: str) -> str:
-    """Fold one content line into pieces of at most 75 octets joined by CRLF + space (§3.1)."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= MAX_OCTETS:
-        return line
-    pieces: list[str] = []
-    start = 0
-    limit = MAX_OCTETS
-    while start < len(encoded):
-        end = min(start + limit, len(encoded))
-        # Step back over UTF-8 continuation bytes so no character is split across lines.
-        while end < len(encoded) and end > start and (encoded[end] & 0xC0) == 0x80:
-            end -= 1
-        pieces.append(encoded[start:end].decode("utf-8"))
-        start = end
-        limit = MAX_OCTETS - 1  # the leading space of a continuation line counts
-    return "\r\n ".join(pieces)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return "".join(ch for ch in value if ch in "\t\n" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
 
 
 def _uri(value: str) -> str:
@@ -68,40 +45,34 @@ def _uri(value: str) -> str:
     return "".join(ch for ch in value if ord(ch) > 0x20 and ord(ch) != 0x7F)
 
 
-def event_lines(event: CalendarEvent, stamp: datetime) -> list[str]:
-    end = event.day + timedelta(days=max(1, event.days))
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape_text(event.uid)}",
-        f"DTSTAMP:{_stamp(stamp)}",
-        f"DTSTART;VALUE=DATE:{event.day.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
-        f"SUMMARY:{escape_text(event.summary)}",
-    ]
+def _event(event: CalendarEvent, stamp: datetime) -> Event:
+    vevent = Event()
+    vevent.add("uid", _text(event.uid))
+    vevent.add("dtstamp", stamp.astimezone(UTC))
+    vevent.add("dtstart", event.day)
+    vevent.add("dtend", event.day + timedelta(days=max(1, event.days)))
+    vevent.add("summary", _text(event.summary))
     if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
+        vevent.add("description", _text(event.description))
     if event.url:
-        lines.append(f"URL:{_uri(event.url)}")
+        vevent.add("url", _uri(event.url))
     if event.categories:
-        lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in event.categories))
-    lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    return lines
+        vevent.add("categories", [_text(c) for c in event.categories])
+    vevent.add("transp", "TRANSPARENT")
+    return vevent
 
 
 def render_calendar(events: Iterable[CalendarEvent], *, name: str, stamp: datetime) -> str:
     """The whole VCALENDAR as text with CRLF line ends and folded lines."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-    ]
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _text(name))
     for event in events:
-        lines += event_lines(event, stamp)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(_event(event, stamp))
+    return str(calendar.to_ical().decode("utf-8"))
 
 
 def write_calendar(path: str | Path, events: Iterable[CalendarEvent], *, name: str, stamp: datetime) -> int:
