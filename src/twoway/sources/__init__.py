@@ -9,12 +9,24 @@ from __future__ import annotations
 
 from twoway.sources.addresses import Address, normalise_email, parse_addresses
 from twoway.sources.directory import Directory
+from twoway.sources.merges import decide_merge
 from twoway.sources.owners import owner_addresses, pick_owner, remember_owner_addresses
 from twoway.sources.record import SourceImport, content_id
 from twoway.sources.summary import SourceSummary
 from twoway.sources.writer import Interaction, write_interactions
 
 __all__ = [
-    "Address", "Directory", "Interaction", "SourceImport", "SourceSummary", "content_id", "normalise_email",
-    "owner_addresses", "parse_addresses", "pick_owner", "remember_owner_addresses", "write_interactions",
+    "Address",
+    "Directory",
+    "Interaction",
+    "SourceImport",
+    "SourceSummary",
+    "content_id",
+    "decide_merge",
+    "normalise_email",
+    "owner_addresses",
+    "parse_addresses",
+    "pick_owner",
+    "remember_owner_addresses",
+    "write_interactions",
 ]

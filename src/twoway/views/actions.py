@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from twoway import plan, prune
+from twoway import plan, prune, sources
 from twoway.errors import InputError
 from twoway.people import notes, owners
 from twoway.people import tags as tags_mod
@@ -54,3 +54,10 @@ def prune_decide(conn: Connection, owner_id: int, person_id: int, verdict: str, 
     _known(conn, owner_id, person_id)
     prune.decide(conn, owner_id, person_id, verdict, note=note_text)
     return {"person_id": person_id, "verdict": verdict}
+
+
+def merge_decide(conn: Connection, owner_id: int, suggestion_id: int, verdict: sources.merges.Verdict
+                 ) -> dict[str, Any]:
+    """Accept or reject one likely match (see twoway.sources.merges); the outcome in words."""
+    return {"id": suggestion_id, "verdict": verdict,
+            "message": sources.decide_merge(conn, owner_id, suggestion_id, verdict)}

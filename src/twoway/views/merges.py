@@ -27,8 +27,9 @@ def merge_suggestions(conn: Connection, owner_id: int, *, status: str | None = "
     """The owner's suggestions (the open ones by default), oldest first: a connection and who may be them."""
     where = " AND s.status = :s" if status else ""
     rows = conn.execute(text(
-        "SELECT s.id, s.person_id, p.full_name, s.other_id, q.full_name, s.reason, s.status FROM merge_suggestions s "
-        "JOIN people p ON p.id = s.person_id JOIN people q ON q.id = s.other_id "
+        "SELECT s.id, s.person_id, p.full_name, s.other_id, COALESCE(q.full_name, p.full_name), s.reason, s.status "
+        "FROM merge_suggestions s JOIN people p ON p.id = s.person_id "
+        "LEFT JOIN people q ON q.id = s.other_id "  # an accepted one's other half is folded into the connection
         f"WHERE s.owner_id = :o{where} ORDER BY s.id"), {"o": owner_id, "s": status}).all()
     emails: dict[int, list[str]] = {}
     if rows:

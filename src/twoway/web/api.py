@@ -341,3 +341,22 @@ def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
 def network_duplicates(web: WebDep) -> list[JSON]:
     with web.store.connect() as conn:
         return screens.duplicates(conn)
+
+
+# -- Likely matches across sources ------------------------------------------------------------------
+class MergeDecision(BaseModel):
+    verdict: Literal["accept", "reject"] = Field(
+        description="`accept`: the same person, folded into the connection; `reject`: different people, kept apart.")
+
+
+@router.get("/merges", tags=["people"],
+            summary="Likely matches between a connection and someone met in mail, a calendar or an address book")
+def merges_list(web: WebDep, all: bool = False) -> list[JSON]:
+    with web.read() as (conn, owner):
+        return [s.to_dict() for s in views.merge_suggestions(conn, owner.id, status=None if all else "open")]
+
+
+@router.post("/merges/{suggestion_id}/decision", tags=["people"], summary="Accept or reject one likely match")
+def merges_decide(suggestion_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: MergeDecision, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return actions.merge_decide(conn, owner.id, suggestion_id, body.verdict)
