@@ -18,7 +18,7 @@ from email import message_from_bytes
 from email.policy import compat32
 from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from twoway.errors import InputError
 from twoway.mail.boxes import Box, boxes, messages
@@ -60,7 +60,11 @@ def import_mail(store: Store, path: str | Path, *, owner: str | None = None,
         raise InputError("no mailbox here: expected an mbox file (Gmail Takeout, Thunderbird, an Apple Mail "
                          ".mbox bundle) or a Maildir folder", file=root.name)
     summary = SourceSummary(source="mail", archive=root.name)
-    inferred, fallback_name = _infer_owner(found, root)
+    identities = {box.path: _box_identity(box) for box in found}
+    # Who the owner is shows in the mail not imported before: re-importing an unchanged mailbox reads nothing.
+    with store.connect() as conn:
+        fresh = [box for box in found if not _imported_before(conn, identities[box.path][0], f"mail:{box.kind}")]
+    inferred, fallback_name = _infer_owner(fresh, root)
     with store.begin() as conn:
         owner_id, owner_name = pick_owner(conn, owner, fallback_name or "Me")
         known = owner_addresses(conn, owner_id)
@@ -73,7 +77,7 @@ def import_mail(store: Store, path: str | Path, *, owner: str | None = None,
         for n, box in enumerate(found):
             if progress is not None:
                 progress(f"reading {box.folder}", n, len(found))
-            _MailBox(conn, record, box, root, set(addresses)).run()
+            _MailBox(conn, record, box, root, set(addresses)).run(identities[box.path])
         remember_owner_addresses(conn, owner_id, {e: r for e, r in inferred.items() if e not in known})
         summary.seconds = round(time.perf_counter() - started, 2)
         record.finish()
@@ -116,8 +120,8 @@ class _MailBox:
         self.pending: list[Interaction] = []
         self.seen: set[str] = set()
 
-    def run(self) -> None:
-        cid, size = _box_identity(self.box)
+    def run(self, identity: tuple[str, int]) -> None:
+        cid, size = identity
         name = str(self.box.path.relative_to(self.root)) if self.box.path != self.root else self.box.path.name
         kind = f"mail:{self.box.kind}"
         if self.record.unchanged(cid, kind):
@@ -186,6 +190,14 @@ class _MailBox:
         s.emails_added += added
         s.interactions_added += added
         self.pending = []
+
+
+def _imported_before(conn: Connection, cid: str, kind: str) -> bool:
+    """Whether any finished import already read a file with these very bytes (whose it was is checked later)."""
+    return conn.execute(text(
+        "SELECT 1 FROM import_files f JOIN imports i ON i.id = f.import_id "
+        "WHERE f.content_id = :c AND f.kind = :k AND i.finished_at IS NOT NULL LIMIT 1"),
+        {"c": cid, "k": kind}).first() is not None
 
 
 def _box_identity(box: Box) -> tuple[str, int]:
