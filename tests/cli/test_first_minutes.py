@@ -42,7 +42,7 @@ def test_notes_are_edited_and_deleted_and_nothing_is_lost(db: str) -> None:
     assert [n["body"] for n in current] == ["likes sailing"]
     history = {n["body"]: n["status"] for n in json.loads(run(db, "note", who, "--history", "--json"))["notes"]}
     assert history == {"met at PyCon": "superseded", "likes sailing": "current", "met at PyCon 2025": "deleted"}
-    assert "already superseded" in run(db, "note", who, "--edit", str(first), "again", code=2)
+    assert "already superseded" in run(db, "note", who, "--edit", str(first), "again", code=1)
     assert "no note 9999" in run(db, "note", who, "--delete", "9999", code=3)
     person = run(db, "person", who)  # once crashed for anyone with a note
     assert "likes sailing" in person

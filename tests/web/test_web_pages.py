@@ -114,6 +114,32 @@ def test_person_actions_from_forms_persist(setup: Setup) -> None:
     assert "Met at the engine fair" in shown
 
 
+def test_notes_are_edited_and_deleted_on_the_page_and_through_the_api(setup: Setup) -> None:
+    # Every face can change a note; no text is ever lost (the history keeps each one with its fate).
+    client, store, ids = setup
+    owner, ada = ids["owner"], ids["ada"]
+    first = client.api("POST", f"/api/people/{ada}/notes", json={"body": "Met at PyCon"}).json()
+    edited = client.api("PUT", f"/api/people/{ada}/notes/{first['id']}", json={"body": "Met at PyCon 2025"})
+    assert edited.status_code == 200
+    page = client.get(f"/people/{ada}").text
+    assert f'action="/people/{ada}/notes/{edited.json()["id"]}"' in page
+    again = client.form(f"/people/{ada}/notes/{edited.json()['id']}", {"body": "Met at PyCon 2025, Pittsburgh"})
+    assert again.headers["location"] == f"/people/{ada}?done=note_edited#notes"
+    second = client.api("POST", f"/api/people/{ada}/notes", json={"body": "Wants intros to climate funds"}).json()
+    gone = client.form(f"/people/{ada}/notes/{second['id']}/delete")
+    assert gone.headers["location"] == f"/people/{ada}?done=note_deleted#notes"
+    assert client.api("DELETE", f"/api/people/{ada}/notes/{second['id']}").status_code == 409  # already gone
+    assert client.api("DELETE", f"/api/people/{ada}/notes/99999").status_code == 404
+    with store.connect() as conn:
+        assert [n.body for n in notes.notes_for(conn, owner, ada)] == ["Met at PyCon 2025, Pittsburgh"]
+        history = {n.body: n.status for n in notes.notes_for(conn, owner, ada, history=True)}
+    assert history == {"Met at PyCon": "superseded", "Met at PyCon 2025": "superseded",
+                       "Met at PyCon 2025, Pittsburgh": "current", "Wants intros to climate funds": "deleted"}
+    shown = client.get(f"/people/{ada}?done=note_deleted").text
+    assert "Note deleted" in shown
+    assert "Wants intros to climate funds" not in shown
+
+
 def test_week_actions_through_the_api_persist(setup: Setup) -> None:
     client, store, ids = setup
     owner = ids["owner"]
@@ -183,6 +209,7 @@ def test_openapi_covers_every_api_route(setup: Setup) -> None:
     for path, methods in {
         "/api/people": {"get"}, "/api/people/{person_id}": {"get"}, "/api/people/{person_id}/log": {"post"},
         "/api/people/{person_id}/tags": {"post"}, "/api/people/{person_id}/notes": {"post"},
+        "/api/people/{person_id}/notes/{note_id}": {"put", "delete"}, "/api/merges": {"get"},
         "/api/people/{person_id}/snooze": {"post"}, "/api/people/{person_id}/decision": {"post"},
         "/api/week": {"get"}, "/api/overview": {"get"}, "/api/prune": {"get"}, "/api/invitations": {"get"},
         "/api/settings": {"get"},

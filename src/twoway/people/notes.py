@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from twoway import clock
-from twoway.errors import InputError, NotFound
+from twoway.errors import Conflict, InputError, NotFound
 
 MAX_NOTE_CHARS = 20_000
 #: What became of a note that is no longer current.
@@ -99,9 +99,9 @@ def _current(conn: Connection, owner_id: int, person_id: int, note_id: int) -> N
     for note in notes_for(conn, owner_id, person_id, history=True):
         if note.id == note_id:
             if note.status != "current":
-                raise InputError(f"note {note_id} was already {note.status}; `twoway note PERSON --history` shows it")
+                raise Conflict(f"note {note_id} was already {note.status}; the notes' history keeps its text")
             return note
-    raise NotFound(f"no note {note_id} about this person; `twoway note PERSON` lists their notes with ids")
+    raise NotFound(f"no note {note_id} about this person; their notes are listed with their ids")
 
 
 def _mark(conn: Connection, owner_id: int, person_id: int, note_id: int, verdict: str) -> None:

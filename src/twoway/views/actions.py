@@ -35,6 +35,18 @@ def note(conn: Connection, owner_id: int, person_id: int, body: str) -> notes.No
     return notes.add_note(conn, owner_id, person_id, body)
 
 
+def note_edit(conn: Connection, owner_id: int, person_id: int, note_id: int, body: str) -> notes.Note:
+    """A note's new text (the old one stays in the notes' history)."""
+    _known(conn, owner_id, person_id)
+    return notes.edit_note(conn, owner_id, person_id, note_id, body)
+
+
+def note_delete(conn: Connection, owner_id: int, person_id: int, note_id: int) -> notes.Note:
+    """A note taken out of the notes (its text stays in their history)."""
+    _known(conn, owner_id, person_id)
+    return notes.delete_note(conn, owner_id, person_id, note_id)
+
+
 def log(conn: Connection, owner_id: int, person_id: int, kind: str, direction: str, on: date | None,
         note_text: str | None) -> Any:
     """Record something that happened elsewhere (a message sent, a reply, a meeting, a call)."""

@@ -193,6 +193,23 @@ def people_note(person_id: PersonId, body: NoteBody, web: WebDep) -> JSON:
         return json_object(actions.note(conn, owner.id, person_id, body.body))
 
 
+NoteId = Annotated[int, Path(ge=1, le=MAX_ID, description="A note's id, as listed in the person's notes.")]
+
+
+@router.put("/people/{person_id}/notes/{note_id}", tags=["people"],
+            summary="Change a note's text (the old text stays in the notes' history)")
+def people_note_edit(person_id: PersonId, note_id: NoteId, body: NoteBody, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return json_object(actions.note_edit(conn, owner.id, person_id, note_id, body.body))
+
+
+@router.delete("/people/{person_id}/notes/{note_id}", tags=["people"],
+               summary="Take a note out of the notes (its text stays in their history)")
+def people_note_delete(person_id: PersonId, note_id: NoteId, web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return json_object(actions.note_delete(conn, owner.id, person_id, note_id))
+
+
 @router.post("/people/{person_id}/log", tags=["people"], status_code=201,
              summary="Log what happened elsewhere: mark a message sent, a reply received, a meeting or a call")
 def people_log(person_id: PersonId, body: LogBody, web: WebDep) -> JSON:

@@ -183,6 +183,21 @@ def person_note(request: Request, person_id: int, web: WebDep, body: Annotated[s
     return back(request, f"/people/{person_id}#notes", "noted")
 
 
+@router.post("/people/{person_id}/notes/{note_id}")
+def person_note_edit(request: Request, person_id: int, note_id: int, web: WebDep,
+                     body: Annotated[str, Form()]) -> Response:
+    with web.write() as (conn, owner):
+        actions.note_edit(conn, owner.id, person_id, note_id, body)
+    return back(request, f"/people/{person_id}#notes", "note_edited")
+
+
+@router.post("/people/{person_id}/notes/{note_id}/delete")
+def person_note_delete(request: Request, person_id: int, note_id: int, web: WebDep) -> Response:
+    with web.write() as (conn, owner):
+        actions.note_delete(conn, owner.id, person_id, note_id)
+    return back(request, f"/people/{person_id}#notes", "note_deleted")
+
+
 @router.post("/people/{person_id}/log")
 def person_log(
     request: Request, person_id: int, web: WebDep,

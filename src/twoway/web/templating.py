@@ -34,6 +34,8 @@ FLASH: dict[str, str] = {
     "setting_reset": "Setting returned to its default.",
     "tagged": "Tags updated.",
     "noted": "Note added.",
+    "note_edited": "Note changed; the old text stays in the notes' history.",
+    "note_deleted": "Note deleted; its text stays in the notes' history.",
     "logged": "Logged.",
     "sent": "Marked as sent.",
     "replied": "Marked as replied.",
