@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.web_support import in_ci, unavailable
 from twoway.store import Store, open_store
 
 PG_ENV = "TWOWAY_TEST_PG"
@@ -49,7 +50,7 @@ _PG_SKIP = _pg_reason()
 def pg_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
     if _PG_SKIP:
-        pytest.skip(_PG_SKIP)
+        unavailable(_PG_SKIP)
     import psycopg
 
     base = os.environ.get(PG_ENV, PG_DEFAULT)
@@ -101,10 +102,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def snapshot_text(value: Any) -> str:
     """The stable file form: sorted keys, 2-space indent, real UTF-8, a trailing newline; NaN refused."""
     return json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 @dataclass
@@ -160,4 +157,4 @@ class Snapshot:
 def snapshot(request: pytest.FixtureRequest) -> Snapshot:
     """`snapshot(value)` compares value with tests/snapshots/<test name>.json; `snapshot(value, "name")` names it."""
     return Snapshot(SNAPSHOT_DIR, request.node.name, update=bool(request.config.getoption("--snapshot-update")),
-                    ci=_in_ci(), seen=_SNAPSHOTS_WRITTEN)
+                    ci=in_ci(), seen=_SNAPSHOTS_WRITTEN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, text
@@ -224,6 +226,21 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 NO_CHROMIUM = "needs Debian's chromium at /usr/bin/chromium (apt-get install chromium); CI installs it"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+#: Browser tests skip on a machine without Chromium, never in CI: there a missing browser is a failure.
+NO_BROWSER_HERE = not CHROMIUM.exists() and not in_ci()
+
+
+def unavailable(reason: str) -> None:
+    """Skip for a part this machine lacks (Chromium, PostgreSQL); in CI, where every part is installed, fail."""
+    if in_ci():
+        pytest.fail(f"CI must provide it: {reason}")
+    pytest.skip(reason)
 
 
 def free_port() -> int:

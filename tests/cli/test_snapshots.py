@@ -29,6 +29,7 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from tests.conftest import _PG_SKIP, PG_DEFAULT, PG_ENV, SNAPSHOT_DIR, Snapshot, snapshot_text
+from tests.web_support import unavailable
 from twoway.cli import cli
 from twoway.generator import generate_export
 from twoway.graph import cache
@@ -59,7 +60,7 @@ def _database(engine: str, folder: Path) -> Iterator[str]:
         yield str(folder / "twoway.db")
         return
     if _PG_SKIP:
-        pytest.skip(_PG_SKIP)
+        unavailable(_PG_SKIP)
     import psycopg
 
     base = os.environ.get(PG_ENV, PG_DEFAULT)

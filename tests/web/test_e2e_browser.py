@@ -21,6 +21,7 @@ from tests.graph.test_graph_network import connect as team_connect
 from tests.web_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    NO_BROWSER_HERE,
     NO_CHROMIUM,
     XSS,
     LiveServer,
@@ -37,7 +38,7 @@ from twoway.store import Store, open_store
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(NO_BROWSER_HERE, reason=NO_CHROMIUM)]
 
 
 @pytest.fixture(autouse=True)

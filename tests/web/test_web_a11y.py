@@ -25,6 +25,7 @@ from tests.web_support import (
     AXE_VERSION,
     CHROMIUM,
     CHROMIUM_ARGS,
+    NO_BROWSER_HERE,
     NO_CHROMIUM,
     VENDOR,
     XSS,
@@ -35,6 +36,7 @@ from tests.web_support import (
     add_stranger,
     assert_accessible,
     axe_violations,
+    unavailable,
 )
 from twoway.generator import generate_export
 from twoway.health import charts
@@ -44,7 +46,7 @@ from twoway.store import open_store
 ROOT = Path(__file__).parents[2]
 TODAY = "2026-11-20"
 
-browser_only = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
+browser_only = [pytest.mark.browser, pytest.mark.skipif(NO_BROWSER_HERE, reason=NO_CHROMIUM)]
 
 
 # -- The vendored axe is the pinned one, with its licence ---------------------------------------------------
@@ -181,7 +183,7 @@ def empty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(NO_CHROMIUM)
+        unavailable(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

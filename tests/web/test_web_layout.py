@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from tests.web.test_web_a11y import SOLO_PAGES, TEAM_PAGES, browser, solo, team, visit
-from tests.web_support import CHROMIUM, NO_CHROMIUM, LiveServer
+from tests.web_support import NO_BROWSER_HERE, NO_CHROMIUM, LiveServer
 
 __all__ = ["browser", "solo", "team"]  # fixtures, used by name
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(NO_BROWSER_HERE, reason=NO_CHROMIUM)]
 
 SCREENS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
 # Visible text that is code, not prose: markdown backticks, or a snake_case identifier (a_b, a_b_c).
