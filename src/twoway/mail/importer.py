@@ -18,7 +18,7 @@ from email import message_from_bytes
 from email.policy import compat32
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from twoway.errors import InputError
 from twoway.mail.boxes import Box, boxes, messages
@@ -29,6 +29,7 @@ from twoway.sources import (
     SourceImport,
     SourceSummary,
     content_id,
+    imported_before,
     owner_addresses,
     parse_addresses,
     pick_owner,
@@ -63,7 +64,7 @@ def import_mail(store: Store, path: str | Path, *, owner: str | None = None,
     identities = {box.path: _box_identity(box) for box in found}
     # Who the owner is shows in the mail not imported before: re-importing an unchanged mailbox reads nothing.
     with store.connect() as conn:
-        fresh = [box for box in found if not _imported_before(conn, identities[box.path][0], f"mail:{box.kind}")]
+        fresh = [box for box in found if not imported_before(conn, identities[box.path][0], f"mail:{box.kind}")]
     inferred, fallback_name = _infer_owner(fresh, root)
     with store.begin() as conn:
         owner_id, owner_name = pick_owner(conn, owner, fallback_name or "Me")
@@ -190,14 +191,6 @@ class _MailBox:
         s.emails_added += added
         s.interactions_added += added
         self.pending = []
-
-
-def _imported_before(conn: Connection, cid: str, kind: str) -> bool:
-    """Whether any finished import already read a file with these very bytes (whose it was is checked later)."""
-    return conn.execute(text(
-        "SELECT 1 FROM import_files f JOIN imports i ON i.id = f.import_id "
-        "WHERE f.content_id = :c AND f.kind = :k AND i.finished_at IS NOT NULL LIMIT 1"),
-        {"c": cid, "k": kind}).first() is not None
 
 
 def _box_identity(box: Box) -> tuple[str, int]:

@@ -11,7 +11,7 @@ from twoway.sources.addresses import Address, normalise_email, parse_addresses
 from twoway.sources.directory import Directory
 from twoway.sources.merges import decide_merge
 from twoway.sources.owners import owner_addresses, pick_owner, remember_owner_addresses
-from twoway.sources.record import SourceImport, content_id
+from twoway.sources.record import SourceImport, content_id, imported_before
 from twoway.sources.summary import SourceSummary
 from twoway.sources.writer import Interaction, write_interactions
 
@@ -23,6 +23,7 @@ __all__ = [
     "SourceSummary",
     "content_id",
     "decide_merge",
+    "imported_before",
     "normalise_email",
     "owner_addresses",
     "parse_addresses",

@@ -23,6 +23,14 @@ def content_id(path: Path) -> str:
     return f"{size}:{crc:08x}"
 
 
+def imported_before(conn: Connection, cid: str, kind: str, *, owner_id: int | None = None) -> bool:
+    """Whether a finished import (of ``owner_id``, or of anyone) already read a file with these very bytes."""
+    mine = " AND i.owner_id = :o" if owner_id is not None else ""
+    return conn.execute(text(
+        "SELECT 1 FROM import_files f JOIN imports i ON i.id = f.import_id WHERE f.content_id = :c AND f.kind = :k "
+        f"AND i.finished_at IS NOT NULL{mine} LIMIT 1"), {"c": cid, "k": kind, "o": owner_id}).first() is not None
+
+
 def _insert_id(conn: Connection, sql: str, params: dict[str, object]) -> int:
     return int(conn.execute(text(sql + " RETURNING id"), params).scalar_one())
 
@@ -43,11 +51,7 @@ class SourceImport:
 
     def unchanged(self, cid: str, kind: str) -> bool:
         """Whether this owner already imported a file with these very bytes."""
-        row = self.conn.execute(text(
-            "SELECT f.id FROM import_files f JOIN imports i ON i.id = f.import_id WHERE i.owner_id = :o "
-            "AND f.content_id = :c AND f.kind = :k AND i.finished_at IS NOT NULL LIMIT 1"),
-            {"o": self.owner_id, "c": cid, "k": kind}).first()
-        return row is not None
+        return imported_before(self.conn, cid, kind, owner_id=self.owner_id)
 
     def register(self, name: str, kind: str, cid: str, size: int, encoding: str | None = None) -> int:
         return _insert_id(self.conn, "INSERT INTO import_files (import_id, name, kind, rows_read, content_id, bytes, "
