@@ -242,25 +242,31 @@ class Table:
                     if start <= self.header_line:
                         continue
                     if len(row) != width:
-                        if not row or (len(row) == 1 and not row[0].strip()):
-                            continue  # blank line
-                        if len(row) > width and not any(cell.strip() for cell in row[width:]):
-                            row = row[:width]  # trailing commas
-                        elif line - start >= 2 and any('"' in cell or "\n" in cell for cell in row):
-                            # A quote that never closes swallows every line after it: refuse, do not lose them.
-                            raise InputError(
-                                f"a quote opened on this line is not closed until line {line} "
-                                f"({line - start + 1} lines read as one row of {len(row)} fields, "
-                                f"expected {width}); fix the quote or export again",
-                                file=self.name, line=start)
-                        else:
-                            if record:
-                                self.problem(start, f"expected {width} fields as in the header, found "
-                                             f"{len(row)}", "wrong field count")
+                        fitted = self._fit(row, width, start, line, record)
+                        if fitted is None:
                             continue
+                        row = fitted
                     if record:
                         self.rows_read += 1
                     yield start, row
+
+
+    def _fit(self, row: list[str], width: int, start: int, line: int, record: bool) -> list[str] | None:
+        """A row of the wrong width made right (trailing commas), or None to skip it (blank, or counted as a
+        problem); a quote left open across lines refuses the file rather than lose the rows it swallowed."""
+        if not row or (len(row) == 1 and not row[0].strip()):
+            return None  # blank line
+        if len(row) > width and not any(cell.strip() for cell in row[width:]):
+            return row[:width]  # trailing commas
+        if line - start >= 2 and any('"' in cell or "\n" in cell for cell in row):
+            raise InputError(
+                f"a quote opened on this line is not closed until line {line} "
+                f"({line - start + 1} lines read as one row of {len(row)} fields, "
+                f"expected {width}); fix the quote or export again",
+                file=self.name, line=start)
+        if record:
+            self.problem(start, f"expected {width} fields as in the header, found {len(row)}", "wrong field count")
+        return None
 
 
 class _Guard:
