@@ -115,7 +115,7 @@ class Guard:
         while tried and now - tried[0][0] > GUESS_WINDOW_S:
             tried.popleft()
         if not tried:
-            del self.guesses[client]
+            self.guesses.pop(client, None)  # the login form runs in a thread pool beside the middleware
             return 0.0
         return GUESS_WINDOW_S - (now - tried[0][0]) if len(tried) >= GUESS_LIMIT else 0.0
 
@@ -125,7 +125,7 @@ class Guard:
         tried = self.guesses.get(client)
         if tried is None:
             if len(self.guesses) >= _TRACKED_CLIENTS:
-                self.guesses.pop(next(iter(self.guesses)))  # the longest-tracked client
+                self.guesses.pop(next(iter(self.guesses)), None)  # the longest-tracked client
             tried = self.guesses[client] = deque(maxlen=GUESS_LIMIT)
         if all(d != digest for _, d in tried):
             tried.append((time.monotonic(), digest))
