@@ -133,3 +133,30 @@ def test_contexts_from_the_database(any_store: Store) -> None:
     assert bo.last_contact is None
     assert ghost.full_name is None
     assert "Acme" in render("congratulate", bo)
+
+
+def test_a_group_title_or_a_coarse_one_is_never_quoted(any_store: Store) -> None:
+    # Seen on a real export: a check-in quoting a group chat's crude name as what the two "last spoke about".
+    with any_store.begin() as conn:
+        conn.execute(text("INSERT INTO owners (id, name, created_at) VALUES (1, 'Grace Hopper', 'x')"))
+        conn.execute(text("INSERT INTO people (id, url, name_key, full_name, created_at) VALUES "
+                          "(10, 'u10', 'ada', 'Ada Lovelace', 'x'), (11, 'u11', 'bo', 'Bo Zhang', 'x')"))
+        conn.execute(text("INSERT INTO conversations (id, owner_id, external_id, title, kind) VALUES "
+                          "(5, 1, 'c5', 'Compilers', 'direct'), (6, 1, 'c6', 'The Lads', 'group'), "
+                          "(7, 1, 'c7', 'wtf is this', 'direct')"))
+        conn.execute(text(
+            "INSERT INTO interactions (owner_id, person_id, conversation_id, direction, at, fingerprint) VALUES "
+            "(1, 10, 5, 'in', 1000, 'f1'), (1, 10, 6, 'in', 2000, 'f2'), (1, 11, 7, 'in', 3000, 'f3')"))
+        contexts = drafts.contexts_for(conn, 1, [10, 11])
+    assert contexts[10].last_subject == "Compilers"  # the later group message does not rename the topic
+    assert contexts[11].last_subject is None
+    assert 'about "' not in render("check_in", contexts[11])
+
+
+@pytest.mark.parametrize(("raw", "quoted"), [
+    ("Compilers", "Compilers"), ("  Re:   the  offsite ", "Re: the offsite"), ("", None), ("🙂🙂", None),
+    ("x" * 81, None), ("Shitty week", None), ("Bitcoin talk", "Bitcoin talk"),
+    ("Dickens reading group", "Dickens reading group"),
+])
+def test_quotable_topic(raw: str, quoted: str | None) -> None:
+    assert drafts.quotable_topic(raw) == quoted

@@ -101,6 +101,20 @@ def day_month(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]}"
 
 
+#: Words a draft never quotes back to someone, whatever the conversation was called.
+_UNQUOTABLE = re.compile(r"\b(?:fuck\w*|shit\w*|cunts?|bitch\w*|dick|asshole|bastard|wtf|nsfw)\b", re.I)
+MAX_TOPIC_CHARS = 80
+
+
+def quotable_topic(raw: str | None) -> str | None:
+    """A subject or conversation title a draft may quote ("We last spoke about ..."): words, not too long,
+    nothing coarse; else None, and the draft leaves the line out."""
+    topic = " ".join((raw or "").split())
+    if not topic or len(topic) > MAX_TOPIC_CHARS or not any(c.isalpha() for c in topic):
+        return None
+    return None if _UNQUOTABLE.search(topic) else topic
+
+
 def how_met_from_note(body: str) -> str | None:
     """'Met at PyCon 2023' -> 'at PyCon 2023'; notes that do not say how you met give None."""
     first_line = body.strip().splitlines()[0] if body.strip() else ""
@@ -310,14 +324,15 @@ def contexts_for(
         ids, params,
     ):
         base[pid] = (full or None, first or None, company or None, position or None, clock.iso_date(connected))
-    for pid, at, direction, subject, title in rows_for_ids(
+    for pid, at, direction, subject, title, kind in rows_for_ids(
         conn,
-        "SELECT i.person_id, i.at, i.direction, i.subject, cv.title FROM interactions i "
+        "SELECT i.person_id, i.at, i.direction, i.subject, cv.title, cv.kind FROM interactions i "
         "LEFT JOIN conversations cv ON cv.id = i.conversation_id "
         "WHERE i.owner_id = :o AND i.person_id IN :ids ORDER BY i.person_id, i.at",
         ids, params,
     ):
-        topic = (subject or title or "").strip() or None
+        # A group chat's title names the group, not what the two of you talked about.
+        topic = quotable_topic(subject or (title if kind != "group" else None))
         previous = last.get(pid)
         last[pid] = (at, topic or (previous[1] if previous else None))
         if direction == "out":
