@@ -52,9 +52,11 @@ def looks_like_mbox(path: Path) -> bool:
     return head.startswith(b"From ") and b"\n" in head
 
 
-def boxes(path: Path) -> list[Box]:
+def boxes(path: Path, _seen: set[Path] | None = None) -> list[Box]:
     """Every mailbox at ``path``: an mbox file, an Apple Mail bundle, a Maildir (with its ``.Sub`` folders), or
-    a folder of these (a Takeout's Mail folder); empty when there is no mail there."""
+    a folder of these (a Takeout's Mail folder); empty when there is no mail there. Each folder is visited once,
+    however symbolic links loop back to it."""
+    seen = set() if _seen is None else _seen
     if path.is_file():
         return [Box(path, "mbox", path.stem)] if looks_like_mbox(path) else []
     if not path.is_dir():
@@ -67,12 +69,16 @@ def boxes(path: Path) -> list[Box]:
     bundle = path / "mbox"
     if path.suffix == ".mbox" and bundle.is_file():
         return [Box(bundle, "mbox", path.stem)] if looks_like_mbox(bundle) else []
+    real = path.resolve()
+    if real in seen:
+        return []
+    seen.add(real)
     found = []
     for child in sorted(path.iterdir()):
         if child.name.startswith("."):
             continue
-        found += boxes(child) if child.is_dir() else ([Box(child, "mbox", child.stem)]
-                                                       if looks_like_mbox(child) else [])
+        found += boxes(child, seen) if child.is_dir() else ([Box(child, "mbox", child.stem)]
+                                                             if looks_like_mbox(child) else [])
     return found
 
 
