@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from twoway import paths
 from twoway import settings as settings_mod
 from twoway.errors import Busy, StorageError
-from twoway.store.migrations import MIGRATIONS, RECORDED_AS
+from twoway.store.migrations_next import MIGRATIONS, RECORDED_AS
 
 # The execution option that marks a write transaction (``Store.begin``): SQLite starts it with BEGIN IMMEDIATE.
 _WRITE = "twoway_write"
