@@ -15,6 +15,7 @@ from twoway.strength.compute import (
 )
 from twoway.strength.score import (
     ANSWER_DAYS,
+    BANDS,
     COURTESY_ONLY_MAX,
     DURATION_FULL_DAYS,
     FREQUENCY_FULL,
@@ -22,6 +23,7 @@ from twoway.strength.score import (
     PRIOR_MESSAGES,
     Batch,
     Extras,
+    band,
     combine,
     score_batch,
     weights_of,
@@ -29,6 +31,7 @@ from twoway.strength.score import (
 
 __all__ = [
     "ANSWER_DAYS",
+    "BANDS",
     "COURTESY_ONLY_MAX",
     "DURATION_FULL_DAYS",
     "FREQUENCY_FULL",

@@ -71,6 +71,16 @@ PRIOR_MESSAGES = 1.0
 # A tie with nothing but courtesies (thanks, congratulations, greetings) scores this much at most.
 COURTESY_ONLY_MAX = 25
 _DAY = clock.DAY_SECONDS
+#: What another team member may know of a tie: its band, never the score or what it is made of.
+#: A score below 35 is weak (a courtesy or two, or long silent), 65 and above strong (recent, two-way, lasting).
+BANDS = ((35.0, "weak"), (65.0, "medium"), (float("inf"), "strong"))
+
+
+def band(score: float) -> str:
+    """``weak``, ``medium`` or ``strong``: the only strength a member shows another."""
+    return next(name for bound, name in BANDS if score < bound)
+
+
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 BOOL = npt.NDArray[np.bool_]
