@@ -14,5 +14,6 @@ def test_band_edges(score: float, expected: str) -> None:
 
 def test_bands_cover_every_score_in_order() -> None:
     bounds = [b for b, _ in BANDS]
-    assert bounds == sorted(bounds) and bounds[-1] == float("inf")
+    assert bounds == sorted(bounds)
+    assert bounds[-1] == float("inf")
     assert {band(float(s)) for s in range(101)} == {name for _, name in BANDS}

@@ -40,6 +40,7 @@ __all__ = [
     "Batch",
     "Extras",
     "Strength",
+    "band",
     "combine",
     "compute_strengths",
     "mutual_counts",
