@@ -11,7 +11,9 @@ import pytest
 from sqlalchemy import Connection, inspect, text
 
 from twoway.store import Store, apply_migrations, open_store, revision, schema_version
-from twoway.store.migrations import MIGRATIONS, Migration
+from twoway.store.migrations_next import MIGRATIONS, Migration
+
+CURRENT = [fn.__name__ for fn in MIGRATIONS]
 
 WRITERS = 8
 WRITES_EACH = 50
@@ -111,8 +113,7 @@ def test_a_database_before_the_revision_is_written_without_one_then_counts(tmp_p
         _add_owner(conn, "Ada")
         assert not inspect(conn).has_table("store_revision")
     with old.begin() as conn:
-        assert apply_migrations(conn) == ["m007_store_revision", "m008_message_reading", "m009_sources",
-                                          "m010_import_connections"]
+        assert apply_migrations(conn) == CURRENT[CURRENT.index("m007_store_revision"):]
         assert revision(conn) == 1  # seeded by the migration, not bumped by the transaction that made it
     with old.begin() as conn:
         _add_owner(conn, "Grace")

@@ -12,11 +12,8 @@ from sqlalchemy import Connection, text
 
 from twoway.identity import name_key, url_key
 from twoway.sources.addresses import name_from_email, normalise_email
+from twoway.sources.fold import FROM_CONNECTIONS, fold_person
 from twoway.sources.summary import SourceSummary
-
-FROM_CONNECTIONS = "e-mail in LinkedIn connections"
-#: Tables whose rows follow a person merged into another (a mail-only person has nothing else).
-_FOLLOW = ("interactions", "person_emails", "tags", "notes", "decisions")
 
 
 class Directory:
@@ -87,8 +84,9 @@ class Directory:
             self.suggest(pid, holder, f"both have {email}")
 
     def merge(self, keep: int, gone: int, reason: str) -> bool:
-        """Fold a person known only from mail or calendars into ``keep``; False when ``gone`` is more than that."""
-        if not fold_person(self.conn, keep, gone, reason):
+        """Fold a person known only from mail or calendars into ``keep`` (recorded, so it can be undone); False
+        when ``gone`` is more than that."""
+        if fold_person(self.conn, keep, gone, reason, owner_id=self.owner_id) is None:
             return False
         for email, pid in list(self.by_email.items()):
             if pid == gone:
@@ -119,21 +117,3 @@ class Directory:
             {"p": pid, "e": email, "r": reason, "s": self.source_id, "t": self.created_at})
         self.by_email[email] = pid
 
-
-def fold_person(conn: Connection, keep: int, gone: int, reason: str, *, keep_suggestion: int | None = None) -> bool:
-    """Move everything of ``gone`` (a person known only from mail, calendars or address books) onto ``keep``
-    and delete ``gone``; False, changing nothing, when ``gone`` has a profile URL or is someone's connection.
-    ``keep_suggestion``: the one suggestion about them that stays, as the record of the owner's decision."""
-    row = conn.execute(text(
-        "SELECT url, (SELECT COUNT(*) FROM connections WHERE person_id = :g) FROM people WHERE id = :g"),
-        {"g": gone}).first()
-    if row is None or row[0] is not None or int(row[1]):
-        return False
-    for table in _FOLLOW:
-        conn.execute(text(f"UPDATE {table} SET person_id = :k WHERE person_id = :g"), {"k": keep, "g": gone})
-    conn.execute(text("UPDATE person_emails SET reason = :r WHERE person_id = :k AND reason <> :c"),
-                 {"r": reason, "k": keep, "c": FROM_CONNECTIONS})
-    conn.execute(text("DELETE FROM merge_suggestions WHERE (person_id = :g OR other_id = :g) AND id <> :s"),
-                 {"g": gone, "s": keep_suggestion or 0})
-    conn.execute(text("DELETE FROM people WHERE id = :g"), {"g": gone})
-    return True

@@ -73,3 +73,8 @@ def merge_decide(conn: Connection, owner_id: int, suggestion_id: int, verdict: s
     """Accept or reject one likely match (see twoway.sources.merges); the outcome in words."""
     return {"id": suggestion_id, "verdict": verdict,
             "message": sources.decide_merge(conn, owner_id, suggestion_id, verdict)}
+
+
+def merge_undo(conn: Connection, owner_id: int, merge_id: int) -> dict[str, Any]:
+    """Take one merge back (see twoway.sources.fold): both people as they were; the outcome in words."""
+    return {"id": merge_id, "undone": True, "message": sources.undo_merge(conn, owner_id, merge_id)}

@@ -377,3 +377,16 @@ def merges_list(web: WebDep, all: bool = False) -> list[JSON]:
 def merges_decide(suggestion_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: MergeDecision, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.merge_decide(conn, owner.id, suggestion_id, body.verdict)
+
+
+@router.get("/merges/done", tags=["people"], summary="The merges made (exact matches on import, accepted ones), newest "
+            "first; each can be undone")
+def merges_done_list(web: WebDep) -> list[JSON]:
+    with web.read() as (conn, owner):
+        return [m.to_dict() for m in views.merges_done(conn, owner.id)]
+
+
+@router.post("/merges/{merge_id}/undo", tags=["people"], summary="Take one merge back: both people as they were")
+def merges_undo(merge_id: Annotated[int, Path(ge=1, le=MAX_ID)], web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return actions.merge_undo(conn, owner.id, merge_id)
