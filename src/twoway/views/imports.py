@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twoway import history
 from twoway.calendars import import_calendar, looks_like_calendar
 from twoway.contacts import import_contacts, looks_like_contacts
+from twoway.errors import InputError
 from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_export
 from twoway.linkedin.importer import Progress
 from twoway.mail import import_mail, looks_like_mail
@@ -47,6 +48,21 @@ def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
     summary = importer(store, path, owner=owner, progress=progress)
     _warm(store, summary.owner_id)
     return summary
+
+
+def sources_and_warm(store: Store, paths: list[Path], *, owner: str | None = None) -> list[SourceSummary]:
+    """Mail, calendars and address books (each recognised by content, each all or nothing), in this order, then
+    the owner's history read once for them all."""
+    done = []
+    for path in paths:
+        kind = source_of(path)
+        importer = next((imp for name, _, imp in SOURCES if name == kind), None)
+        if importer is None:
+            raise InputError("not mail, a calendar or an address book", file=Path(path).name)
+        done.append(importer(store, path, owner=owner))
+    if done:
+        _warm(store, done[-1].owner_id)
+    return done
 
 
 def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
