@@ -68,11 +68,12 @@ def prune_decide(conn: Connection, owner_id: int, person_id: int, verdict: str, 
     return {"person_id": person_id, "verdict": verdict}
 
 
-def merge_decide(conn: Connection, owner_id: int, suggestion_id: int, verdict: sources.merges.Verdict
-                 ) -> dict[str, Any]:
+def merge_decide(conn: Connection, owner_id: int, suggestion_id: int, verdict: str) -> dict[str, Any]:
     """Accept or reject one likely match (see twoway.sources.merges); the outcome in words."""
-    return {"id": suggestion_id, "verdict": verdict,
-            "message": sources.decide_merge(conn, owner_id, suggestion_id, verdict)}
+    if verdict not in ("accept", "reject"):
+        raise InputError(f"verdict {verdict!r}: expected accept or reject")
+    said = sources.decide_merge(conn, owner_id, suggestion_id, "accept" if verdict == "accept" else "reject")
+    return {"id": suggestion_id, "verdict": verdict, "message": said}
 
 
 def merge_undo(conn: Connection, owner_id: int, merge_id: int) -> dict[str, Any]:

@@ -320,3 +320,26 @@ def network_duplicates(request: Request, web: WebDep) -> Response:
         return screens.duplicates(conn)
 
     return _network(request, web, "duplicates", {"graph": NETWORK}, ask, needs_graph=False)
+
+
+# -- Likely the same person: the merge review ------------------------------------------------------------
+@router.get("/merges")
+def merges_page(request: Request, web: WebDep) -> Response:
+    _owner, suggestions = web.view("merges", views.merge_suggestions)
+    _owner, done = web.view("merges_done", views.merges_done)
+    return render(request, "merges.html", active="merges", suggestions=suggestions, done=done,
+                  title="Likely the same person")
+
+
+@router.post("/merges/{suggestion_id}/decision")
+def merges_decide_form(request: Request, suggestion_id: int, web: WebDep, verdict: Annotated[str, Form()]) -> Response:
+    with web.write() as (conn, owner):
+        actions.merge_decide(conn, owner.id, suggestion_id, verdict)
+    return back(request, "/merges", "merged" if verdict == "accept" else "kept_apart")
+
+
+@router.post("/merges/done/{merge_id}/undo")
+def merges_undo_form(request: Request, merge_id: int, web: WebDep) -> Response:
+    with web.write() as (conn, owner):
+        actions.merge_undo(conn, owner.id, merge_id)
+    return back(request, "/merges", "unmerged")

@@ -22,6 +22,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("people", "/people", "People"),
     ("invitations", "/invitations", "Invitations"),
     ("prune", "/prune", "Prune review"),
+    ("merges", "/merges", "Merges"),
     ("network", "/network", "Network"),
     ("import", "/import", "Import"),
     ("settings", "/settings", "Settings"),
@@ -45,6 +46,9 @@ FLASH: dict[str, str] = {
     "removed": "Recorded as removed. Remove the connection on LinkedIn yourself.",
     "decided": "Decision recorded.",
     "withdrawn": "Recorded as withdrawn.",
+    "merged": "Merged: their e-mails, meetings and addresses now count for the connection.",
+    "kept_apart": "Kept apart; they will not be suggested again.",
+    "unmerged": "Merge undone: both people are back as they were.",
 }
 
 
