@@ -32,7 +32,7 @@ from twoway.generator.writer import GeneratedExport, generate_export
 from twoway.linkedin import ImportSummary, import_export
 from twoway.sources import SourceSummary
 from twoway.store import open_store
-from twoway.views.imports import linkedin_and_warm, sources_and_warm
+from twoway.views.imports import sources_and_warm
 
 DEMO_FILENAME = paths.DEMO_FILENAME
 #: How long before today the earlier export was taken.
@@ -149,8 +149,9 @@ def run_demo(
         export = generate_export(where, **shape, later_days=history_days)
         store = open_store(url)
         try:
-            earlier_summary = linkedin_and_warm(store, earlier.path, progress=progress) if earlier else None
-            summary = import_export(store, export.path, progress=progress)  # read warm once, after all sources
+            # The history is read warm once, after every source (see sources_and_warm), not after each import.
+            earlier_summary = import_export(store, earlier.path, progress=progress) if earlier else None
+            summary = import_export(store, export.path, progress=progress)
             if progress:
                 progress("generating mail, a calendar and an address book", 0, 1)
             channels = generate_channels(export, where / "channels", seed=seed)
