@@ -4,6 +4,7 @@ on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,60 @@ def test_undo_is_refused_when_the_kept_person_is_gone(suggested: tuple[Store, Pa
         conn.execute(text("DELETE FROM people WHERE id = 1"))  # as forgetting the import that brought them does
     with store.begin() as conn, pytest.raises(Conflict, match="no longer here"):
         undo_merge(conn, 1, 1)
+
+
+def test_done_and_undo_from_the_cli_and_the_api(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tests.web_support import WebClient
+    from twoway.cli import cli
+    from twoway.store import open_store
+    from twoway.web import create_app
+
+    db = str(tmp_path / "t.db")
+    store = open_store(db)
+    with store.begin() as conn:
+        conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Sam Owner', '2024-01-01')"))
+        conn.execute(text("INSERT INTO people (url, name_key, full_name, created_at) VALUES "
+                          "('https://www.linkedin.com/in/bo', 'bo berg', 'Bo Berg', '2024-01-01')"))
+        conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status) "
+                          "VALUES (1, 1, '2023-05-01', 'connected')"))
+    book = tmp_path / "book.vcf"
+    book.write_text(CARD, encoding="utf-8")
+    import_contacts(store, book)
+    before = dump(store)
+    store.close()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(cli, ["--db", db, *args])
+        return result.exit_code, result.output
+
+    assert run("merge", "--done")[1].strip() == "No merges made yet."
+    assert run("merge", "--accept", "1")[0] == 0
+    code, out = run("merge", "--done", "--json")
+    assert code == 0
+    [done] = json.loads(out)
+    assert (done["person_name"], done["other_name"], done["undone_at"]) == ("Bo Berg", "Bo Berg", None)
+    code, out = run("merge", "--done")
+    assert "Bo Berg #1" in out
+    assert "1 merge; `twoway merge --undo ID` takes one back" in out
+    code, out = run("merge", "--undo", str(done["id"]))
+    assert code == 0
+    assert "apart from #1 again" in out
+    code, out = run("merge", "--undo", str(done["id"]))
+    assert code != 0
+    assert "already undone" in out
+    assert run("merge", "--undo", "1", "--accept", "1")[0] == 2  # one thing at a time
+    again = open_store(db)
+    assert dump(again) == before
+    again.close()
+    assert run("merge", "--accept", "1")[0] == 0
+    with WebClient(create_app(db)) as client:
+        [made] = [m for m in client.get("/api/merges/done").json() if m["undone_at"] is None]
+        undone = client.api("POST", f"/api/merges/{made['id']}/undo")
+        assert undone.status_code == 200, undone.text
+        assert undone.json()["undone"] is True
+        twice = client.api("POST", f"/api/merges/{made['id']}/undo")
+        assert twice.status_code == 409
+        assert twice.json()["error"]["code"]
+        assert client.get("/api/merges").json()[0]["status"] == "open"

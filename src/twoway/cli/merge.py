@@ -75,7 +75,8 @@ def _list_done(app: App, as_json: bool) -> None:
     if not done:
         say("No merges made yet.")
         return
-    table(["#", "kept", "folded in", "why", "rows moved", "on", "undone"],
-          [[m.id, f"{m.person_name} (#{m.person_id})", f"{m.other_name} (#{m.other_id})", m.reason, m.rows_moved,
-            m.done_at[:10], (m.undone_at or "")[:10]] for m in done],
-          caption=f"{len(done)} merges; `twoway merge --undo ID` takes one back")
+    table(["#", "kept", "folded in", "why", "on", "undone"],
+          [[m.id, f"{m.person_name} #{m.person_id}", f"{m.other_name} #{m.other_id}", m.reason, m.done_at[:10],
+            (m.undone_at or "")[:10]] for m in done],
+          caption=f"{len(done)} merge{'' if len(done) == 1 else 's'}; `twoway merge --undo ID` takes one back",
+          wide=3, drop=(5, 4))
