@@ -134,7 +134,7 @@ def undo_merge(conn: Connection, owner_id: int, merge_id: int) -> str:
         conn.execute(text("UPDATE merge_suggestions SET status = 'open' WHERE id = :s"), {"s": int(row[6])})
     conn.execute(text("UPDATE merges_done SET undone_at = :t WHERE id = :i"),
                  {"t": clock.now().isoformat(timespec="seconds"), "i": merge_id})
-    return f"{name} (#{gone}) is apart from #{keep} again; {back:,} rows (messages, addresses, notes) went back to them."
+    return f"{name} (#{gone}) is apart from #{keep} again; {back:,} rows (messages, addresses, notes) went back."
 
 
 def _both_here(conn: Connection, suggestion: dict[str, Any]) -> bool:
