@@ -61,6 +61,8 @@ ASK: Table = {
         "pt": (r"quando", r"como", r"onde", r"quem", r"por ?que", r"qual", r"vai", r"vais"),
         "it": (r"quando", r"come", r"dove", r"chi", r"perché", r"quale", r"sarai", r"hai"),
         "nl": (r"wanneer", r"hoe", r"waar", r"wie", r"waarom", r"welke", r"wat"),
+        # Arabic question words (written as folded: no hamza, final ya): "hal" asks on its own.
+        "xx": (r"هل", r"متي", r"كيف", r"ماذا", r"لماذا", r"اين", r"ممكن", r"ما رايك"),
     },
     "offer": {
         "en": (r"(?:i'?d be |i'?m |i am |i would be |we'?d be )?(?:happy|glad|more than happy) to (?:help|make|intro|"
