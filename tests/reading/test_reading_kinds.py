@@ -162,3 +162,10 @@ def test_reading_is_frozen() -> None:
     r = read_message("Thanks!")
     with pytest.raises(AttributeError):
         r.kind = "news"  # type: ignore[misc]
+
+
+def test_hunting_for_channel_partners_is_a_pitch_but_a_team_search_is_not() -> None:
+    sell = ("Great to connect! We are looking for new partners whose clients could use our fraud-detection "
+            "software. Would that be of interest?")
+    assert read_message(sell).kind == "pitch"
+    assert read_message("We are looking for partners to run the charity 10k with us, are you in?").kind == "question"

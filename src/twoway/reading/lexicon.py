@@ -120,7 +120,13 @@ COURTESY: Table = {
                r" (?:initiative|idea|post|article|work|job|achievement|news|project){t}",
                r"god bless(?: you)?{t}", r"(?:well|nicely) done{t}", r"keep (?:it )?up(?: the good work)?{t}"),
         "xx": (r"تشرفت بمعرفت\w*", r"سعد\w* بالتعرف عليك", r"سعيد\w* بالتواصل{t}", r"اتطلع (?:ل|الي )\S*{t}",
-               r"很高兴认识你", r"जुड़कर खुशी हुई"),
+               r"很高兴认识你", r"जुड़कर खुशी हुई",
+               # blessings answer kindness with kindness and ask nothing ("God honour you", "praise be to God")
+               r"الحمد ?لله\w*(?: (?:علي كل حال|حتي يبلغ الحمد منتهاه|رب العالمين))?",
+               r"(?:الله|ربنا) (?:يكرم|يسعد|يوفق|يخلي|يبارك|يحفظ|يجازي|يزيد)\w*", r"يا رب",
+               r"و?(?:ربنا )?يتقبل\w*(?: منا ومنك\w*| منا جميعا)?", r"و?يزيدك من فضله", r"و?يبارك في\w*",
+               r"كلامك (?:جميل|طيب|حلو)\w*(?: جدا)?",
+               r"اسعد\w* الله\w*", r"يجازيك\w* (?:الله )?(?:كل )?خير\w*", r"متشكر\w*", r"تسلم\w*"),
     },
     "wishes": {
         "en": (r"happy (?:new year|holidays|friday|monday|easter|thanksgiving|diwali|eid|hanukkah|weekend){t}",
