@@ -143,7 +143,8 @@ STRONG: Table = {
                r"who (?:handles|manages|runs) (?:\w+ ){1,2}(?:at|on) your",
                # channel-partner hunting: "we are looking for new partners who might have a company that needs..."
                r"(?:looking for|seeking|searching for) (?:new |channel |business |strategic |sales )"
-               r"(?:partners|resellers|distributors|affiliates)", r"(?:looking for|seeking) (?:resellers|distributors)"),
+               r"(?:partners|resellers|distributors|affiliates)",
+               r"(?:looking for|seeking) (?:resellers|distributors)"),
         "es": (r"quién es la persona (?:indicada|responsable)",),
         "fr": (r"qui est (?:la personne )?en charge de",),
         "de": (r"wer ist bei (?:ihnen|euch) (?:für|zuständig)",),
