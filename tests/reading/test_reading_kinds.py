@@ -169,3 +169,9 @@ def test_hunting_for_channel_partners_is_a_pitch_but_a_team_search_is_not() -> N
             "software. Would that be of interest?")
     assert read_message(sell).kind == "pitch"
     assert read_message("We are looking for partners to run the charity 10k with us, are you in?").kind == "question"
+
+
+@pytest.mark.parametrize("text", ["Pls check your mail for me", "Kindly send me the slides",
+                                  "I will appreciate if u can give it a last look"])
+def test_requests_written_short_or_formally_ask(text: str) -> None:
+    assert read_message(text).kind == "question"
