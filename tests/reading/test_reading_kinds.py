@@ -175,3 +175,10 @@ def test_hunting_for_channel_partners_is_a_pitch_but_a_team_search_is_not() -> N
                                   "I will appreciate if u can give it a last look"])
 def test_requests_written_short_or_formally_ask(text: str) -> None:
     assert read_message(text).kind == "question"
+
+
+def test_an_offer_to_help_and_looking_forward_close_a_conversation() -> None:
+    assert read_message("Great, no worries at all! Looking forward to it, and if you need anything from me, "
+                        "just let me know!").kind == "courtesy"
+    assert read_message("Looking forward to it because the whole team moves to the new office in Lyon next month "
+                        "and we start hiring.").kind == "news"

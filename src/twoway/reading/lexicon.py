@@ -112,6 +112,9 @@ COURTESY: Table = {
     "pleasantry": {
         "en": (r"let me know if (?:i|we) can (?:ever )?(?:help|be of (?:any )?help)"
                r"(?: (?:with anything|in any way|at all))?(?=[.!]|$)",
+               r"(?:and )?if you (?:ever )?need anything(?: (?:else|at all|from me|from us))?,? (?:just )?"
+               r"(?:let me know|give me a shout|reach out)(?=[.!]|$)",
+               r"(?:i'?m |i am |we'?re |really |so )*looking forward to it(?=[.!,]|$)",
                r"(?:i'?d|i would|would) (?:love|like) to (?:stay|keep) in touch",
                r"(?:i )?(?:really )?enjoyed (?:our|the|your) (?:chat|conversation|talk|panel|session|exchange){t}",
                r"(?:so |great |good |nice |lovely )?(?:good |great |nice )?to hear from you{t}",
