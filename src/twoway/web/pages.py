@@ -273,7 +273,7 @@ def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: A
         except TwowayError as exc:
             error, code = exc.message, exc.status
     return render(request, "network.html", active="network", kind=kind, form=form, net=status, graph=graph,
-                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code,
+                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code, viewer=_owner.id,
                   title=_NETWORK_TITLES[kind])
 
 
