@@ -86,11 +86,16 @@ def test_introductions_api_ranks_routes_with_strengths_states_and_drafts(team: t
     targets = {r["path"][-1]["name"] for r in got["routes"]}
     assert targets <= {"Yuri Young", "Zoe Zhang"}
     assert "Yuri Young" in targets
-    weakest = [(r["hops"], -r["weakest_link"]) for r in got["routes"]]
+    middle = {"weak": 17.5, "medium": 50.0, "strong": 82.5}  # another member's tie ranks as its band's middle
+    weakest = [(r["hops"], -(r["weakest_link"] if r["weakest_link"] is not None else middle[r["weakest_band"]]))
+               for r in got["routes"]]
     assert weakest == sorted(weakest)
     first = got["routes"][0]
     assert len(first["links"]) == first["hops"]
-    assert {"strength", "basis"} <= set(first["links"][0])
+    assert {"strength", "band", "basis"} <= set(first["links"][0])
+    others = [x for r in got["routes"] for x in r["links"] if x["basis"].endswith("(band only)")]
+    assert others  # Bob's and Carol's ties: Alice sees their bands, never their scores
+    assert all(x["strength"] is None and x["band"] in middle for x in others)
     assert "intermediary_state" in first
     assert "your data platform" in first["request"]
     assert "open to an introduction" in first["blurb"]
