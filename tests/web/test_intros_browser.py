@@ -62,7 +62,7 @@ def test_an_introduction_from_asking_to_forwarded(browser: Any, team: tuple[str,
 
         # Alice: the routes to Yuri, and the request through Bob, edited before asking
         alice.goto(f"/network/intros?source=me&target=%23{m.yuri}")
-        ask = alice.get_by_role("form", name="Ask Bob Baker for this introduction")
+        ask = alice.get_by_role("form", name="Ask Bob Baker for an introduction to Yuri Young")
         expect(ask).to_be_visible()
         message = ask.get_by_role("textbox")
         message.fill(message.input_value() + "\nP.S. Our teams met at the summit.")
