@@ -60,8 +60,14 @@ def test_an_introduction_from_asking_to_forwarded(browser: Any, team: tuple[str,
         bob = member_page(browser, bob_server, width=390, height=844)  # Bob answers on his phone
         problems = _watch(alice) + _watch(bob)
 
-        # Alice: the routes to Yuri, and the request through Bob, edited before asking
-        alice.goto(f"/network/intros?source=me&target=%23{m.yuri}")
+        # Alice: Yuri found with the Network page's picker, the routes to him, the request through Bob edited
+        alice.goto("/network")
+        alice.get_by_label("Part of a name").fill("yuri")
+        alice.get_by_role("button", name="Find", exact=True).click()
+        alice.wait_for_url("**/network?find=yuri")
+        assert_accessible(alice, "network picker")
+        alice.get_by_role("link", name="who can introduce you to Yuri Young").click()
+        alice.wait_for_url(f"**/network/intros?source=me&target=%23{m.yuri}")
         ask = alice.get_by_role("form", name="Ask Bob Baker for an introduction to Yuri Young")
         expect(ask).to_be_visible()
         message = ask.get_by_role("textbox")
