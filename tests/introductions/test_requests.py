@@ -12,6 +12,7 @@ from tests.introductions.support import PRIVATE_EMAIL, PRIVATE_MESSAGE, PRIVATE_
 from twoway import introductions
 from twoway.errors import Conflict, InputError, NotFound
 from twoway.graph import cache
+from twoway.introductions import records
 from twoway.store import Store
 
 #: How to bring a request to each status (steps as (who, action)), written out apart from the rules.
@@ -188,3 +189,16 @@ def test_duplicates_and_bad_asks_are_refused(members: Members) -> None:
         assert introductions.forget_member(conn, members.bob.id) == 2
         assert [r.id for r in introductions.requests(conn, alice.id).asked_by_me] == [other.id]
         assert all(e.request_id == other.id for e in introductions.audit_log(conn, alice.id))
+
+
+def test_the_database_keeps_one_open_request_when_two_asks_race(members: Members) -> None:
+    """Two asks that both passed the check (two workers at once): the partial unique index refuses the second."""
+    store = members.team.store
+    with store.begin() as conn:
+        records.insert(conn, members.alice.id, members.bob.id, members.yuri, "Hi", None)
+    with store.begin() as conn, pytest.raises(Conflict, match="already asked"):
+        records.insert(conn, members.alice.id, members.bob.id, members.yuri, "Hi again", None)
+    with store.begin() as conn:  # a closed one does not count
+        conn.exec_driver_sql("UPDATE intro_requests SET is_open = 0, status = 'withdrawn'")
+        records.insert(conn, members.alice.id, members.bob.id, members.yuri, "Hi once more", None)
+        assert len(records.mine(conn, members.alice.id)) == 2

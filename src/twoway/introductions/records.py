@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
 
 from twoway import clock
 from twoway.errors import Conflict, NotFound
@@ -55,10 +56,13 @@ def open_one(conn: Connection, asker_id: int, via_id: int, person_id: int) -> Ro
 
 def insert(conn: Connection, asker_id: int, via_id: int, person_id: int, message: str, about: str | None) -> int:
     now = clock.now_ts()
-    return int(conn.execute(text(
-        "INSERT INTO intro_requests (asker_id, via_id, person_id, status, is_open, message, about, created_at, "
-        "updated_at) VALUES (:a, :v, :p, 'asked', 1, :m, :ab, :t, :t) RETURNING id"),
-        {"a": asker_id, "v": via_id, "p": person_id, "m": message, "ab": about, "t": now}).one()[0])
+    try:
+        return int(conn.execute(text(
+            "INSERT INTO intro_requests (asker_id, via_id, person_id, status, is_open, message, about, created_at, "
+            "updated_at) VALUES (:a, :v, :p, 'asked', 1, :m, :ab, :t, :t) RETURNING id"),
+            {"a": asker_id, "v": via_id, "p": person_id, "m": message, "ab": about, "t": now}).one()[0])
+    except IntegrityError:  # the same request asked at the same moment elsewhere: the index keeps one
+        raise Conflict("you already asked this member about this person; look at your requests") from None
 
 
 def move(conn: Connection, row: Row, status: str, is_open: bool, note: str | None, blurb: str | None) -> None:
