@@ -9,12 +9,14 @@ table, ``records`` the rows (every read takes the member and returns only reques
 
 from twoway.introductions.records import forget_member
 from twoway.introductions.requests import (
+    Board,
     IntroRequest,
     LogEntry,
     Requests,
     act,
     ask,
     audit_log,
+    board,
     requests,
     view,
 )
@@ -26,6 +28,7 @@ __all__ = [
     "OPEN",
     "STATUSES",
     "STEPS",
+    "Board",
     "IntroRequest",
     "LogEntry",
     "Requests",
@@ -33,6 +36,7 @@ __all__ = [
     "allowed",
     "ask",
     "audit_log",
+    "board",
     "forget_member",
     "requests",
     "step",

@@ -152,6 +152,21 @@ def audit_log(conn: Connection, owner_id: int) -> list[LogEntry]:
                      people[int(r["person_id"])]) for r in rows]
 
 
+@dataclass(frozen=True)
+class Board:
+    """The Introductions page: both sides of one member's requests, and the log of their steps."""
+
+    requests: Requests
+    log: list[LogEntry]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.requests.to_dict(), "log": [e.to_dict() for e in self.log]}
+
+
+def board(conn: Connection, owner_id: int) -> Board:
+    return Board(requests(conn, owner_id), audit_log(conn, owner_id))
+
+
 def _shape(conn: Connection, owner_id: int, rows: list[records.Row]) -> list[IntroRequest]:
     names = _member_names(conn)
     people = _people(conn, {r.person_id for r in rows})

@@ -128,9 +128,8 @@ pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 @pages.get("/intros")
 def intros_page(request: Request, web: WebDep) -> Response:
     with web.read() as (conn, owner):
-        listing = jsonable(introductions.requests(conn, owner.id))
-        log = jsonable(introductions.audit_log(conn, owner.id))
-    return render(request, "intros.html", active="intros", listing=listing, log=log, title="Introductions")
+        shown = jsonable(introductions.board(conn, owner.id))
+    return render(request, "intros.html", active="intros", listing=shown, log=shown["log"], title="Introductions")
 
 
 @pages.post("/intros")
