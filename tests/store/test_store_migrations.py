@@ -218,8 +218,7 @@ def test_a_migration_recorded_under_both_names_is_kept_once(new_url: NewUrl) -> 
     with store.begin() as conn:
         conn.execute(text("INSERT INTO migrations (name, applied_at) VALUES ('m006_graph', :t)"), {"t": OLD_TIME})
     with store.begin() as conn:
-        assert apply_migrations(conn) == ["m007_store_revision", "m008_message_reading", "m009_sources",
-                                          "m010_import_connections"]
+        assert apply_migrations(conn) == CURRENT[CURRENT.index("m007_store_revision"):]
         assert sorted(recorded_rows(conn)) == CURRENT
     store.close()
 
@@ -281,7 +280,7 @@ def test_messages_imported_before_reading_existed_are_read_by_the_migration(tmp_
                           "(1, 'message', 'in', 2, 'Could you send me the slides from Tuesday?', 'b'), "
                           "(1, 'meeting', 'out', 3, NULL, 'c')"))
     with store.begin() as conn:
-        assert apply_migrations(conn) == ["m008_message_reading", "m009_sources", "m010_import_connections"]
+        assert apply_migrations(conn) == CURRENT[CURRENT.index("m008_message_reading"):]
         got = conn.execute(text("SELECT fingerprint, reading, language FROM interactions ORDER BY id")).all()
     store.close()
     assert [tuple(r) for r in got] == [("a", "courtesy", "en"), ("b", "question", "en"), ("c", None, None)]

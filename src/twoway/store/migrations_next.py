@@ -5,6 +5,46 @@ The list is still one list: this module imports the first so its migrations alwa
 
 from __future__ import annotations
 
+from sqlalchemy import Connection
+
+from twoway.store.ddl import ddl as _ddl
 from twoway.store.migrations import MIGRATIONS, RECORDED_AS, Migration, migration
 
 __all__ = ["MIGRATIONS", "RECORDED_AS", "Migration", "migration"]
+
+
+@migration
+def m013_intro_requests(conn: Connection) -> None:
+    """Introductions asked and given between members: the requests, and an audit log of every step.
+
+    At most one open request per (asker, member asked, person): the partial unique index is the second
+    wall behind the check in ``twoway.introductions`` (two clicks at once)."""
+    _ddl(conn, """
+    CREATE TABLE intro_requests (
+        id {pk},
+        asker_id BIGINT NOT NULL,
+        via_id BIGINT NOT NULL,
+        person_id BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        is_open INTEGER NOT NULL DEFAULT 1,
+        message TEXT NOT NULL,
+        about TEXT,
+        note TEXT,
+        blurb TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX intro_requests_asker ON intro_requests (asker_id, id);
+    CREATE INDEX intro_requests_via ON intro_requests (via_id, id);
+    CREATE UNIQUE INDEX intro_requests_one_open ON intro_requests (asker_id, via_id, person_id) WHERE is_open = 1;
+    CREATE TABLE intro_log (
+        id {pk},
+        request_id BIGINT NOT NULL,
+        actor_id BIGINT NOT NULL,
+        action TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT,
+        at BIGINT NOT NULL
+    );
+    CREATE INDEX intro_log_request ON intro_log (request_id, id)
+    """)
