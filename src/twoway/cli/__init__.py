@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "messages",
     "imports",
     "graph",
+    "intros",
     "people",
     "serve",
     "plan",

@@ -14,6 +14,43 @@ __all__ = ["MIGRATIONS", "RECORDED_AS", "Migration", "migration"]
 
 
 @migration
+def m013_intro_requests(conn: Connection) -> None:
+    """Introductions asked and given between members: the requests, and an audit log of every step.
+
+    At most one open request per (asker, member asked, person): the partial unique index is the second
+    wall behind the check in ``twoway.introductions`` (two clicks at once)."""
+    _ddl(conn, """
+    CREATE TABLE intro_requests (
+        id {pk},
+        asker_id BIGINT NOT NULL,
+        via_id BIGINT NOT NULL,
+        person_id BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        is_open INTEGER NOT NULL DEFAULT 1,
+        message TEXT NOT NULL,
+        about TEXT,
+        note TEXT,
+        blurb TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX intro_requests_asker ON intro_requests (asker_id, id);
+    CREATE INDEX intro_requests_via ON intro_requests (via_id, id);
+    CREATE UNIQUE INDEX intro_requests_one_open ON intro_requests (asker_id, via_id, person_id) WHERE is_open = 1;
+    CREATE TABLE intro_log (
+        id {pk},
+        request_id BIGINT NOT NULL,
+        actor_id BIGINT NOT NULL,
+        action TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT,
+        at BIGINT NOT NULL
+    );
+    CREATE INDEX intro_log_request ON intro_log (request_id, id)
+    """)
+
+
+@migration
 def m014_merge_undo(conn: Connection) -> None:
     """Every merge of two people remembered (``merges_done``): which rows moved from the folded person, which
     fields of the kept one it filled, and the folded person's own row, so that ``twoway merge --undo`` puts

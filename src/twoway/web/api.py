@@ -308,6 +308,16 @@ def network_info(web: WebDep) -> schemas.NetworkInfo:
         return schemas.NetworkInfo(**screens.network_info(conn))
 
 
+@router.get("/network/people", tags=["network"],
+            summary="People of the members' merged network whose name contains `q`, by name (at most 20)",
+            description="What the Network page's picker lists: each person's id, for the questions below.")
+def network_people(web: WebDep, q: Annotated[str, Query(min_length=1, max_length=200,
+                                                        description="Part of a name.")]) -> list[schemas.PersonMatch]:
+    with web.read_graph(None) as (conn, _owner):
+        return [schemas.PersonMatch(id=m.id, name=m.name or "", company=m.company, position=m.position, url=None)
+                for m in network.find_people(conn, q)]
+
+
 @router.get("/network/degree", tags=["network"],
             summary="How far B is from A: 1st, 2nd, 3rd degree or out of network, with one shortest path")
 def network_degree(web: WebDep, a: Who, b: Who, graph: GraphName = None) -> JSON:

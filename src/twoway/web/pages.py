@@ -259,11 +259,13 @@ Ask = Callable[[Connection, Owner | None, str | None], Any]
 
 
 def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: Ask | None, *,
-             needs_graph: bool = True) -> Response:
-    """The Network page with one question's answer: the form stays filled, a bad name is said inline."""
+             needs_graph: bool = True, find: str = "") -> Response:
+    """The Network page with one question's answer: the form stays filled, a bad name is said inline. FIND
+    lists the people of the merged network whose name matches, to ask about by id (the picker)."""
     _owner, status = web.view("network_status", screens.network_status)
     graph = form.get("graph") or (status["graphs"][0] if status["graphs"] else "")
     answer: Any = None
+    found: Any = None
     error = None
     code = 200
     if ask is not None and (status["ready"] or not needs_graph):
@@ -272,8 +274,12 @@ def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: A
                 answer = jsonable(ask(conn, owner, graph or None))
         except TwowayError as exc:
             error, code = exc.message, exc.status
+    if find.strip() and status["ready"] and NETWORK in status["graphs"]:
+        with web.read_graph(None) as (conn, _unused):
+            found = jsonable(network.find_people(conn, find))
     return render(request, "network.html", active="network", kind=kind, form=form, net=status, graph=graph,
-                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code,
+                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code, viewer=_owner.id,
+                  find=find, found=found,
                   title=_NETWORK_TITLES[kind])
 
 
@@ -282,8 +288,8 @@ _NETWORK_TITLES = {"start": "Network", "path": "Path and mutual connections", "i
 
 
 @router.get("/network")
-def network_page(request: Request, web: WebDep) -> Response:
-    return _network(request, web, "start", {}, None)
+def network_page(request: Request, web: WebDep, find: str = "") -> Response:
+    return _network(request, web, "start", {}, None, find=find)
 
 
 @router.get("/network/path")

@@ -24,6 +24,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("prune", "/prune", "Prune review"),
     ("merges", "/merges", "Merges"),
     ("network", "/network", "Network"),
+    ("intros", "/intros", "Introductions"),
     ("import", "/import", "Import"),
     ("settings", "/settings", "Settings"),
 )
@@ -49,6 +50,13 @@ FLASH: dict[str, str] = {
     "merged": "Merged: their e-mails, meetings and addresses now count for the connection.",
     "kept_apart": "Kept apart; they will not be suggested again.",
     "unmerged": "Merge undone: both people are back as they were.",
+    "intro_asked": "Introduction asked: the member sees your request on their Introductions page.",
+    "intro_accept": "Accepted: forward the note below to the person, then mark it forwarded.",
+    "intro_decline": "Declined; the member who asked sees it.",
+    "intro_forwarded": "Marked forwarded. Record their answer when it comes.",
+    "intro_agreed": "Recorded: they agreed. Introduce them to each other.",
+    "intro_refused": "Recorded: they did not want an introduction.",
+    "intro_withdraw": "Request withdrawn.",
 }
 
 
