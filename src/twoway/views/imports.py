@@ -57,10 +57,11 @@ def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = Non
     return summary
 
 
-def forget(store: Store, import_id: int) -> Forgotten:
-    """Forget one import, all in one transaction, and read the owner's history again."""
+def forget(store: Store, import_id: int, owner_id: int | None = None) -> Forgotten:
+    """Forget one import (of ``owner_id``'s, when given), all in one transaction, and read the owner's history
+    again."""
     with store.begin() as conn:
-        done = forget_import(conn, import_id)
+        done = forget_import(conn, import_id, owner_id)
     if done.owner_id is not None:
         _warm(store, done.owner_id)
     return done

@@ -35,7 +35,7 @@ def merge_suggestions(conn: Connection, owner_id: int, *, status: str | None = "
     if rows:
         for pid, email in conn.execute(text(
                 "SELECT e.person_id, e.email FROM person_emails e JOIN merge_suggestions s ON s.other_id = e.person_id "
-                "WHERE s.owner_id = :o ORDER BY e.email"), {"o": owner_id}):
+                "WHERE s.owner_id = :o AND e.owner_id = :o ORDER BY e.email"), {"o": owner_id}):
             emails.setdefault(int(pid), []).append(str(email))
     return [MergeSuggestion(int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]),
                             ", ".join(dict.fromkeys(emails.get(int(r[3]), []))), str(r[5]), str(r[6])) for r in rows]

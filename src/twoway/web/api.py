@@ -56,7 +56,7 @@ def owners_list(web: WebDep) -> list[schemas.Owner]:
 # -- Settings ---------------------------------------------------------------------------------------
 @router.get("/settings", tags=["settings"], summary="Every setting with its default, value and help")
 def settings_list(web: WebDep) -> list[schemas.Setting]:
-    return [schemas.Setting(**row) for row in settings_mod.describe(web.store.settings())]
+    return [schemas.Setting(**row) for row in settings_mod.describe(web.settings())]
 
 
 @router.put("/settings/{name}", tags=["settings"], summary="Change one setting")
