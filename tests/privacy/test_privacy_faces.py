@@ -117,9 +117,9 @@ COMMANDS: dict[tuple[str, ...], list[list[str]]] = {
     ("backup",): [["{root}/b-backup.db"]],
     ("degree",): [["me", "#{theirs}"]],
     ("demo",): [["--db", "{root}/demo.db", "--connections", "20", "--years", "1", "--history-days", "0"]],
-    ("dormant",): [[], ["--all"]],
+    ("dormant",): [[]],
     ("drafts",): [[]],
-    ("drafts", "write"): [["check_in", "#{shared}"], ["check_in", "#{theirs}"], ["congrats", "#{shared}"]],
+    ("drafts", "write"): [["check_in", "#{shared}"], ["check_in", "#{theirs}"], ["congratulate", "#{shared}"]],
     ("graph", "drop"): [["nothing-by-that-name"]],
     ("graph", "duplicates"): [[]],
     ("graph", "info"): [[]],
@@ -285,6 +285,12 @@ def test_b_sees_only_that_a_knows_a_person_and_how_well(world: World) -> None:
 def test_no_command_shows_b_what_is_as(world: World) -> None:
     member = as_member(world, "B")
     runner = CliRunner()
+    # Before B does anything: A's connection is known to B only as A's, with a band.
+    first = runner.invoke(cli, [*member.cli_args, "person", f"#{world.theirs}", "--json"])
+    assert first.exit_code == 0, first.output
+    seen = json.loads(first.output)
+    assert seen["related"] is False
+    assert [(k["name"], k["band"] in {name for _, name in BANDS}) for k in seen["known_by"]] == [(A_NAME, True)]
     found = []
     for command, variants in sorted(COMMANDS.items(), key=lambda c: c[0] == ("restore",)):
         for extra in variants:
