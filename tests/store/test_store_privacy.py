@@ -23,6 +23,7 @@ from twoway import settings as settings_mod
 from twoway.people.notes import add_note
 from twoway.store import Store, open_store
 from twoway.store.privacy import PRIVATE_TABLES, bind_member
+from twoway.views.person import members_who_know
 from twoway.views.workspace import Workspace
 
 
@@ -31,7 +32,7 @@ def _owner(conn: Connection, name: str) -> int:
                             {"n": name}).scalar_one())
 
 
-def _seed(store: Store) -> tuple[int, int]:
+def _seed(store: Store) -> tuple[int, int, int]:
     with store.begin() as conn:
         a, b = _owner(conn, "Ada"), _owner(conn, "Ben")
         pid = int(conn.execute(text("INSERT INTO people (name_key, full_name, created_at) "
@@ -42,7 +43,7 @@ def _seed(store: Store) -> tuple[int, int]:
         add_note(conn, b, pid, "Ben's note")
         settings_mod.set_value(conn, "cadence_days", 100, 0)
         settings_mod.set_value(conn, "cadence_days", 200, a)
-    return a, b
+    return a, b, pid
 
 
 @contextmanager
@@ -82,7 +83,7 @@ class Bound(Workspace):
 
 def test_a_bound_transaction_sees_only_its_members_rows(pg_url: str) -> None:
     admin = open_store(pg_url)
-    a, b = _seed(admin)
+    a, b, pid = _seed(admin)
     with _member_role(pg_url) as member_url:
         store = open_store(member_url)
         try:
@@ -114,6 +115,12 @@ def test_a_bound_transaction_sees_only_its_members_rows(pg_url: str) -> None:
                 assert conn.execute(text("SELECT COUNT(*) FROM notes")).scalar_one() == 1
             with Bound(store, None, "Ben").read() as (conn, _owner_row):
                 assert conn.execute(text("SELECT COUNT(*) FROM notes")).scalar_one() == 2
+            # Behind the wall Ben cannot work out Ada's band of Pat; he reads the one she published.
+            with admin.begin() as conn:
+                conn.execute(text("INSERT INTO member_ties (owner_id, person_id, band, as_of) "
+                                  "VALUES (:a, :p, 'strong', '2026-06-01')"), {"a": a, "p": pid})
+            with Bound(store, b, "Ben").read() as (conn, _owner_row):
+                assert members_who_know(conn, pid, besides=b) == [{"owner_id": a, "name": "Ada", "band": "strong"}]
         finally:
             store.close()
     admin.close()
@@ -130,6 +137,6 @@ def test_every_private_table_is_walled(pg_url: str) -> None:
 
 
 def test_binding_is_nothing_on_sqlite(store: Store) -> None:
-    a, _b = _seed(store)
+    a, _b, _pid = _seed(store)
     with Bound(store, a, "Ada").read() as (conn, _owner_row):
         assert conn.execute(text("SELECT COUNT(*) FROM notes")).scalar_one() == 2  # SQLite: the queries are the wall

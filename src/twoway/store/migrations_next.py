@@ -53,7 +53,11 @@ def m012_member_private(conn: Connection) -> None:
     INSERT INTO settings (owner_id, key, value, updated_at)
         SELECT COALESCE((SELECT MIN(id) FROM owners HAVING COUNT(*) = 1), 0), key, value, updated_at
         FROM settings_m011 WHERE key IS NOT NULL;
-    DROP TABLE settings_m011
+    DROP TABLE settings_m011;
+    CREATE TABLE member_ties (owner_id BIGINT NOT NULL, person_id BIGINT NOT NULL, band TEXT NOT NULL,
+        as_of TEXT NOT NULL);
+    CREATE UNIQUE INDEX member_ties_key ON member_ties (owner_id, person_id);
+    CREATE INDEX member_ties_person ON member_ties (person_id)
     """)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from twoway import history
+from twoway import history, strength
 from twoway.calendars import import_calendar, looks_like_calendar
 from twoway.contacts import import_contacts, looks_like_contacts
 from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_export
@@ -68,5 +68,8 @@ def forget(store: Store, import_id: int, owner_id: int | None = None) -> Forgott
 
 
 def _warm(store: Store, owner_id: int) -> None:
+    """Publish the owner's bands (all the other members see of their ties), then read their history again."""
+    with suppress(SQLAlchemyError), store.begin() as conn:
+        strength.publish_bands(conn, owner_id)
     with suppress(SQLAlchemyError), store.connect() as conn:
         history.warm(conn, owner_id)

@@ -144,12 +144,16 @@ def members_who_know(conn: Connection, person_id: int, *, besides: int | None = 
     rows = conn.execute(text(
         "SELECT o.id, o.name FROM connections c JOIN owners o ON o.id = c.owner_id "
         "WHERE c.person_id = :p AND c.status = 'connected' ORDER BY o.id"), {"p": person_id}).all()
+    published = strength.published_bands(conn, [person_id])
     out = []
     for oid, name in rows:
         if int(oid) == besides:
             continue
-        tie = strength.compute_strengths(conn, int(oid), today=today, person_ids=[person_id]).get(person_id)
-        out.append({"owner_id": int(oid), "name": str(name), "band": strength.band(tie.score) if tie else "weak"})
+        band = published.get((int(oid), person_id))
+        if band is None:  # published by no import yet (a database from before): worked out now, where readable
+            tie = strength.compute_strengths(conn, int(oid), today=today, person_ids=[person_id]).get(person_id)
+            band = strength.band(tie.score) if tie else "weak"
+        out.append({"owner_id": int(oid), "name": str(name), "band": band})
     return out
 
 
