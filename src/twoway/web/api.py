@@ -164,7 +164,7 @@ def people_lookup(web: WebDep, q: Annotated[str, Query(min_length=1, max_length=
                   ) -> schemas.PersonMatch:
     owner = web.current_owner()
     with web.store.connect() as conn:
-        ref = people.resolve(conn, owner.id, q)
+        ref = people.resolve(conn, owner.id, q, anyone=True)  # the network's endpoints reach other members' people
     return schemas.PersonMatch(id=ref.id, name=ref.full_name, company=ref.company or None,
                                position=ref.position or None, url=ref.url or None)
 
