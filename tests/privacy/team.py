@@ -3,7 +3,8 @@
 Both members' networks are generated exports (``twoway.generator``); three of A's connections are copied into B's
 ``Connections.csv`` so they share people. A's private facts carry the string ``MARK``: a note, a tag, a message
 and its subject, an invitation text, a snooze and a decision note, a merge suggestion's address, the e-mail A's
-export gives a shared person, an address of A's own mail, A's own settings. Nothing of them may reach B.
+export gives a shared person, an address of A's own mail, a job change A's export saw, A's own settings.
+Nothing of them may reach B.
 """
 
 from __future__ import annotations
@@ -140,6 +141,10 @@ def build_world(store: Store, root: Path) -> World:
             "INSERT INTO invitations (owner_id, person_id, direction, sent_at, from_name, to_name, message, origin, "
             "fingerprint) VALUES (:o, :p, 'in', :at, 'Someone', :to, :m, 'import', 'qz-inv')"),
             {"o": a, "p": theirs, "at": 1779000000, "to": A_NAME, "m": f"{MARK}-invitation text"})
+        # A job change only A's exports recorded (job history is each member's own).
+        conn.execute(text("INSERT INTO jobs (owner_id, person_id, company, position, first_seen, last_seen) "
+                          "VALUES (:o, :p, :c, 'Chief of Staff', '2026-05-25', '2026-05-25')"),
+                     {"o": a, "p": shared, "c": f"{MARK}-company"})
         snooze(conn, a, shared, date(2099, 1, 1), note=f"{MARK}-snooze", today=TODAY)
         decide(conn, a, theirs, "soured", note=f"{MARK}-decision")
         settings_mod.set_value(conn, "owner_emails", [f"{MARK}-self@example.org"], a)

@@ -280,6 +280,7 @@ def test_b_sees_only_that_a_knows_a_person_and_how_well(world: World) -> None:
         own = client.get(f"/api/people/{world.shared}").json()
         assert own["person"]["emails"] == [SHARED_EMAIL, MAIL_EMAIL]
         assert any(n["body"].startswith(f"{MARK}-note") for n in own["notes"])
+        assert any(j["company"] == f"{MARK}-company" for j in own["jobs"])
 
 
 def test_no_command_shows_b_what_is_as(world: World) -> None:
@@ -291,6 +292,10 @@ def test_no_command_shows_b_what_is_as(world: World) -> None:
     seen = json.loads(first.output)
     assert seen["related"] is False
     assert [(k["name"], k["band"] in {name for _, name in BANDS}) for k in seen["known_by"]] == [(A_NAME, True)]
+    # A name finds only B's own people: which names A knows is A's to tell (an introduction reaches them by id).
+    by_name = runner.invoke(cli, [*member.cli_args, "note", world.ids["theirs_name"]])
+    assert by_name.exit_code == 3, by_name.output
+    assert "nobody called" in by_name.output
     found = []
     for command, variants in sorted(COMMANDS.items(), key=lambda c: c[0] == ("restore",)):
         for extra in variants:
