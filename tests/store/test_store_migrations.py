@@ -135,6 +135,11 @@ def rows_of(conn: Connection, table: str, columns: list[str]) -> list[tuple[Any,
     return [tuple(r) for r in conn.execute(text(f"SELECT {listed} FROM {table} ORDER BY {listed}"))]
 
 
+#: Values a migration moves elsewhere on purpose: m012 keeps a person's address with the member whose export
+#: carried it (``connections.email``), not on the person every member sees.
+MOVED = {("people", "email")}
+
+
 def blank_schema(new_url: NewUrl) -> dict[str, Any]:
     blank = open_store(new_url())
     with blank.connect() as conn:
@@ -180,7 +185,10 @@ def test_every_earlier_point_reaches_the_blank_schema_and_keeps_its_rows(new_url
         assert schema(conn) == expected
         assert schema_version(conn) == CURRENT
         for table, (columns, rows) in before.items():
-            assert rows_of(conn, table, columns) == rows, table
+            kept = [i for i, c in enumerate(columns) if (table, c) not in MOVED]
+            # SQLite let a NULL into the old settings key (its primary key); such a row named no setting.
+            rows = [r for r in rows if table != "settings" or r[columns.index("key")] is not None]
+            assert rows_of(conn, table, [columns[i] for i in kept]) == [tuple(r[i] for i in kept) for r in rows], table
         if "m004_import_file_identity" not in POINTS[point]:
             added = conn.execute(text("SELECT content_id, bytes, encoding, rows_skipped FROM import_files"))
             assert [tuple(r) for r in added] == [(None, None, None, 0)] * len(before.get("import_files", ([], []))[1])

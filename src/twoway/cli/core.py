@@ -56,14 +56,9 @@ def _settings_help() -> str:
 @json_option
 @pass_app
 def settings(app: App, name: str | None, value: str | None, reset: bool, as_json: bool) -> None:
-    store = app.store
     if name and (value is not None or reset):
-        with store.begin() as conn:
-            if reset:
-                settings_mod.reset(conn, name)
-            else:
-                settings_mod.set_value(conn, name, value)
-    rows = settings_mod.describe(store.settings())
+        app.change_setting(name, value, reset=reset)
+    rows = settings_mod.describe(app.settings())
     if name:
         settings_mod.declaration(name)
         rows = [r for r in rows if r["name"] == name]

@@ -64,7 +64,7 @@ def endpoint(conn: Connection, owner: Owner | None, loaded: Loaded, query: str) 
         label = loaded.network.owner_labels[owner.id]
         shown = owner.name
     else:
-        ref = people.resolve(conn, owner.id, wanted)
+        ref = people.resolve(conn, owner.id, wanted, anyone=True)  # paths run through other members' people
         label, shown = ref.id, ref.full_name
     node = loaded.graph.find(label)
     if node is None:

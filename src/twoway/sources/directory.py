@@ -24,10 +24,12 @@ class Directory:
         self.source_id = source_id
         self.created_at = created_at
         self.summary = summary
+        # Addresses are each member's own: one member's mail never lands on a person by another's address book.
         self.by_email: dict[str, int] = {str(e): int(p) for p, e in conn.execute(
-            text("SELECT person_id, email FROM person_emails"))}
+            text("SELECT person_id, email FROM person_emails WHERE owner_id = :o"), {"o": owner_id})}
         self.from_people: dict[str, int] = {}
-        for pid, raw in conn.execute(text("SELECT id, email FROM people WHERE email IS NOT NULL ORDER BY id")):
+        for pid, raw in conn.execute(text("SELECT person_id, email FROM connections WHERE owner_id = :o "
+                                          "AND email IS NOT NULL ORDER BY person_id"), {"o": owner_id}):
             for part in str(raw).replace(";", ",").split(","):
                 email = normalise_email(part)
                 if email and email not in self.by_email:
@@ -56,18 +58,18 @@ class Directory:
         pid = self.known(email)
         if pid is not None:
             return pid
-        pid = self.create(name or name_from_email(email), email=email)
+        pid = self.create(name or name_from_email(email))
         self._record(pid, email, reason)
         return pid
 
-    def create(self, full: str, *, email: str | None = None, url: str | None = None, company: str = "",
-               position: str = "") -> int:
+    def create(self, full: str, *, url: str | None = None, company: str = "", position: str = "") -> int:
+        """A new person; their addresses are the owner's to record (:meth:`attach`), never on the shared row."""
         first, _, last = full.strip().partition(" ")
         pid = int(self.conn.execute(text(
-            "INSERT INTO people (url, name_key, first_name, last_name, full_name, email, company, position, "
-            "low_confidence, source_id, created_at) VALUES (:u, :k, :f, :l, :n, :e, :c, :p, :lc, :s, :t) "
+            "INSERT INTO people (url, name_key, first_name, last_name, full_name, company, position, "
+            "low_confidence, source_id, created_at) VALUES (:u, :k, :f, :l, :n, :c, :p, :lc, :s, :t) "
             "RETURNING id"), {
-                "u": url, "k": name_key(full), "f": first or None, "l": last or None, "n": full, "e": email,
+                "u": url, "k": name_key(full), "f": first or None, "l": last or None, "n": full,
                 "c": company or None, "p": position or None, "lc": 0 if url else 1, "s": self.source_id,
                 "t": self.created_at}).scalar_one())
         if url:
@@ -112,8 +114,8 @@ class Directory:
 
     def _record(self, pid: int, email: str, reason: str) -> None:
         self.conn.execute(text(
-            "INSERT INTO person_emails (person_id, email, reason, source_id, created_at) "
-            "VALUES (:p, :e, :r, :s, :t) ON CONFLICT DO NOTHING"),
-            {"p": pid, "e": email, "r": reason, "s": self.source_id, "t": self.created_at})
+            "INSERT INTO person_emails (owner_id, person_id, email, reason, source_id, created_at) "
+            "VALUES (:o, :p, :e, :r, :s, :t) ON CONFLICT DO NOTHING"),
+            {"o": self.owner_id, "p": pid, "e": email, "r": reason, "s": self.source_id, "t": self.created_at})
         self.by_email[email] = pid
 

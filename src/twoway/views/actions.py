@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from twoway import plan, prune, sources
+from twoway import plan, prune, sources, strength
 from twoway.errors import InputError
 from twoway.people import notes, owners
 from twoway.people import tags as tags_mod
@@ -51,7 +51,9 @@ def log(conn: Connection, owner_id: int, person_id: int, kind: str, direction: s
         note_text: str | None) -> Any:
     """Record something that happened elsewhere (a message sent, a reply, a meeting, a call)."""
     _known(conn, owner_id, person_id)
-    return log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
+    logged = log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
+    strength.publish_bands(conn, owner_id, person_ids=[person_id])  # the band other members see may change
+    return logged
 
 
 def snooze(conn: Connection, owner_id: int, person_id: int, until: date | None) -> dict[str, Any]:

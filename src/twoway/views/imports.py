@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from twoway import history
+from twoway import history, strength
 from twoway.calendars import import_calendar, looks_like_calendar
 from twoway.contacts import import_contacts, looks_like_contacts
 from twoway.errors import InputError
@@ -73,15 +73,19 @@ def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = Non
     return summary
 
 
-def forget(store: Store, import_id: int) -> Forgotten:
-    """Forget one import, all in one transaction, and read the owner's history again."""
+def forget(store: Store, import_id: int, owner_id: int | None = None) -> Forgotten:
+    """Forget one import (of ``owner_id``'s, when given), all in one transaction, and read the owner's history
+    again."""
     with store.begin() as conn:
-        done = forget_import(conn, import_id)
+        done = forget_import(conn, import_id, owner_id)
     if done.owner_id is not None:
         _warm(store, done.owner_id)
     return done
 
 
 def _warm(store: Store, owner_id: int) -> None:
+    """Publish the owner's bands (all the other members see of their ties), then read their history again."""
+    with suppress(SQLAlchemyError), store.begin() as conn:
+        strength.publish_bands(conn, owner_id)
     with suppress(SQLAlchemyError), store.connect() as conn:
         history.warm(conn, owner_id)

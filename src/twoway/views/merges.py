@@ -61,7 +61,7 @@ def merge_suggestions(conn: Connection, owner_id: int, *, status: str | None = "
         "LEFT JOIN people q ON q.id = s.other_id "  # an accepted one's other half is folded into the connection
         f"WHERE s.owner_id = :o{where} ORDER BY s.id"), {"o": owner_id, "s": status}).all()
     ids = sorted({int(r[1]) for r in rows} | {int(r[3]) for r in rows})
-    emails = _emails(conn, ids)
+    emails = _emails(conn, owner_id, ids)
     known = _sources(conn, owner_id, ids)
     return [MergeSuggestion(int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]),
                             ", ".join(emails.get(int(r[3]), [])), str(r[5]), str(r[6]), str(r[7] or ""),
@@ -89,11 +89,13 @@ def _in(sql: str) -> Any:
     return text(sql).bindparams(bindparam("ids", expanding=True))
 
 
-def _emails(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+def _emails(conn: Connection, owner_id: int, ids: list[int]) -> dict[int, list[str]]:
+    """The owner's own addresses of each person (another member's are theirs alone)."""
     out: dict[int, list[str]] = {}
     if ids:
         for pid, email in conn.execute(_in(
-                "SELECT person_id, email FROM person_emails WHERE person_id IN :ids ORDER BY email"), {"ids": ids}):
+                "SELECT person_id, email FROM person_emails WHERE owner_id = :o AND person_id IN :ids ORDER BY email"),
+                {"o": owner_id, "ids": ids}):
             out.setdefault(int(pid), []).append(str(email))
     return out
 
@@ -109,8 +111,8 @@ def _sources(conn: Connection, owner_id: int, ids: list[int]) -> dict[int, list[
             {"o": owner_id, "ids": ids}):
         out.setdefault(int(pid), []).append("LinkedIn connection" + (f" since {since}" if since else ""))
     for (pid,) in conn.execute(_in(
-            "SELECT p.id FROM people p JOIN import_files f ON f.id = p.source_id "
-            "WHERE p.id IN :ids AND f.kind LIKE 'contacts:%'"), {"ids": ids}):
+            "SELECT p.id FROM people p JOIN import_files f ON f.id = p.source_id JOIN imports i ON i.id = f.import_id "
+            "WHERE p.id IN :ids AND f.kind LIKE 'contacts:%' AND i.owner_id = :o"), {"o": owner_id, "ids": ids}):
         out.setdefault(int(pid), []).append("address book")
     for pid, channel, n in conn.execute(_in(
             "SELECT person_id, channel, COUNT(*) FROM interactions WHERE owner_id = :o AND person_id IN :ids "

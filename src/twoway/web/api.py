@@ -49,14 +49,14 @@ def csrf(request: Request) -> CsrfToken:
 
 @router.get("/owners", tags=["session"], summary="The members whose networks this database holds")
 def owners_list(web: WebDep) -> list[schemas.Owner]:
-    with web.store.connect() as conn:
+    with web.connect() as conn:
         return [schemas.Owner(**jsonable(o)) for o in all_owners(conn)]
 
 
 # -- Settings ---------------------------------------------------------------------------------------
 @router.get("/settings", tags=["settings"], summary="Every setting with its default, value and help")
 def settings_list(web: WebDep) -> list[schemas.Setting]:
-    return [schemas.Setting(**row) for row in settings_mod.describe(web.store.settings())]
+    return [schemas.Setting(**row) for row in settings_mod.describe(web.settings())]
 
 
 @router.put("/settings/{name}", tags=["settings"], summary="Change one setting")
@@ -163,8 +163,8 @@ def people_lookup(web: WebDep, q: Annotated[str, Query(min_length=1, max_length=
                                                         description="A name, part of a name, or a profile URL.")]
                   ) -> schemas.PersonMatch:
     owner = web.current_owner()
-    with web.store.connect() as conn:
-        ref = people.resolve(conn, owner.id, q)
+    with web.connect() as conn:
+        ref = people.resolve(conn, owner.id, q, anyone=True)  # the network's endpoints reach other members' people
     return schemas.PersonMatch(id=ref.id, name=ref.full_name, company=ref.company or None,
                                position=ref.position or None, url=ref.url or None)
 
@@ -304,7 +304,7 @@ GraphName = Annotated[str | None, Query(description="A graph loaded with `twoway
             description="`ready` is false, and `needs` says why, while the database holds one member's export "
                         "and no loaded graph: degrees and introductions need more than one network.")
 def network_info(web: WebDep) -> schemas.NetworkInfo:
-    with web.store.connect() as conn:
+    with web.connect() as conn:
         return schemas.NetworkInfo(**screens.network_info(conn))
 
 
@@ -366,7 +366,7 @@ def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
 @router.get("/network/duplicates", tags=["network"],
             summary="People who may be the same but were not merged by profile URL (same name), for review")
 def network_duplicates(web: WebDep) -> list[JSON]:
-    with web.store.connect() as conn:
+    with web.connect() as conn:
         return screens.duplicates(conn)
 
 

@@ -17,12 +17,8 @@ if TYPE_CHECKING:
 
 def change_setting(web: Web, name: str, value: Any, *, reset: bool = False) -> dict[str, Any]:
     """Set (or reset) one setting and return its description as the Settings page shows it."""
-    with web.transaction() as conn:
-        if reset:
-            settings_mod.reset(conn, name)
-        else:
-            settings_mod.set_value(conn, name, value)
-    return next(row for row in settings_mod.describe(web.store.settings()) if row["name"] == name)
+    web.change_setting(name, value, reset=reset)
+    return next(row for row in settings_mod.describe(web.settings()) if row["name"] == name)
 
 
 # -- People -----------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def back(request: Request, default: str, done: str = "") -> RedirectResponse:
 # -- Settings ---------------------------------------------------------------------------------------
 @router.get("/settings")
 def settings_page(request: Request, web: WebDep) -> Response:
-    return render(request, "settings.html", active="settings", rows=settings_mod.describe(web.store.settings()),
+    return render(request, "settings.html", active="settings", rows=settings_mod.describe(web.settings()),
                   errors={}, title="Settings")
 
 
@@ -81,7 +81,7 @@ def settings_save(
     try:
         data.change_setting(web, name, value, reset=bool(reset))
     except InvalidSetting as exc:
-        rows = settings_mod.describe(web.store.settings())
+        rows = settings_mod.describe(web.settings())
         return render(request, "settings.html", active="settings", rows=rows, errors={name: exc.message},
                       title="Settings", status=422)
     return back(request, f"/settings#{name}", "setting_reset" if reset else "setting_saved")
