@@ -29,7 +29,7 @@ from twoway.linkedin.csvfile import Table
 from twoway.linkedin.dates import export_date_from_name, iso_day
 from twoway.linkedin.messages import MessageImporter
 from twoway.linkedin.registry import PeopleIndex, name_key
-from twoway.linkedin.summary import ImportSummary
+from twoway.linkedin.summary import ImportSummary, rows_skipped
 from twoway.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -252,9 +252,9 @@ class _Import:
             for problem in t.problems:
                 s.problem(problem)
             s.files.append({"name": f.entry.name, "kind": f.kind, "rows": t.rows_read,
-                            "skipped": sum(t.skipped.values()), "encoding": t.encoding})
+                            "skipped": rows_skipped(t.skipped), "encoding": t.encoding})
         bulk.many("UPDATE import_files SET rows_read = :r, rows_skipped = :k WHERE id = :id",
-                  [{"r": f.table.rows_read, "k": sum(f.table.skipped.values()), "id": source[f.entry.name]}
+                  [{"r": f.table.rows_read, "k": rows_skipped(f.table.skipped), "id": source[f.entry.name]}
                    for f in self.files])
         bulk.run("UPDATE imports SET exported_on = :d, finished_at = :t WHERE id = :i",
                  {"d": exported_on, "t": clock.now().isoformat(timespec="seconds"), "i": import_id})

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from twoway.errors import InputError
+from twoway.linkedin.cells import clean
 from twoway.linkedin.csvfile import Table
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key, profile_url
@@ -118,6 +119,7 @@ def scan_messages(table: Table) -> MessageScan:
         if found != ():
             return found  # type: ignore[return-value]
         url = profile_url(raw_url) if raw_url else None
+        raw_name, name = name, clean(name).strip()  # a name found here may become the owner's, shown as is
         key = name_key(name)
         who: tuple[str, str | None] | None = None
         if (key and key != HIDDEN_MEMBER) or url:
@@ -128,7 +130,7 @@ def scan_messages(table: Table) -> MessageScan:
                 shown.setdefault(who, Counter())[name] += 1
             else:
                 shown.setdefault(who, Counter())
-        seen[(name, raw_url)] = who
+        seen[(raw_name, raw_url)] = who
         return who
 
     for n, (_line, row) in enumerate(table.rows(record=False)):
