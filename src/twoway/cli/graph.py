@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway import states
+from twoway.cli.base import App, cli, emit_json, json_option, label, pass_app, say, table
 from twoway.graph.names import NETWORK
 
 _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its ids, as in the file) "
@@ -198,12 +199,12 @@ def path(app: App, source: str, target: str | None, company: str | None, about: 
         return
     rows = []
     for i, r in enumerate(data["routes"], 1):
-        links = "; ".join(f"{x['strength']:g} ({x['basis']})" for x in r["links"])
+        links = "; ".join(f"{x['strength']:g} ({label(x['basis'])})" for x in r["links"])
         rows.append([i, " -> ".join(_label(m) for m in r["path"][1:]), r["weakest_link"], links,
-                     r["intermediary_state"] or "unknown"])
+                     states.LABELS.get(r["intermediary_state"], label(r["intermediary_state"])) or "unknown"])
     table(["#", "through -> to", "weaker link", "links (strength, basis)", "intermediary's state"], rows,
           title=f"Introductions for {_label(data['from'])}",
-          caption=f"{data['routes_found']} route(s) found; ranked by {data['ranking']}")
+          caption=f"{data['routes_found']} route(s) found; ranked by {label(data['ranking'])}", wide=1, drop=(0, 3))
     if drafts:
         best = data["routes"][0]
         say("\nRequest to " + _label(best["intermediary"]) + ":\n\n" + best["request"])
