@@ -166,7 +166,8 @@ class TwowayGroup(click.Group):
         except TwowayError as exc:
             if os.environ.get(DEBUG_ENV):
                 raise
-            raise CommandError(exc.message, exc.exit_code) from None
+            hint = f"; {exc.cli_hint}" if exc.cli_hint else ""
+            raise CommandError(exc.message + hint, exc.exit_code) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:

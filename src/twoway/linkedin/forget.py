@@ -41,7 +41,7 @@ def forget_import(conn: Connection, import_id: int) -> Forgotten:
     """Remove import ``import_id`` and recompute what depended on it from the owner's other imports."""
     found = conn.execute(text("SELECT owner_id, exported_on FROM imports WHERE id = :i"), {"i": import_id}).first()
     if found is None:
-        raise NotFound(f"no import #{import_id}; `twoway imports` lists them")
+        raise NotFound(f"no import #{import_id}", cli_hint="`twoway imports` lists them")
     owner_id = found[0]
     done = Forgotten(import_id, owner_id)
     files = conn.execute(text("SELECT id, kind FROM import_files WHERE import_id = :i"), {"i": import_id}).all()

@@ -280,7 +280,7 @@ class _Import:
             raise NeedsConfirmation(
                 f"{self.archive.name}: this export has no {', '.join(missing)} file, which the previous export "
                 f"(import #{latest}) had; is it a whole export? Nothing was imported; if it is right, import it "
-                "again with --yes")
+                "again and confirm")
 
     def _whose(self, profile: owner.Profile | None, invitations: list[extras.Invitation],
                message_files: list[_File], rows: list[network.ConnectionRow]) -> whose.Owner:
@@ -291,7 +291,7 @@ class _Import:
         elif self.owner_hint:
             known = owner.hinted_owner(self.bulk, self.owner_hint)
             given = known[0] if known else self.owner_hint.strip()
-            given_by, strict = "named with --owner", known is None or known[1]
+            given_by, strict = "named for this import", known is None or known[1]
         not_owner = {r.url for r in rows if r.url} | {name_key(r.full) for r in rows}
         scan = whose.scan_messages(message_files[0].table) if message_files else None
         found = whose.find_owner(given=given, given_by=given_by, strict=strict, scan=scan, invitations=invitations,

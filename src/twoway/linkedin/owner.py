@@ -118,8 +118,8 @@ def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: st
         elif len(rows) == 1:
             found = rows[0]
         else:
-            raise InputError("the export has no Profile.csv to say whose it is; name the owner with "
-                             "--owner NAME")
+            raise InputError("the export has no Profile.csv to say whose it is; name the owner",
+                             cli_hint="with --owner NAME")
     if found is not None:
         oid, old_name, old_url, person_id = found
         if url and not old_url and not any(r[2] == url for r in rows):

@@ -271,7 +271,7 @@ def find_owner(*, given: str | None, given_by: str, strict: bool, scan: MessageS
             raise InputError(
                 f"the name {given!r} ({given_by}) matches no one in the conversations of {scan.file}; "
                 f"the people in the most conversations are: {scan.candidates()}. Name the owner as "
-                "written there with --owner NAME", file=scan.file)
+                "written there", file=scan.file, cli_hint="with --owner NAME")
         if common is not None:
             how = (f"found in {scan.file}: the one person in {common.one_to_one} of its {scan.conversations} "
                    "one-to-one conversations" if common.one_to_one else
@@ -284,8 +284,8 @@ def find_owner(*, given: str | None, given_by: str, strict: bool, scan: MessageS
                 return _with_aliases(Owner(inv[0], inv_url, how), matches[0], scan)
         raise InputError(
             f"cannot tell whose export this is: no Profile.csv, and no one person takes part in every "
-            f"one-to-one conversation of {scan.file}; the likeliest are: {scan.candidates()}. Name the owner "
-            "with --owner NAME", file=scan.file)
+            f"one-to-one conversation of {scan.file}; the likeliest are: {scan.candidates()}. Name the owner",
+            file=scan.file, cli_hint="with --owner NAME")
     if given:
         return Owner(given, inv_url, given_by, frozenset({name_key(given)}), frozenset({inv_url} if inv_url else ()))
     if inv is not None:
