@@ -288,8 +288,7 @@ def wrap_words(value: str, width: int, max_lines: int | None = None) -> list[str
                 line = _clip(word, width)
         lines.append(line)
     if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
+        lines, last = lines[:max_lines], lines[max_lines - 1]
         lines[-1] = (last if cell_len(last) < width else set_cell_size(last, width - 1).rstrip()) + "…"
     return lines
 
@@ -358,6 +357,9 @@ def table(
     table would not fit, the columns in ``drop`` (the least useful first) are left out. With ``limit``, only
     the first ``limit`` rows show, followed by "N more — ``more``".
     """
+    if not rows:  # no empty frame: say so in words
+        say(" ".join(part for part in (f"{title}: none." if title else "Nothing to list.", caption) if part))
+        return
     out_console = console()
     hidden = len(rows) - limit if limit is not None and len(rows) > limit else 0
     shown = rows[:limit] if hidden else rows

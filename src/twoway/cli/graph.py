@@ -232,11 +232,11 @@ def suggest(app: App, a: str, limit: int, graph_name: str | None, as_json: bool)
     table(["person", "score", "shared", "shared with"],
           [[_label(x["person"]), f"{x['score']:.2f}", x["shared"], ", ".join(x["shared_with"])]
            for x in data["people_you_may_know"]],
-          title=f"People {_label(data['for'])} may know", caption=data["method"])
+          title=f"People {_label(data['for'])} may know", caption=data["method"], wide=0, drop=(1,))
     table(["introduce", "to", "score", "common ground"],
           [[_label(i["a"]), _label(i["b"]), f"{i['score']:.2f}", "; ".join(i["common_ground"])]
            for i in data["introductions"]],
-          title="Introductions you could make")
+          title="Introductions you could make", wide=3, drop=(2,))
 
 
 def _label(member: dict[str, Any]) -> str:
