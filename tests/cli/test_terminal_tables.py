@@ -64,6 +64,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         mate = generate_export(folder / "mate", seed=9, connections=120, years=4, today=TODAY,
                                owner_name=mate_name.group(1))
         assert runner.invoke(cli, ["--db", db, "import", str(mate.path)], env=env).exit_code == 0
+        # An address book with three of the owner's connections: likely matches for `twoway merge` to list.
+        names = re.findall(r'"name": "([^"]+)"', runner.invoke(
+            cli, ["--db", db, "--owner", first.owner_name, "people", "--json"], env=env).output)[:3]
+        book = folder / "book.vcf"
+        book.write_text("".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nEMAIL:card{n}@example.org\nEND:VCARD\n"
+                                for n, name in enumerate(names)), encoding="utf-8")
+        assert runner.invoke(cli, ["--db", db, "--owner", first.owner_name, "import", str(book)],
+                             env=env).exit_code == 0
         store = open_store(db)
         with store.begin() as conn:  # the teammate is that connection (a team admin's merge)
             person = conn.execute(text("SELECT MIN(id) FROM people WHERE full_name = :n"),
