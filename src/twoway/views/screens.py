@@ -64,7 +64,7 @@ def overview(conn: Connection, owner_id: int) -> dict[str, Any]:
 
 
 NETWORK_NEEDS = ("Degrees, mutual connections and introductions need more than one network: several members' "
-                 "exports imported into this database (a team), or a graph loaded from an edge list.")
+                 "exports imported into this database (a team), or a graph loaded with `twoway graph load FILE`.")
 
 
 def network_status(conn: Connection, owner_id: int | None = None) -> dict[str, Any]:
