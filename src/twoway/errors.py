@@ -1,7 +1,9 @@
 """The exceptions twoway raises for its users.
 
-Every message is written for the person at the keyboard. The faces translate them once:
-the CLI prints the message and exits non-zero, the API maps them to one JSON error shape.
+Every message is written for the person at the keyboard, whichever face they use: it names no command
+line flag nor command (an API client has neither). What to type on the command line goes in ``cli_hint``,
+which only the CLI adds. The faces translate them once: the CLI prints the message (and the hint) and exits
+non-zero, the API maps them to one JSON error shape.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ class TwowayError(Exception):
     status = 400
     exit_code = 1
     code = "error"
+    #: What to type on the command line to go on (``--owner NAME``); the CLI adds it, the API never shows it.
+    cli_hint: str | None = None
 
-    def __init__(self, message: str | None = None) -> None:
+    def __init__(self, message: str | None = None, *, cli_hint: str | None = None) -> None:
         super().__init__(message or (self.__doc__ or "").strip())
+        if cli_hint is not None:
+            self.cli_hint = cli_hint
 
     @property
     def message(self) -> str:
@@ -29,7 +35,8 @@ class InputError(TwowayError):
     code = "bad_input"
     exit_code = 2
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 cli_hint: str | None = None) -> None:
         self.file = file
         self.line = line
         where = ""
@@ -37,7 +44,7 @@ class InputError(TwowayError):
             where = f"{file}, line {line}: "
         elif file:
             where = f"{file}: "
-        super().__init__(where + message)
+        super().__init__(where + message, cli_hint=cli_hint)
 
 
 class NotFound(TwowayError):
@@ -64,9 +71,10 @@ class Conflict(TwowayError):
 
 
 class NeedsConfirmation(Conflict):
-    """That would change a lot at once; confirm it (`--yes`) if it is right."""
+    """That would change a lot at once; confirm it if it is right."""
 
     code = "needs_confirmation"
+    cli_hint = "to confirm, run the same command again with --yes"
 
 
 class InvalidSetting(TwowayError):

@@ -118,10 +118,11 @@ def _explicit_url(chosen: str) -> str:
         return chosen
     path = Path(chosen).expanduser().resolve()
     if path.is_dir():
-        raise InputError(f"--db {chosen}: that is a folder; give a database file in it, such as {path / DB_FILENAME}")
+        raise InputError(f"the database {chosen} is a folder; give a database file in it, such as "
+                         f"{path / DB_FILENAME}")
     if not path.parent.is_dir():
-        raise InputError(f"--db {chosen}: the folder {path.parent} does not exist; create it first, or choose "
-                         "a file in an existing folder")
+        raise InputError(f"the database {chosen}: the folder {path.parent} does not exist; create it first, or "
+                         "choose a file in an existing folder")
     return _sqlite_url(path)
 
 

@@ -218,7 +218,7 @@ def declaration(name: str) -> Setting:
     try:
         return BY_NAME[name]
     except KeyError:
-        raise NotFound(f"no setting called {name!r}; `twoway settings` lists them") from None
+        raise NotFound(f"no setting called {name!r}", cli_hint="`twoway settings` lists them") from None
 
 
 class Settings(Mapping[str, Any]):

@@ -145,7 +145,7 @@ def test_drafts_use_what_is_known(any_store: Store) -> None:
     assert "VP Data at Kranich" in role.text
     assert "as we both work on data" in role.text
     assert role.check.ok
-    assert any("--context" in w for w in role.warnings)
+    assert any("where you met or why" in w for w in role.warnings)
     assert talked.template == "invite_reconnect"
     assert "March 2024" in talked.text
     assert talked.check.ok

@@ -25,9 +25,16 @@ CODE_LIKE = re.compile(r"`|\b[a-z]+(?:_[a-z0-9]+)+\b")
 
 WIDTH_JS = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 WIDE_JS = """() => [...document.querySelectorAll('body *')]
-  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll')
-          && getComputedStyle(e).position !== 'absolute')
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+          && !e.closest('.table-scroll:not(:has(> table.cards))') && getComputedStyle(e).position !== 'absolute')
   .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+# On a phone each wide table (class "cards": People, Invitations, acceptance) is one card per row, nothing
+# scrolling sideways, not even inside its own box.
+CARDS_JS = """() => [...document.querySelectorAll('table.cards')].filter(t => {
+    const box = t.parentElement, row = t.querySelector('tbody tr');
+    return box.scrollWidth > box.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1
+      || (row && getComputedStyle(row).display !== 'block');
+  }).map(t => t.parentElement.getAttribute('aria-label'))"""
 OVERLAP_JS = """() => {
   const out = [];
   for (const svg of document.querySelectorAll('svg')) {
@@ -55,6 +62,9 @@ def check_page(page: Any, where: str) -> None:
     scroll_width, inner = page.evaluate(WIDTH_JS)
     assert scroll_width <= inner, f"{where}: the page scrolls sideways ({scroll_width} > {inner}): " \
                                   f"{page.evaluate(WIDE_JS)}"
+    if page.viewport_size["width"] <= SCREENS["phone"]["width"]:
+        not_cards = page.evaluate(CARDS_JS)
+        assert not not_cards, f"{where}: these tables are not cards on a phone: {not_cards}"
     overlaps = page.evaluate(OVERLAP_JS)
     assert not overlaps, f"{where}: {overlaps}"
     shown = page.locator("body").inner_text()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -165,7 +166,8 @@ class TwowayGroup(click.Group):
         except TwowayError as exc:
             if os.environ.get(DEBUG_ENV):
                 raise
-            raise CommandError(exc.message, exc.exit_code) from None
+            hint = f"; {exc.cli_hint}" if exc.cli_hint else ""
+            raise CommandError(exc.message + hint, exc.exit_code) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -249,8 +251,12 @@ def emit_json(data: Any) -> None:
     click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dump_json(data)))
 
 
-#: A narrow column never gets more than this; what is longer ends in "…" (whole words are never split).
+#: A narrow column starts at no more than this; a cell longer than its column wraps between words.
 NARROW_MAX = 28
+#: A narrow column gives way down to this before any column is left out (two lines of it hold most names).
+COMFORTABLE = 16
+#: Lines a cell of a narrow column may take before it ends in "…" (the explaining column takes what it needs).
+NARROW_LINES = 2
 #: Rows a long listing shows before "N more — add --all".
 SCREENFUL = 25
 
@@ -258,6 +264,78 @@ SCREENFUL = 25
 def label(value: object) -> str:
     """A value as a person reads it: ``never_contacted`` → ``never contacted``."""
     return "" if value is None else str(value).replace("_", " ")
+
+
+def _clip(word: str, width: int) -> str:
+    """``word`` cut to ``width`` cells, ending in "…" when cut."""
+    return word if cell_len(word) <= width else set_cell_size(word, max(width - 1, 0)) + "…"
+
+
+def wrap_words(value: str, width: int, max_lines: int | None = None) -> list[str]:
+    """``value`` in lines of at most ``width`` cells, broken only between words (a word longer than a line
+    ends in "…"); past ``max_lines`` the last line kept ends in "…". A line's leading indent is kept."""
+    lines: list[str] = []
+    for paragraph in value.split("\n"):
+        indent = paragraph[:len(paragraph) - len(paragraph.lstrip(" "))][:max(width // 4, 0)]
+        line = indent
+        for word in paragraph.split():
+            word = _clip(word, width - cell_len(indent) if line == indent else width)
+            joined = f"{line} {word}" if line.strip() else line + word
+            if cell_len(joined) <= width:
+                line = joined
+            else:
+                lines.append(line)
+                line = _clip(word, width)
+        lines.append(line)
+    if max_lines is not None and len(lines) > max_lines:
+        lines, last = lines[:max_lines], lines[max_lines - 1]
+        lines[-1] = (last if cell_len(last) < width else set_cell_size(last, width - 1).rstrip()) + "…"
+    return lines
+
+
+def _widths(columns: Sequence[str], cells: list[list[str]], wide_at: int, drop: Sequence[int],
+            budget: int) -> tuple[list[int], dict[int, int]]:
+    """Which columns show and how wide: the explaining column ``wide_at`` gets the room; the columns in
+    ``drop`` go (least useful first) when it would get too little with every narrow column at
+    ``COMFORTABLE``; narrow columns then give way (never below a date's 10 cells nor their heading's longest
+    word), and last whole columns from the right. Room left goes back, to the explaining column first."""
+    count = len(columns)
+    natural = [max([cell_len(columns[i]), *(cell_len(line) for r in cells for line in r[i].split("\n"))])
+               for i in range(count)]
+    heading = [max((cell_len(w) for w in columns[i].split()), default=0) for i in range(count)]
+    floor = [max(heading[i], min(natural[i], 10)) for i in range(count)]
+    keep = list(range(count))
+    width = {i: min(natural[i], max(NARROW_MAX, heading[i])) for i in keep if i != wide_at}
+    width[wide_at] = min(natural[wide_at], max(24, budget * 2 // 5))
+
+    def over() -> int:
+        # rich's default box: a border on each side and " │ " between columns (padding 1 each side)
+        return 3 * len(keep) + 1 + sum(width[i] for i in keep) - budget
+
+    def shrink(least: list[int]) -> None:
+        while over() > 0:
+            narrow = [i for i in keep if i != wide_at and width[i] > least[i]]
+            if not narrow:
+                break
+            width[max(narrow, key=lambda i: width[i])] -= 1
+
+    shrink([max(f, min(n, COMFORTABLE)) for f, n in zip(floor, natural, strict=True)])
+    for i in drop:
+        if over() <= 0:
+            break
+        if i in keep and i != wide_at:
+            keep.remove(i)
+    shrink(floor)
+    while over() > 0 and width[wide_at] > max(16, floor[wide_at]):
+        width[wide_at] -= 1
+    while over() > 0 and len(keep) > 2:
+        keep.remove([i for i in keep if i != wide_at][-1])
+    # Room left: the explaining column first, then the narrow columns that were cut, left to right.
+    for i in [wide_at, *(i for i in keep if i != wide_at)]:
+        spare = -over()
+        if spare > 0 and i in keep:
+            width[i] = min(natural[i], width[i] + spare)
+    return keep, width
 
 
 def table(
@@ -273,56 +351,30 @@ def table(
 ) -> None:
     """Print rows as a table that reads well at the terminal's width (``COLUMNS`` in a pipe, 80 by default).
 
-    Cells are printed literally (no markup, :func:`safe_text`), so untrusted text stays text. ``wide`` is
-    the column that explains (default: the last): it gets the room left and wraps between words; the
-    other columns keep their words whole, and one too long for them ends in "…". When the table still
-    does not fit, the columns in ``drop`` (the least useful first) are left out. With ``limit``, only the
-    first ``limit`` rows show, followed by "N more — ``more``".
+    Cells are printed literally (no markup, :func:`safe_text`), so untrusted text stays text, and wrapped here
+    between words, never inside one. ``wide`` is the column that explains (default: the last): it gets the
+    room and takes as many lines as it needs; the others take at most two lines, then end in "…". When the
+    table would not fit, the columns in ``drop`` (the least useful first) are left out. With ``limit``, only
+    the first ``limit`` rows show, followed by "N more — ``more``".
     """
+    if not rows:  # no empty frame: say so in words
+        say(" ".join(part for part in (f"{title}: none." if title else "Nothing to list.", caption) if part))
+        return
     out_console = console()
     hidden = len(rows) - limit if limit is not None and len(rows) > limit else 0
     shown = rows[:limit] if hidden else rows
     cells = [["" if cell is None else safe_text(str(cell)) for cell in row] for row in shown]
-    keep = list(range(len(columns)))
     wide_at = (len(columns) - 1) if wide is None else wide
-    natural = [max([len(columns[i]), *(len(r[i]) for r in cells)]) if cells or columns[i] else 0
-               for i in range(len(columns))]
-    budget = out_console.width
-
-    width = {i: min(natural[i], max(NARROW_MAX, len(columns[i]))) for i in keep if i != wide_at}
-    wide_min = min(natural[wide_at], max(20, budget // 3)) if wide_at < len(columns) else 0
-
-    def over(cols: list[int]) -> int:
-        # rich's default box: a border on each side and " │ " between columns (padding 1 each side)
-        return 3 * len(cols) + 1 + sum(width[i] for i in cols if i != wide_at) + wide_min - budget
-
-    for i in drop:
-        if over(keep) <= 0:
-            break
-        if i in keep and i != wide_at:
-            keep.remove(i)
-    # Still too wide: the widest narrow columns give way, never below their heading nor 10 (a whole date).
-    while over(keep) > 0:
-        narrow = [i for i in keep if i != wide_at and width[i] > max(len(columns[i]), min(natural[i], 10))]
-        if not narrow:
-            break
-        widest = max(narrow, key=lambda i: width[i])
-        width[widest] -= 1
-    # Then the explaining column down to 12, then the narrow columns from the right.
-    while over(keep) > 0 and wide_min > 12:
-        wide_min -= 1
-    while over(keep) > 0 and len([i for i in keep if i != wide_at]) > 1:
-        keep.remove([i for i in keep if i != wide_at][-1])
+    keep, width = _widths(columns, cells, wide_at, drop, out_console.width)
     out = Table(title=safe_text(title) if title else title, caption=safe_text(caption) if caption else caption,
                 show_lines=False, header_style="bold")
     for i in keep:
-        if i == wide_at:
-            out.add_column(columns[i], overflow="fold", min_width=wide_min)
-        else:
-            out.add_column(columns[i], no_wrap=True, overflow="ellipsis", min_width=width[i], max_width=width[i])
+        heading = Text("\n".join(wrap_words(columns[i], width[i])))
+        out.add_column(heading, no_wrap=True, overflow="ellipsis", min_width=width[i], max_width=width[i])
     for row in cells:
         # Text, not str: a cell is never parsed as markup, so a name like "[bold]x" stays literal.
-        out.add_row(*(Text(row[i]) for i in keep))
+        out.add_row(*(Text("\n".join(wrap_words(row[i], width[i], None if i == wide_at else NARROW_LINES)))
+                      for i in keep))
     out_console.print(out)
     if hidden:
         say(f"{hidden:,} more — {more}")

@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway import states
+from twoway.cli.base import App, cli, emit_json, json_option, label, pass_app, say, table
 from twoway.graph.names import NETWORK
 
 _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its ids, as in the file) "
@@ -198,13 +199,13 @@ def path(app: App, source: str, target: str | None, company: str | None, about: 
         return
     rows = []
     for i, r in enumerate(data["routes"], 1):
-        links = "; ".join(f"{_strength(x['strength'], x['band'])} ({x['basis']})" for x in r["links"])
+        links = "; ".join(f"{_strength(x['strength'], x['band'])} ({label(x['basis'])})" for x in r["links"])
         rows.append([i, " -> ".join(_label(m) for m in r["path"][1:]),
                      _strength(r["weakest_link"], r["weakest_band"]), links,
-                     r["intermediary_state"] or "unknown"])
+                     states.LABELS.get(r["intermediary_state"], label(r["intermediary_state"])) or "unknown"])
     table(["#", "through -> to", "weaker link", "links (strength, basis)", "intermediary's state"], rows,
           title=f"Introductions for {_label(data['from'])}",
-          caption=f"{data['routes_found']} route(s) found; ranked by {data['ranking']}")
+          caption=f"{data['routes_found']} route(s) found; ranked by {label(data['ranking'])}", wide=1, drop=(0, 3))
     if drafts:
         best = data["routes"][0]
         say("\nRequest to " + _label(best["intermediary"]) + ":\n\n" + best["request"])
@@ -232,11 +233,11 @@ def suggest(app: App, a: str, limit: int, graph_name: str | None, as_json: bool)
     table(["person", "score", "shared", "shared with"],
           [[_label(x["person"]), f"{x['score']:.2f}", x["shared"], ", ".join(x["shared_with"])]
            for x in data["people_you_may_know"]],
-          title=f"People {_label(data['for'])} may know", caption=data["method"])
+          title=f"People {_label(data['for'])} may know", caption=data["method"], wide=0, drop=(1,))
     table(["introduce", "to", "score", "common ground"],
           [[_label(i["a"]), _label(i["b"]), f"{i['score']:.2f}", "; ".join(i["common_ground"])]
            for i in data["introductions"]],
-          title="Introductions you could make")
+          title="Introductions you could make", wide=3, drop=(2,))
 
 
 def _strength(value: float | None, band: str) -> str:

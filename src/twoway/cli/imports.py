@@ -102,12 +102,15 @@ def imports_(ctx: click.Context, app: App, as_json: bool) -> None:
     if as_json:
         emit_json([p.to_dict() for p in found])
         return
+    if not found:
+        say("No imports yet.")
+        return
     table(
         ["#", "owner", "export", "exported on", "imported at", "connections", "new messages", "removed"],
-        [[p.id, p.owner_name, p.archive, p.exported_on, p.finished_at,
+        [[p.id, p.owner_name, p.archive, p.exported_on, (p.finished_at or "")[:16].replace("T", " "),
           f"{p.summary.get('connections_total', 0):,}", f"{p.summary.get('messages_added', 0):,}",
           f"{p.summary.get('connections_removed', 0):,}"] for p in found],
-        title="Imports",
+        title="Imports", wide=2, drop=(4, 1, 3),
     )
 
 

@@ -73,14 +73,14 @@ def invites_cmd(app: App, show_all: bool, decide: tuple[str, str] | None, as_jso
         table(["#", "from", "received", "status", "do", "note", "why"],
               [[i["person_id"], i["counterpart"], i["sent_on"], i["status"], _LABELS[i["recommendation"]],
                 _note(i["message"]), _reasons(i)] for i in data["incoming"]],
-              title="Invitations received")
+              title="Invitations received", wide=6, drop=(5, 3, 0))
     else:
         say("No invitations received wait for a decision." if not show_all else "No invitations received.")
     if data["outgoing"]:
         table(["#", "to", "sent", "status", "do", "why"],
               [[i["person_id"], i["counterpart"], i["sent_on"], i["status"], _LABELS[i["recommendation"]],
                 _reasons(i)] for i in data["outgoing"]],
-              title="Invitations sent")
+              title="Invitations sent", wide=5, drop=(3, 0))
     say("Weekly budget: " + data["budget"]["message"])
 
 

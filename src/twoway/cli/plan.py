@@ -73,7 +73,7 @@ def week(app: App, week_of: date | None, ics_path: Path | None, ics_per: str, sh
             for item in shown
         ],
         title=title,
-        caption=caption,
+        caption=caption, wide=3, drop=(2, 4),
     )
     if show_drafts:
         for item in shown:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from twoway import csv_safe
+from twoway import csv_safe, states
 from twoway import prune as prune_mod
 from twoway.cli.base import (
     OUT_FILE,
@@ -99,7 +99,8 @@ def _show(listing: prune_mod.PruneList, show_all: bool = True) -> None:
     table(
         ["#", "name", "company", "state", "last contact", "reasons"],
         [
-            [c.person_id, c.name + (" ⚑" if c.suspicious else ""), c.company or "", label(c.state),
+            [c.person_id, c.name + (" ⚑" if c.suspicious else ""), c.company or "",
+             states.LABELS.get(c.state, label(c.state)),
              c.last_contact.isoformat() if c.last_contact else "never", c.reason_text]
             for c in listing.candidates
         ],

@@ -222,6 +222,9 @@ def states_cmd(app: App, only: tuple[str, ...], tag: str | None, limit: int | No
     )
 
 
+_PARTS_GIVE_WAY = ("endorsements", "channels", "duration", "reciprocity", "responsiveness", "frequency", "recency")
+
+
 @cli.command("strength")
 @click.argument("person", required=False)
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True,
@@ -250,7 +253,9 @@ def strength_cmd(app: App, person: str | None, top: int, weakest: bool, as_json:
                 *(f"{r.strength.parts[p]:.2f}" if p in r.strength.used else "—" for p in strength.PARTS)]
                for r in ranked],
               caption="parts are 0-1 before weighting, — where there is no evidence; twoway strength PERSON "
-                      "explains one")
+                      "explains one",
+              # the name gets the room; the parts that say least about a tie give way first, then the company
+              wide=1, drop=(*tuple(4 + strength.PARTS.index(p) for p in _PARTS_GIVE_WAY), 2))
         return
     if as_json:
         emit_json(report.to_dict())

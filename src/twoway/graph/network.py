@@ -59,7 +59,8 @@ def endpoint(conn: Connection, owner: Owner | None, loaded: Loaded, query: str) 
     if loaded.network is None:
         return loaded.graph.node(wanted)
     if owner is None:
-        raise InputError("the merged network needs an owner; choose one with --owner")
+        raise InputError("the merged network needs an owner: say whose network to start from",
+                         cli_hint="choose one with --owner")
     if wanted.casefold() in ME:
         label = loaded.network.owner_labels[owner.id]
         shown = owner.name

@@ -102,7 +102,8 @@ def info(conn: Connection, name: str) -> GraphInfo:
     row = conn.execute(text(f"SELECT {_INFO} FROM graphs WHERE name = :n"), {"n": name}).first()
     if row is None:
         known = ", ".join(g.name for g in all_graphs(conn)) or "none loaded yet"
-        raise NotFound(f"no loaded graph called {name!r} (graphs: {known}; `twoway graph load FILE` adds one)")
+        raise NotFound(f"no loaded graph called {name!r} (graphs: {known})",
+                       cli_hint="`twoway graph load FILE` adds one")
     return GraphInfo(int(row[0]), row[1], row[2], int(row[3]), int(row[4]), row[5], row[6], row[7])
 
 

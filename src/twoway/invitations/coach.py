@@ -217,7 +217,7 @@ def draft(
         body = template(name).format_map(values)
         warnings.append(f"the context was shortened to fit {limit} characters; check it still reads well")
     if name in ("invite_company", "invite_blank"):
-        warnings.append("nothing says where you met or why: add it with --context for a stronger note")
+        warnings.append("nothing says where you met or why: add the context for a stronger note")
     warnings += sending_warnings(conn, owner_id, person_id, settings=s, today=day)
     result = check(body, recipient=person.full_name, recipient_company=person.company, limit=limit)
     facts = {"company": person.company, "position": person.position, "shared_employers": known.shared_employers,

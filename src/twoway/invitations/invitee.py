@@ -19,8 +19,8 @@ def find(conn: Connection, owner_id: int, person: str, url: str | None = None) -
         try:
             return people.resolve(conn, owner_id, person)
         except NotFound as exc:
-            raise NotFound(f"{exc.message}. To invite someone new, add their profile: --url "
-                           "https://www.linkedin.com/in/…") from None
+            raise NotFound(f"{exc.message}. To invite someone new, give their profile URL too",
+                           cli_hint="--url https://www.linkedin.com/in/…") from None
     canonical = _canonical(url)
     try:
         return people.resolve(conn, owner_id, canonical)
@@ -41,7 +41,8 @@ def add(conn: Connection, name: str, url: str) -> PersonRef:
     """A new person: their name as written and their canonical profile URL."""
     full = " ".join(name.split())
     if not full or "linkedin.com" in full.lower() or not identity.name_key(full):
-        raise InputError("give the new person's name, then their profile: NAME --url https://www.linkedin.com/in/…")
+        raise InputError("give the new person's name and their profile URL",
+                         cli_hint="NAME --url https://www.linkedin.com/in/…")
     canonical = _canonical(url)
     first, _, last = full.partition(" ")
     conn.execute(

@@ -17,6 +17,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _PLACEHOLDER = re.compile(r"^\s*((https?:)?//)?(www\.)?linkedin\.com(/in)?/?\s*$", re.IGNORECASE)
 
 
+def clean(value: str) -> str:
+    """``value`` without control characters (a name read before its file's rows are scrubbed)."""
+    return _CONTROL.sub("", value)
+
+
 def scrub(table: Table, line: int, row: list[str]) -> None:
     """Remove control characters from ``row`` in place; a row that had some is counted and noted."""
     if _CONTROL.search("\t".join(row)) is None:

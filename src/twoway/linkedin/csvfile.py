@@ -25,6 +25,8 @@ HEADER_SCAN_LINES = 10
 _DELIMITERS = (",", "\t", ";")
 _MISSING = frozenset({"NA", "N/A", "#N/A", "n/a", "NULL"})
 ProgressFn = Callable[[int], None]
+# An import is all or nothing: one field past the limit refuses the whole export, and the message says how on.
+_NOTHING_IMPORTED = "nothing was imported. Shorten that field, or raise the setting if the file is genuine"
 
 
 class _CountingReader(io.RawIOBase):
@@ -199,8 +201,9 @@ class Table:
         for number, piece in enumerate(iter(partial(text.readline, limit), ""), start=1):
             if len(piece) >= limit and piece[-1] not in "\r\n":
                 raise InputError(
-                    f"a line is longer than {limit:,} characters (twice the setting import_max_field_chars); "
-                    "is this really a LinkedIn export?", file=self.name, line=number)
+                    f"the line is longer than {limit:,} characters (the setting import_max_field_chars allows "
+                    f"{self.max_field_chars:,} per field); {_NOTHING_IMPORTED}",
+                    file=self.name, line=number)
             yield piece
 
     # -- reading -----------------------------------------------------------------------------
@@ -292,8 +295,8 @@ class _Guard:
         if isinstance(exc, csv.Error):
             if "field larger than field limit" in str(exc):
                 raise InputError(
-                    f"a field is longer than {self.table.max_field_chars:,} characters "
-                    "(the setting import_max_field_chars); is this really a LinkedIn export?",
+                    f"a field is longer than {self.table.max_field_chars:,} characters (the setting "
+                    f"import_max_field_chars); {_NOTHING_IMPORTED}",
                     file=name, line=self.line,
                 ) from None
             raise InputError(f"cannot read this CSV row ({exc})", file=name, line=self.line) from None

@@ -29,7 +29,7 @@ from twoway.linkedin.csvfile import Table
 from twoway.linkedin.dates import export_date_from_name, iso_day
 from twoway.linkedin.messages import MessageImporter
 from twoway.linkedin.registry import PeopleIndex, name_key
-from twoway.linkedin.summary import ImportSummary
+from twoway.linkedin.summary import ImportSummary, rows_skipped
 from twoway.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -252,9 +252,9 @@ class _Import:
             for problem in t.problems:
                 s.problem(problem)
             s.files.append({"name": f.entry.name, "kind": f.kind, "rows": t.rows_read,
-                            "skipped": sum(t.skipped.values()), "encoding": t.encoding})
+                            "skipped": rows_skipped(t.skipped), "encoding": t.encoding})
         bulk.many("UPDATE import_files SET rows_read = :r, rows_skipped = :k WHERE id = :id",
-                  [{"r": f.table.rows_read, "k": sum(f.table.skipped.values()), "id": source[f.entry.name]}
+                  [{"r": f.table.rows_read, "k": rows_skipped(f.table.skipped), "id": source[f.entry.name]}
                    for f in self.files])
         bulk.run("UPDATE imports SET exported_on = :d, finished_at = :t WHERE id = :i",
                  {"d": exported_on, "t": clock.now().isoformat(timespec="seconds"), "i": import_id})
@@ -280,7 +280,7 @@ class _Import:
             raise NeedsConfirmation(
                 f"{self.archive.name}: this export has no {', '.join(missing)} file, which the previous export "
                 f"(import #{latest}) had; is it a whole export? Nothing was imported; if it is right, import it "
-                "again with --yes")
+                "again and confirm")
 
     def _whose(self, profile: owner.Profile | None, invitations: list[extras.Invitation],
                message_files: list[_File], rows: list[network.ConnectionRow]) -> whose.Owner:
@@ -291,7 +291,7 @@ class _Import:
         elif self.owner_hint:
             known = owner.hinted_owner(self.bulk, self.owner_hint)
             given = known[0] if known else self.owner_hint.strip()
-            given_by, strict = "named with --owner", known is None or known[1]
+            given_by, strict = "named for this import", known is None or known[1]
         not_owner = {r.url for r in rows if r.url} | {name_key(r.full) for r in rows}
         scan = whose.scan_messages(message_files[0].table) if message_files else None
         found = whose.find_owner(given=given, given_by=given_by, strict=strict, scan=scan, invitations=invitations,

@@ -192,7 +192,7 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
             raise NeedsConfirmation(
                 f"{file_name}: this export would mark {len(gone):,} of {connected:,} connections removed, more "
                 f"than {ctx.max_removed_percent:g}% (the setting {REMOVED_SETTING}); is it a whole export? "
-                "Nothing was imported; if it is right, import it again with --yes")
+                "Nothing was imported; if it is right, import it again and confirm")
         s.connections_removed = bulk.many(
             "UPDATE connections SET status = 'removed', removed_on = :d WHERE owner_id = :o AND person_id = :p",
             [{"d": exported_on, "o": ctx.owner_id, "p": pid} for pid in gone])

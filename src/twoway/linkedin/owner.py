@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from twoway.errors import InputError
 from twoway.identity import full_name
 from twoway.linkedin.bulk import Bulk
+from twoway.linkedin.cells import scrub
 from twoway.linkedin.csvfile import Table, blank
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key
@@ -36,7 +37,10 @@ class Profile:
 
 
 def read_profile(table: Table) -> Profile | None:
-    for _line, row in table.rows():
+    """The owner's details from Profile.csv's first row, control characters removed (the name is shown on
+    the terminal and the pages)."""
+    for line, row in table.rows():
+        scrub(table, line, row)
         def get(*names: str, row: list[str] = row) -> str:
             i = table.col(*names)
             value = row[i].strip() if i is not None else ""
@@ -114,8 +118,8 @@ def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: st
         elif len(rows) == 1:
             found = rows[0]
         else:
-            raise InputError("the export has no Profile.csv to say whose it is; name the owner with "
-                             "--owner NAME")
+            raise InputError("the export has no Profile.csv to say whose it is; name the owner",
+                             cli_hint="with --owner NAME")
     if found is not None:
         oid, old_name, old_url, person_id = found
         if url and not old_url and not any(r[2] == url for r in rows):

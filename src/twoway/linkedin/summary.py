@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -11,6 +12,11 @@ KEPT = "kept: "
 KEPT_NO_URL = KEPT + "unreadable profile URL left out"
 KEPT_NO_DATE = KEPT + "unreadable date left out"
 KEPT_CONTROL = KEPT + "control characters removed"
+
+
+def rows_skipped(reasons: Mapping[str, int]) -> int:
+    """How many rows were left out, from a file's counts by reason; rows kept without a bad field are not."""
+    return sum(count for reason, count in reasons.items() if not reason.startswith(KEPT))
 
 
 @dataclass

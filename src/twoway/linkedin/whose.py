@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from twoway.errors import InputError
+from twoway.linkedin.cells import clean
 from twoway.linkedin.csvfile import Table
 from twoway.linkedin.extras import Invitation
 from twoway.linkedin.registry import name_key, profile_url
@@ -118,6 +119,7 @@ def scan_messages(table: Table) -> MessageScan:
         if found != ():
             return found  # type: ignore[return-value]
         url = profile_url(raw_url) if raw_url else None
+        raw_name, name = name, clean(name).strip()  # a name found here may become the owner's, shown as is
         key = name_key(name)
         who: tuple[str, str | None] | None = None
         if (key and key != HIDDEN_MEMBER) or url:
@@ -128,7 +130,7 @@ def scan_messages(table: Table) -> MessageScan:
                 shown.setdefault(who, Counter())[name] += 1
             else:
                 shown.setdefault(who, Counter())
-        seen[(name, raw_url)] = who
+        seen[(raw_name, raw_url)] = who
         return who
 
     for n, (_line, row) in enumerate(table.rows(record=False)):
@@ -269,7 +271,7 @@ def find_owner(*, given: str | None, given_by: str, strict: bool, scan: MessageS
             raise InputError(
                 f"the name {given!r} ({given_by}) matches no one in the conversations of {scan.file}; "
                 f"the people in the most conversations are: {scan.candidates()}. Name the owner as "
-                "written there with --owner NAME", file=scan.file)
+                "written there", file=scan.file, cli_hint="with --owner NAME")
         if common is not None:
             how = (f"found in {scan.file}: the one person in {common.one_to_one} of its {scan.conversations} "
                    "one-to-one conversations" if common.one_to_one else
@@ -282,8 +284,8 @@ def find_owner(*, given: str | None, given_by: str, strict: bool, scan: MessageS
                 return _with_aliases(Owner(inv[0], inv_url, how), matches[0], scan)
         raise InputError(
             f"cannot tell whose export this is: no Profile.csv, and no one person takes part in every "
-            f"one-to-one conversation of {scan.file}; the likeliest are: {scan.candidates()}. Name the owner "
-            "with --owner NAME", file=scan.file)
+            f"one-to-one conversation of {scan.file}; the likeliest are: {scan.candidates()}. Name the owner",
+            file=scan.file, cli_hint="with --owner NAME")
     if given:
         return Owner(given, inv_url, given_by, frozenset({name_key(given)}), frozenset({inv_url} if inv_url else ()))
     if inv is not None:

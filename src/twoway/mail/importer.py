@@ -72,8 +72,8 @@ def import_mail(store: Store, path: str | Path, *, owner: str | None = None,
         known = owner_addresses(conn, owner_id)
         addresses = {**inferred, **known}
         if not addresses:
-            raise InputError("cannot tell which address is yours: set it with `twoway settings owner_emails "
-                             "you@example.com`", file=root.name)
+            raise InputError("cannot tell which address is yours: set it in the setting owner_emails",
+                             file=root.name, cli_hint="`twoway settings owner_emails you@example.com`")
         summary.owner_id, summary.owner_name, summary.owner_emails = owner_id, owner_name, addresses
         record = SourceImport(conn, "mail", root.name, owner_id, summary)
         meter.start()

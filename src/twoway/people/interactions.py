@@ -73,8 +73,8 @@ def log_interaction(
         {"o": owner_id, "f": fingerprint},
     ).first()
     if exists:
-        raise Conflict(f"that {kind} on {day.isoformat()} is already logged; add a different --note to log "
-                       "another one")
+        raise Conflict(f"that {kind} on {day.isoformat()} is already logged; to log another one, give it a "
+                       "different note", cli_hint="with --note TEXT")
     params = {
         "o": owner_id, "p": person_id, "k": kind, "ch": channel, "d": direction, "at": at, "c": cleaned,
         "f": fingerprint, "t": clock.now().isoformat(timespec="seconds"),

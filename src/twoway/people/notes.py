@@ -4,7 +4,8 @@ is ever lost, and no import touches them.
 A note's text is never changed nor removed in place. Editing note N adds a new note with the new text and
 records, as a ``decisions`` row (subject ``note``, verdict ``superseded``, ``note`` = N's id), that N was
 superseded by it; deleting N records verdict ``deleted``. The current notes are those with no such row;
-``notes_for(..., history=True)`` gives every text ever written, each with what became of it.
+``notes_for(..., history=True)`` gives every text ever written, each with what became of it, and
+``note_history`` the texts no longer current with when that happened (the person page's history).
 """
 
 from __future__ import annotations
@@ -29,6 +30,21 @@ class Note:
     body: str
     created_at: str
     status: str = "current"  # or "superseded" (edited; the new text is a later note) or "deleted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PastNote:
+    """A text no longer among the notes: edited (``superseded``; the new text is a later note) or deleted."""
+
+    id: int
+    person_id: int
+    body: str
+    created_at: str
+    status: str
+    changed_at: str  # when it was edited or deleted
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,13 +102,26 @@ def notes_for(conn: Connection, owner_id: int, person_id: int, *, history: bool 
     return out if history else [n for n in out if n.status == "current"]
 
 
+def note_history(conn: Connection, owner_id: int, person_id: int) -> list[PastNote]:
+    """A person's notes that were edited or deleted, the latest change first, each with its old text."""
+    when = _fates_at(conn, owner_id, person_id)
+    past = [PastNote(n.id, n.person_id, n.body, n.created_at, n.status, when[n.id][1])
+            for n in notes_for(conn, owner_id, person_id, history=True) if n.status != "current"]
+    return sorted(past, key=lambda n: (n.changed_at, n.id), reverse=True)
+
+
 def _fates(conn: Connection, owner_id: int, person_id: int) -> dict[int, str]:
+    return {note: verdict for note, (verdict, _at) in _fates_at(conn, owner_id, person_id).items()}
+
+
+def _fates_at(conn: Connection, owner_id: int, person_id: int) -> dict[int, tuple[str, str]]:
+    """What became of each note no longer current, and when: {note id: (verdict, decided at)}."""
     rows = conn.execute(
-        text("SELECT note, verdict FROM decisions WHERE owner_id = :o AND person_id = :p AND subject = 'note' "
-             "ORDER BY decided_at, id"),
+        text("SELECT note, verdict, decided_at FROM decisions WHERE owner_id = :o AND person_id = :p "
+             "AND subject = 'note' ORDER BY decided_at, id"),
         {"o": owner_id, "p": person_id},
     )
-    return {int(note): verdict for note, verdict in rows if note and str(note).isdigit()}
+    return {int(note): (verdict, str(at)) for note, verdict, at in rows if note and str(note).isdigit()}
 
 
 def _current(conn: Connection, owner_id: int, person_id: int, note_id: int) -> Note:

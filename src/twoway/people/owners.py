@@ -38,12 +38,14 @@ def current(conn: Connection, hint: str | int | None = None) -> Owner:
     """The owner a command speaks for: the only one, or the one named by ``hint`` (id, name or URL)."""
     owners = all_owners(conn)
     if not owners:
-        raise NotFound("this database holds no export yet: run `twoway import PATH` or `twoway demo`")
+        raise NotFound("this database holds no export yet: import a LinkedIn export, or load the demo",
+                       cli_hint="run `twoway import PATH` or `twoway demo`")
     if hint is None or hint == "":
         if len(owners) == 1:
             return owners[0]
         names = ", ".join(f"{o.id}: {o.name}" for o in owners)
-        raise Ambiguous(f"this database holds several members' networks ({names}); choose one with --owner")
+        raise Ambiguous(f"this database holds several members' networks ({names}); say whose",
+                        cli_hint="choose one with --owner")
     wanted = str(hint).strip()
     for o in owners:
         if wanted == str(o.id) or wanted.casefold() == o.name.casefold() or wanted == o.profile_url:

@@ -150,7 +150,8 @@ def snooze(
     """Keep a person out of the plan until ``until`` (None wakes them now)."""
     today = today or clock.today()
     if until is not None and until <= today:
-        raise InputError(f"--until must be after today ({today.isoformat()}); {until.isoformat()} is not")
+        raise InputError(f"the day to snooze until must be after today ({today.isoformat()}); "
+                         f"{until.isoformat()} is not")
     conn.execute(
         text("INSERT INTO decisions (owner_id, person_id, subject, verdict, until, note, decided_at) "
              "VALUES (:o, :p, 'snooze', :v, :u, :n, :t)"),

@@ -16,6 +16,7 @@ from twoway.invitations import history as invitation_history
 from twoway.invitations import stats as invitation_stats
 from twoway.invitations import triage
 from twoway.people import owners
+from twoway.people.notes import note_history
 from twoway.people.owners import Owner
 from twoway.views.person import person_detail
 
@@ -35,8 +36,10 @@ def invitations_view(conn: Connection, owner_id: int, include_all: bool = False)
 
 
 def person(conn: Connection, owner_id: int, person_id: int) -> dict[str, Any]:
-    """What the owner may see of one person (the Person page), and whether they are the owner's at all."""
-    return person_detail(conn, owner_id, person_id)
+    """What the owner may see of one person (the Person page), whether they are the owner's at all, and the texts
+    of the owner's notes about them that were since edited or deleted (nothing the owner wrote is lost)."""
+    return {**person_detail(conn, owner_id, person_id),
+            "notes_history": [n.to_dict() for n in note_history(conn, owner_id, person_id)]}
 
 
 def week(conn: Connection, owner_id: int, week_of: date | None = None, all_items: bool = False) -> Any:

@@ -100,7 +100,7 @@ def note_person(conn: Connection, owner_id: int, query: str, body: str | None = 
         added = delete_note(conn, owner_id, person.id, delete)
     elif edit is not None:
         if body is None:
-            raise InputError("give the note's new text after --edit ID")
+            raise InputError("give the note's new text", cli_hint="after --edit ID")
         added = edit_note(conn, owner_id, person.id, edit, body)
     elif body is not None:
         added = add_note(conn, owner_id, person.id, body)

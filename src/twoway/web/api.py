@@ -22,6 +22,7 @@ from twoway.views import actions, screens
 from twoway.views.encode import json_object, jsonable
 from twoway.views.people import PeopleQuery
 from twoway.web import data, schemas
+from twoway.web import schemas_actions as answers
 from twoway.web.app import Web, web_of
 from twoway.web.errors import API_ERRORS
 from twoway.web.imports import save_upload
@@ -107,14 +108,15 @@ def invitations_list(web: WebDep, all: bool = False) -> Response:
 
 
 @router.post("/invitations/incoming/{person_id}/decision", tags=["invitations"],
-             summary="Accept or ignore the invitation from this person (remembered)")
+             summary="Accept or ignore the invitation from this person (remembered)",
+             response_model=answers.InvitationRecord)
 def invitations_decide(person_id: PersonId, body: InvitationDecision, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(invitations.decide(conn, owner.id, person_id, body.verdict))
 
 
 @router.post("/invitations/outgoing/{person_id}/withdraw", tags=["invitations"],
-             summary="Record that you withdrew your invitation to this person")
+             summary="Record that you withdrew your invitation to this person", response_model=answers.InvitationRecord)
 def invitations_withdraw(person_id: PersonId, body: Withdrawal, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(invitations.withdraw(conn, owner.id, person_id, on=body.on))
@@ -175,19 +177,20 @@ def people_detail(person_id: PersonId, web: WebDep) -> Response:
     return web.view_json("person", screens.person, person_id)
 
 
-@router.post("/people/{person_id}/tags", tags=["people"], summary="Add tags")
+@router.post("/people/{person_id}/tags", tags=["people"], summary="Add tags", response_model=answers.Tags)
 def people_tag(person_id: PersonId, body: TagsBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.tag(conn, owner.id, person_id, body.tags)
 
 
-@router.delete("/people/{person_id}/tags/{tag}", tags=["people"], summary="Remove a tag")
+@router.delete("/people/{person_id}/tags/{tag}", tags=["people"], summary="Remove a tag", response_model=answers.Tags)
 def people_untag(person_id: PersonId, tag: str, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.tag(conn, owner.id, person_id, [tag], remove=True)
 
 
-@router.post("/people/{person_id}/notes", tags=["people"], status_code=201, summary="Add a note")
+@router.post("/people/{person_id}/notes", tags=["people"], status_code=201, summary="Add a note",
+             response_model=answers.Note)
 def people_note(person_id: PersonId, body: NoteBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(actions.note(conn, owner.id, person_id, body.body))
@@ -197,34 +200,37 @@ NoteId = Annotated[int, Path(ge=1, le=MAX_ID, description="A note's id, as liste
 
 
 @router.put("/people/{person_id}/notes/{note_id}", tags=["people"],
-            summary="Change a note's text (the old text stays in the notes' history)")
+            summary="Change a note's text (the old text stays in the notes' history)", response_model=answers.Note)
 def people_note_edit(person_id: PersonId, note_id: NoteId, body: NoteBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(actions.note_edit(conn, owner.id, person_id, note_id, body.body))
 
 
 @router.delete("/people/{person_id}/notes/{note_id}", tags=["people"],
-               summary="Take a note out of the notes (its text stays in their history)")
+               summary="Take a note out of the notes (its text stays in their history)", response_model=answers.Note)
 def people_note_delete(person_id: PersonId, note_id: NoteId, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(actions.note_delete(conn, owner.id, person_id, note_id))
 
 
 @router.post("/people/{person_id}/log", tags=["people"], status_code=201,
-             summary="Log what happened elsewhere: mark a message sent, a reply received, a meeting or a call")
+             summary="Log what happened elsewhere: mark a message sent, a reply received, a meeting or a call",
+             response_model=answers.Logged)
 def people_log(person_id: PersonId, body: LogBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return json_object(actions.log(conn, owner.id, person_id, body.kind, body.direction, body.on, body.note))
 
 
-@router.post("/people/{person_id}/snooze", tags=["people"], summary="Keep someone out of the weekly plan until a day")
+@router.post("/people/{person_id}/snooze", tags=["people"], summary="Keep someone out of the weekly plan until a day",
+             response_model=answers.Snoozed)
 def people_snooze(person_id: PersonId, body: SnoozeBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.snooze(conn, owner.id, person_id, body.until)
 
 
 @router.post("/people/{person_id}/decision", tags=["prune"],
-             summary="Keep, hide (leaves the plan), remove (recorded), or mark the relationship soured/mended")
+             summary="Keep, hide (leaves the plan), remove (recorded), or mark the relationship soured/mended",
+             response_model=answers.Decided)
 def people_decide(person_id: PersonId, body: PruneBody, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.prune_decide(conn, owner.id, person_id, body.verdict, body.note)
@@ -319,14 +325,16 @@ def network_people(web: WebDep, q: Annotated[str, Query(min_length=1, max_length
 
 
 @router.get("/network/degree", tags=["network"],
-            summary="How far B is from A: 1st, 2nd, 3rd degree or out of network, with one shortest path")
+            summary="How far B is from A: 1st, 2nd, 3rd degree or out of network, with one shortest path",
+            response_model=answers.Degree)
 def network_degree(web: WebDep, a: Who, b: Who, graph: GraphName = None) -> JSON:
     with web.read_graph(graph) as (conn, owner):
         return json_object(network.degree(conn, owner, node(a, graph), node(b, graph), graph))
 
 
 @router.get("/network/mutual", tags=["network"],
-            summary="Connections A and B share (names), and the sizes of A's 1st-, 2nd- and 3rd-degree networks")
+            summary="Connections A and B share (names), and the sizes of A's 1st-, 2nd- and 3rd-degree networks",
+            response_model=answers.Mutual)
 def network_mutual(web: WebDep, a: Who, b: Who, graph: GraphName = None,
                    limit: Annotated[int, Query(ge=1, le=5000, description="Most shared connections listed.")] = 100
                    ) -> JSON:
@@ -340,7 +348,7 @@ def network_mutual(web: WebDep, a: Who, b: Who, graph: GraphName = None,
                         "are ranked by fewest hops, then the weaker link's strength (0–100), then the stronger "
                         "one's. Each route has both links' strengths and where they come from, the "
                         "intermediary's relationship state, a drafted request to the intermediary and a note "
-                        "they can forward (double opt-in).")
+                        "they can forward (double opt-in).", response_model=answers.Introductions)
 def network_introductions(
     web: WebDep, source: Who, target: Annotated[str | None, Query(description="The person to reach. " + _WHO)] = None,
     company: Annotated[str | None, Query(description="Reach anyone at this company instead.")] = None,
@@ -355,7 +363,8 @@ def network_introductions(
 
 
 @router.get("/network/suggestions", tags=["network"],
-            summary="People PERSON may know (shared connections, Adamic–Adar) and introductions they could make")
+            summary="People PERSON may know (shared connections, Adamic–Adar) and introductions they could make",
+            response_model=answers.Suggestions)
 def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
                         limit: Annotated[int, Query(ge=1, le=500, description="Most of each listed.")] = 20
                         ) -> JSON:
@@ -364,7 +373,8 @@ def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
 
 
 @router.get("/network/duplicates", tags=["network"],
-            summary="People who may be the same but were not merged by profile URL (same name), for review")
+            summary="People who may be the same but were not merged by profile URL (same name), for review",
+            response_model=list[answers.DuplicateGroup])
 def network_duplicates(web: WebDep) -> list[JSON]:
     with web.connect() as conn:
         return screens.duplicates(conn)
@@ -377,13 +387,15 @@ class MergeDecision(BaseModel):
 
 
 @router.get("/merges", tags=["people"],
-            summary="Likely matches between a connection and someone met in mail, a calendar or an address book")
+            summary="Likely matches between a connection and someone met in mail, a calendar or an address book",
+            response_model=list[answers.MergeSuggestion])
 def merges_list(web: WebDep, all: bool = False) -> list[JSON]:
     with web.read() as (conn, owner):
         return [s.to_dict() for s in views.merge_suggestions(conn, owner.id, status=None if all else "open")]
 
 
-@router.post("/merges/{suggestion_id}/decision", tags=["people"], summary="Accept or reject one likely match")
+@router.post("/merges/{suggestion_id}/decision", tags=["people"], summary="Accept or reject one likely match",
+             response_model=answers.MergeOutcome)
 def merges_decide(suggestion_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: MergeDecision, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.merge_decide(conn, owner.id, suggestion_id, body.verdict)

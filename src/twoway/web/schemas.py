@@ -65,6 +65,14 @@ class KnownBy(Body):
     band: str = Field(description="How strong the member's tie is: weak, medium or strong (never the score).")
 
 
+class PastNote(Body):
+    id: int
+    body: str = Field(description="The text as it was.")
+    created_at: str
+    status: str = Field(description="superseded (edited: the new text is a later note) or deleted")
+    changed_at: str = Field(description="When it was edited or deleted.")
+
+
 class PersonDetail(Body):
     person: PersonFacts
     connection: dict[str, Any] | None = Field(description="When and how you are connected; null if you are not.")
@@ -73,6 +81,7 @@ class PersonDetail(Body):
     timeline: list[TimelineEntry]
     tags: list[str]
     notes: list[dict[str, Any]]
+    notes_history: list[PastNote] = Field(description="Notes since edited or deleted, latest change first.")
     interactions: list[dict[str, Any]]
     invitations: list[dict[str, Any]]
     related: bool
