@@ -378,37 +378,3 @@ def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
 def network_duplicates(web: WebDep) -> list[JSON]:
     with web.connect() as conn:
         return screens.duplicates(conn)
-
-
-# -- Likely matches across sources ------------------------------------------------------------------
-class MergeDecision(BaseModel):
-    verdict: Literal["accept", "reject"] = Field(
-        description="`accept`: the same person, folded into the connection; `reject`: different people, kept apart.")
-
-
-@router.get("/merges", tags=["people"],
-            summary="Likely matches between a connection and someone met in mail, a calendar or an address book",
-            response_model=list[answers.MergeSuggestion])
-def merges_list(web: WebDep, all: bool = False) -> list[JSON]:
-    with web.read() as (conn, owner):
-        return [s.to_dict() for s in views.merge_suggestions(conn, owner.id, status=None if all else "open")]
-
-
-@router.post("/merges/{suggestion_id}/decision", tags=["people"], summary="Accept or reject one likely match",
-             response_model=answers.MergeOutcome)
-def merges_decide(suggestion_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: MergeDecision, web: WebDep) -> JSON:
-    with web.write() as (conn, owner):
-        return actions.merge_decide(conn, owner.id, suggestion_id, body.verdict)
-
-
-@router.get("/merges/done", tags=["people"], summary="The merges made (exact matches on import, accepted ones), newest "
-            "first; each can be undone")
-def merges_done_list(web: WebDep) -> list[JSON]:
-    with web.read() as (conn, owner):
-        return [m.to_dict() for m in views.merges_done(conn, owner.id)]
-
-
-@router.post("/merges/{merge_id}/undo", tags=["people"], summary="Take one merge back: both people as they were")
-def merges_undo(merge_id: Annotated[int, Path(ge=1, le=MAX_ID)], web: WebDep) -> JSON:
-    with web.write() as (conn, owner):
-        return actions.merge_undo(conn, owner.id, merge_id)

@@ -65,12 +65,37 @@ class MergeSuggestion(Body):
     other_emails: str
     reason: str
     status: str = Field(description="open, accepted or rejected")
+    person_company: str = ""
+    other_company: str = ""
+    person_email_list: list[str] = Field(default_factory=list)
+    other_email_list: list[str] = Field(default_factory=list)
+    person_sources: list[str] = Field(default_factory=list, description="Where the connection is known from.")
+    other_sources: list[str] = Field(default_factory=list, description="Where the other is known from.")
 
 
 class MergeOutcome(Body):
     id: int
     verdict: str
     message: str = Field(description="What the decision did, in words.")
+
+
+class MergeDone(Body):
+    id: int
+    person_id: int = Field(description="The person kept.")
+    person_name: str
+    other_id: int = Field(description="The person folded in (back as they were once the merge is undone).")
+    other_name: str
+    reason: str
+    suggestion_id: int | None = Field(description="The suggestion accepted; null for an exact match on import.")
+    rows_moved: int
+    done_at: str
+    undone_at: str | None
+
+
+class MergeUndone(Body):
+    id: int
+    undone: bool
+    message: str = Field(description="What undoing the merge restored, in words.")
 
 
 # -- The network ----------------------------------------------------------------------------------------------
