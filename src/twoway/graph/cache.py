@@ -1,10 +1,14 @@
 """Graphs kept in memory (and the merged network on disk) until the database says they changed.
 
-Every query first reads a cheap fingerprint (counts and maximum ids of imports, connections and
-owners; the stored row of a loaded graph). A new import, a removed connection or a new owner
-changes it and the next query rebuilds, so the graph is fresh after imports without anyone
-having to invalidate it. The merged network is also saved as .npz in the data folder so a new
-CLI process does not re-read every connection of a large team.
+Freshness is decided in two steps, cheap first. Every query reads the store's identity (its token and
+revision, one row that every committed write raises, whichever process wrote: a CLI import, another
+web worker). While it is unchanged the graph in memory is current. When it moved, a fingerprint
+(counts and maximum ids of imports, connections and owners) says whether the network could have
+changed; only then is it rebuilt, so a note written by a member does not rebuild a team's graph.
+One thread rebuilds at a time; while it does, other threads of the process answer from the graph
+they had (a worker keeps answering during a reload; every worker has the new graph once its
+rebuild is done). The merged network is also saved as .npz in the data folder, so a new CLI process
+(or the next web worker) does not re-read every connection of a large team.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from twoway.graph import sources, stored
 from twoway.graph.csr import CSR, Graph
 from twoway.graph.names import NETWORK
 from twoway.graph.queries import Engine
+from twoway.store import identity
 
 
 @dataclass(eq=False)
@@ -34,8 +39,18 @@ class Loaded:
     network: sources.Network | None = None
 
 
+@dataclass(eq=False)
+class _Held:
+    """A graph in memory, the fingerprint it was built at, and the store identity it was last confirmed at."""
+
+    fingerprint: str
+    loaded: Loaded
+    seen: tuple[str, int] | None = None
+
+
 _lock = threading.Lock()
-_memory: dict[tuple[str, str], tuple[str, Loaded]] = {}
+_memory: dict[tuple[str, str], _Held] = {}
+_rebuilding: dict[tuple[str, str], threading.Lock] = {}
 
 
 def _db_key(conn: Connection) -> str:
@@ -47,24 +62,50 @@ def clear() -> None:
         _memory.clear()
 
 
+def held(conn: Connection) -> bool:
+    """Whether this process holds the merged network of ``conn``'s database (a watcher refreshes only those)."""
+    with _lock:
+        return (_db_key(conn), NETWORK) in _memory
+
+
 def network(conn: Connection) -> Loaded:
-    """The owners' merged network, rebuilt only when the fingerprint moved."""
-    fp = sources.fingerprint(conn)
+    """The owners' merged network: current as of this call's store identity, or (while another thread of
+    this process is rebuilding it) the one held until that rebuild is done."""
     key = (_db_key(conn), NETWORK)
+    seen = identity(conn)
     with _lock:
         hit = _memory.get(key)
-    if hit is not None and hit[0] == fp:
-        return hit[1]
+        rebuild = _rebuilding.setdefault(key, threading.Lock())
+    if hit is not None and hit.seen == seen:
+        return hit.loaded
+    fp = sources.fingerprint(conn)
+    if hit is not None and hit.fingerprint == fp:
+        hit.seen = seen  # a write that left the network as it was (a note, a tag): nothing to rebuild
+        return hit.loaded
+    if hit is None:
+        rebuild.acquire()
+    elif not rebuild.acquire(blocking=False):
+        return hit.loaded  # another thread is rebuilding it: answer from the graph held meanwhile
+    try:
+        with _lock:
+            now = _memory.get(key)
+        if now is not None and now.fingerprint == fp:  # built by the thread this one waited for
+            return now.loaded
+        loaded = _build(conn, key[0], fp)
+        with _lock:
+            _memory[key] = _Held(fp, loaded, seen)
+        return loaded
+    finally:
+        rebuild.release()
+
+
+def _build(conn: Connection, db: str, fp: str) -> Loaded:
     labels = sources.owner_labels(conn)
-    graph = _read_disk(key[0], fp)
+    graph = _read_disk(db, fp)
     if graph is None:
-        built = sources.build_network(conn)
-        graph = built.graph
-        _write_disk(key[0], fp, graph)
-    loaded = Loaded(graph=graph, engine=Engine(graph.csr), network=sources.Network(graph, labels))
-    with _lock:
-        _memory[key] = (fp, loaded)
-    return loaded
+        graph = sources.build_network(conn).graph
+        _write_disk(db, fp, graph)
+    return Loaded(graph=graph, engine=Engine(graph.csr), network=sources.Network(graph, labels))
 
 
 def loaded_graph(conn: Connection, name: str) -> Loaded:
@@ -74,12 +115,12 @@ def loaded_graph(conn: Connection, name: str) -> Loaded:
     key = (_db_key(conn), "loaded:" + name)
     with _lock:
         hit = _memory.get(key)
-    if hit is not None and hit[0] == fp:
-        return hit[1]
+    if hit is not None and hit.fingerprint == fp:
+        return hit.loaded
     graph = stored.read(conn, meta)
     loaded = Loaded(graph=graph, engine=Engine(graph.csr))
     with _lock:
-        _memory[key] = (fp, loaded)
+        _memory[key] = _Held(fp, loaded)
     return loaded
 
 

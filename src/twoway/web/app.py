@@ -19,7 +19,7 @@ from twoway.views import screens
 from twoway.views.encode import jsonable
 from twoway.views.workspace import Workspace
 from twoway.web import data
-from twoway.web.cache import ResultCache, file_probe
+from twoway.web.cache import ResultCache
 from twoway.web.imports import ImportJobs
 
 STATIC = Path(__file__).parent / "static"
@@ -58,10 +58,8 @@ class Web(Workspace):
         return self.store
 
     def use(self, store: Store) -> None:
-        """Show ``store`` from now on; remembered views start afresh (they watch the file on SQLite)."""
-        database = store.engine.url.database
-        probe = file_probe(Path(database)) if store.dialect == "sqlite" and database else None
-        self.store, self.cache = store, ResultCache(probe=probe)
+        """Show ``store`` from now on; remembered views start afresh (they watch for writes, see cache.py)."""
+        self.store, self.cache = store, ResultCache.for_store(store)
 
     def import_target(self) -> Store:
         """Where an upload is imported: the shown database, or the owner's own one while the demo is shown."""

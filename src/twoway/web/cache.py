@@ -4,12 +4,14 @@ The core recomputes states, strengths and plans from the whole history on every 
 second or more at LinkedIn's cap). Pages ask for the same few views again and again, so each
 result is kept under its arguments, the owner, "today", and a data version that every write made
 through the app bumps (as does every finished import): after your own change you always see fresh
-data. Writes made elsewhere (the CLI on the same database) are noticed by a ``probe``: for SQLite,
-the size and modification time of the database and its write-ahead log, looked at no more than
-once a second (any commit by any process changes them). Without a probe (PostgreSQL), entries older
-than ``ttl`` seconds are served once more while a background thread recomputes them (stale while
-revalidate), so nobody waits for a refresh they did not cause. Computations of one key run once at
-a time: twenty clients asking for a cold page wait for one computation, not twenty.
+data. Writes made elsewhere (the CLI on the same database, another web worker) are noticed by a
+``probe`` (:meth:`ResultCache.for_store` picks it): for SQLite, the size and modification time of the
+database and its write-ahead log, looked at no more than once a second (any commit by any process
+changes them); for PostgreSQL, the store's identity (one row that every committed write raises, see
+``twoway.store.revision``), read on every lookup: one indexed row, so a view is never served after
+another process's write has committed. Without a probe, entries older than ``ttl`` seconds are served
+once more while a background thread recomputes them (stale while revalidate). Computations of one key
+run once at a time: twenty clients asking for a cold page wait for one computation, not twenty.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from twoway import clock
+from twoway.store import Store, identity
 
 
 @dataclass
@@ -53,7 +56,25 @@ def file_probe(path: Path) -> Probe:
     return probe
 
 
+def revision_probe(store: Store) -> Probe:
+    """Changes whenever any process commits a write to ``store`` (its token and revision)."""
+
+    def probe() -> Hashable:
+        with store.connect() as conn:
+            return identity(conn)
+
+    return probe
+
+
 class ResultCache:
+    @classmethod
+    def for_store(cls, store: Store) -> ResultCache:
+        """A cache that notices every write to ``store``, whichever process made it."""
+        database = store.engine.url.database
+        if store.dialect == "sqlite":
+            return cls(probe=file_probe(Path(database)) if database else None)
+        return cls(probe=revision_probe(store), probe_every=0.0)
+
     def __init__(self, *, ttl: float = 60.0, max_entries: int = 512, probe: Probe | None = None,
                  probe_every: float = 1.0) -> None:
         self.ttl = ttl

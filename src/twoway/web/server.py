@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI
@@ -12,10 +15,12 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from twoway.errors import InputError
 from twoway.store import open_store
 from twoway.web import api, api_merges, errors, intro_routes, pages
 from twoway.web.app import API_DESCRIPTION, DEFAULT_MAX_UPLOAD_MB, STATIC, Web
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
+from twoway.web.watch import GraphWatcher
 
 
 def create_app(
@@ -27,13 +32,16 @@ def create_app(
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     warm: bool = False,
     own_db: str | None = None,
+    csrf_secret: bytes | None = None,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a path or URL; TWOWAY_DB or the default otherwise).
 
     ``token``: required on every request (bearer header, cookie, or ``?token=`` once) when set;
     ``twoway serve`` always sets one when bound beyond loopback. ``allowed_hosts``: host names the
     server answers to besides localhost, 127.0.0.1 and [::1]. ``warm``: compute the heavy views
-    in the background at start-up (``twoway serve`` does). ``own_db``: when ``db`` is the demo, the owner's
+    in the background at start-up and keep the merged network current (``twoway serve`` does: see
+    ``watch.py``). ``csrf_secret``: the key CSRF tokens are signed with, the same in every worker of one
+    server (a random one per app otherwise). ``own_db``: when ``db`` is the demo, the owner's
     own database: uploads are imported there, and the dashboard then shows it.
     """
     web = Web(store=open_store(db), owner_hint=owner, own_db=own_db)
@@ -41,9 +49,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if warm:
+        watcher = GraphWatcher(lambda: web.store) if warm else None
+        if watcher is not None:
             web.warm()
+            watcher.start()
         yield
+        if watcher is not None:
+            watcher.stop()
         web.close()
 
     app = FastAPI(
@@ -57,6 +69,8 @@ def create_app(
         lifespan=lifespan,
     )
     guard = Guard.build(token, allowed_hosts, max_upload_mb * 2**20 + 2**20)
+    if csrf_secret:
+        guard.secret = csrf_secret
     app.state.web = web
     app.state.guard = guard
     app.state.max_upload_bytes = max_upload_mb * 2**20
@@ -76,6 +90,21 @@ def create_app(
     app.add_middleware(SecurityMiddleware, guard=guard, render_error=errors.render_for_middleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+#: Set by `twoway serve --workers N` to a private JSON file of :func:`create_app`'s options, which each
+#: worker process reads (uvicorn starts workers from an import string, so the app is built again there).
+OPTIONS_ENV = "TWOWAY_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of `twoway serve --workers N`: :func:`create_app` with the options it wrote."""
+    path = os.environ.get(OPTIONS_ENV)
+    if not path:
+        raise InputError(f"{OPTIONS_ENV} is not set: start the server with `twoway serve --workers N`")
+    options = json.loads(Path(path).read_text(encoding="utf-8"))
+    secret = options.pop("csrf_secret", None)
+    return create_app(**options, csrf_secret=bytes.fromhex(secret) if secret else None)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
