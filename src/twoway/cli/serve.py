@@ -127,6 +127,7 @@ def _run_workers(config: uvicorn.Config, options: dict[str, Any], announce: Call
     import os
     import secrets
     import shutil
+    import socket
     import tempfile
     from pathlib import Path
 
@@ -141,6 +142,12 @@ def _run_workers(config: uvicorn.Config, options: dict[str, Any], announce: Call
         path.chmod(0o600)
         os.environ[OPTIONS_ENV] = str(path)  # the workers are spawned with this environment
         sock = config.bind_socket()
+        sock.listen(config.backlog)  # connections wait for the first worker instead of being refused
+        # The socket is made with protocol 0, so asyncio does not switch off Nagle on what it accepts (it does
+        # for sockets it makes itself): every small answer would wait ~40 ms for a delayed ACK. Accepted
+        # connections inherit the option from the listening socket.
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         announce(sock.getsockname()[1])
         with contextlib.suppress(KeyboardInterrupt):
             Multiprocess(config, sockets=[sock]).run()

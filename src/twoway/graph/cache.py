@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,11 @@ from twoway.graph.csr import CSR, Graph
 from twoway.graph.names import NETWORK
 from twoway.graph.queries import Engine
 from twoway.store import identity
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; each process builds the graph itself
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(eq=False)
@@ -101,11 +108,28 @@ def network(conn: Connection) -> Loaded:
 
 def _build(conn: Connection, db: str, fp: str) -> Loaded:
     labels = sources.owner_labels(conn)
-    graph = _read_disk(db, fp)
-    if graph is None:
-        graph = sources.build_network(conn).graph
-        _write_disk(db, fp, graph)
+    with _machine_lock(db):  # the web workers of one server reload at once: one reads the database, the rest its file
+        graph = _read_disk(db, fp)
+        if graph is None:
+            graph = sources.build_network(conn).graph
+            _write_disk(db, fp, graph)
     return Loaded(graph=graph, engine=Engine(graph.csr), network=sources.Network(graph, labels))
+
+
+@contextmanager
+def _machine_lock(db: str) -> Iterator[None]:
+    """Held by one process of this machine at a time, per database (a no-op where there is no flock)."""
+    path = _disk_path(db).with_suffix(".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a")
+    except OSError:
+        yield  # a read-only data folder: every process builds its own
+        return
+    with handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock, as does the process ending
 
 
 def loaded_graph(conn: Connection, name: str) -> Loaded:
