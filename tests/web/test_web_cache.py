@@ -116,3 +116,18 @@ def test_pages_show_writes_through_the_app_at_once_and_from_elsewhere_soon(tmp_p
         after = client.get(f"/api/people/{ids['silent']}").json()["state"]["state"]
         assert (before, after) == ("unresponsive", "due")  # 3 of 5 attempts, the last past the retry window
     store.close()
+
+
+def test_on_postgresql_a_write_by_another_process_is_seen_by_the_next_request(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
+    store = open_store(pg_url)
+    ids = seed_network(store)
+    with WebClient(create_app(pg_url)) as client:
+        assert client.get("/api/people", params={"tag": "vip"}).json()["total"] == 0
+        other = open_store(pg_url)  # its own connections: another web worker, or the CLI
+        with other.begin() as conn:
+            tags.add_tags(conn, ids["owner"], ids["grace"], ["vip"])
+        other.close()
+        assert client.get("/api/people", params={"tag": "vip"}).json()["total"] == 1  # no wait, no age limit
+    store.close()
