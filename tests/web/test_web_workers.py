@@ -100,3 +100,24 @@ def test_a_form_served_by_one_worker_is_accepted_by_another(pg_url: str, tmp_pat
                                headers={"X-CSRF-Token": token.json()["token"], "Connection": "close"}, timeout=30)
             assert answer.status_code == 200, answer.text
 
+
+
+def test_an_upload_s_progress_is_found_by_every_worker(pg_url: str, tmp_path: Path) -> None:
+    export = _exports(tmp_path, 1)[0]
+    with serving(pg_url, "--workers", "2", "--token", TOKEN) as (url, _lines):
+        with export.open("rb") as fh:
+            started = httpx.post(url + "api/imports", headers=HEADERS, timeout=60,
+                                 files={"file": (export.name, fh, "application/zip")})
+        assert started.status_code == 202, started.text
+        job = started.json()["id"]
+        deadline = time.monotonic() + 120
+        states: list[str] = []
+        while not states or states[-1] != "done" or len(states) < 20:
+            assert time.monotonic() < deadline, states[-5:]
+            answer = httpx.get(url + f"api/imports/{job}", headers=HEADERS, timeout=30)  # any worker
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["state"] != "failed", answer.json()
+            states.append(answer.json()["state"])
+            time.sleep(0.05)
+        listed = httpx.get(url + "api/imports", headers=HEADERS, timeout=30).json()
+        assert [j["id"] for j in listed] == [job]

@@ -121,7 +121,8 @@ def _run_workers(config: uvicorn.Config, options: dict[str, Any], announce: Call
     """Serve with ``config.workers`` processes on one socket until interrupted.
 
     The app's options reach every worker in a private file (the access token among them, so it is never
-    on a command line), with one CSRF key for all, so a form served by one worker is accepted by another.
+    on a command line), with one CSRF key for all, so a form served by one worker is accepted by another,
+    and a folder where an upload's progress is found by whichever worker the page asks next.
     """
     import json
     import os
@@ -138,7 +139,9 @@ def _run_workers(config: uvicorn.Config, options: dict[str, Any], announce: Call
     folder = Path(tempfile.mkdtemp(prefix="twoway-serve-"))  # 0700: readable by this user only
     try:
         path = folder / "options.json"
-        path.write_text(json.dumps({**options, "csrf_secret": secrets.token_hex(32)}), encoding="utf-8")
+        (folder / "imports").mkdir()
+        path.write_text(json.dumps({**options, "csrf_secret": secrets.token_hex(32),
+                                    "shared_dir": str(folder / "imports")}), encoding="utf-8")
         path.chmod(0o600)
         os.environ[OPTIONS_ENV] = str(path)  # the workers are spawned with this environment
         sock = config.bind_socket()

@@ -2,10 +2,14 @@
 
 The import itself is the core's ``twoway.linkedin.import_export`` (all checks, all or nothing);
 this module only moves bytes to a temporary file and keeps the progress where a page can poll it.
+With several workers (`twoway serve --workers N`) a page's next request may reach another worker,
+so each job's progress is also written to a folder they share, where any of them finds it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 import secrets
 import shutil
@@ -13,7 +17,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,6 +25,10 @@ from twoway.errors import Conflict, InputError, NotFound, TwowayError
 from twoway.store import Store
 
 CHUNK = 1 << 20
+#: How often a running import writes its progress for the other workers (seconds), and how long without
+#: news before the others take it for stopped.
+PUBLISH_EVERY = 0.5
+STALLED = 300.0
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
@@ -90,7 +98,9 @@ def save_upload(source: BinaryIO, filename: str, max_bytes: int) -> Path:
 class ImportJobs:
     """Imports started from the web, one at a time, remembered for this server's lifetime."""
 
-    def __init__(self) -> None:
+    def __init__(self, shared: Path | None = None) -> None:
+        #: The folder the workers of one server share (None: this process is the only one).
+        self.shared = shared
         self._jobs: dict[str, ImportJob] = {}
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
@@ -100,25 +110,57 @@ class ImportJobs:
 
     def start(self, store: Store, path: Path, *, owner: str | None = None) -> ImportJob:
         with self._lock:
-            if any(not j.finished for j in self._jobs.values()):
+            if any(not j.finished for j in [*self._jobs.values(), *self._elsewhere()]):
                 shutil.rmtree(path.parent, ignore_errors=True)
                 raise Conflict("an import is already running; wait for it to finish")
             job = ImportJob(id=secrets.token_hex(8), filename=path.name)
             self._jobs[job.id] = job
-        thread = threading.Thread(target=self._run, args=(job, store, path, owner, self.on_finish), daemon=True,
-                                  name=f"twoway-import-{job.id}")
+            self._publish(job)
+        thread = threading.Thread(target=self._run, args=(job, store, path, owner, self.on_finish, self._publish),
+                                  daemon=True, name=f"twoway-import-{job.id}")
         self._threads.append(thread)
         thread.start()
         return job
 
     def get(self, job_id: str) -> ImportJob:
-        job = self._jobs.get(job_id)
+        job = self._jobs.get(job_id) or next((j for j in self._elsewhere() if j.id == job_id), None)
         if job is None:
             raise NotFound(f"no import {job_id!r} on this server (imports are remembered until it stops)")
         return job
 
     def all(self) -> list[ImportJob]:
-        return sorted(self._jobs.values(), key=lambda j: j.started_at, reverse=True)
+        mine = list(self._jobs.values())
+        others = [j for j in self._elsewhere() if j.id not in self._jobs]
+        return sorted(mine + others, key=lambda j: j.started_at, reverse=True)
+
+    def _publish(self, job: ImportJob) -> None:
+        """Write the job where the other workers read it (replaced whole, so never read half-written)."""
+        if self.shared is None:
+            return
+        target = self.shared / f"{job.id}.json"
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(job)), encoding="utf-8")
+        tmp.replace(target)
+
+    def _elsewhere(self) -> list[ImportJob]:
+        """Jobs other workers started (their last written progress); one left running by a worker that died
+        stops counting as running after five minutes without news."""
+        if self.shared is None:
+            return []
+        out: list[ImportJob] = []
+        names = {f.name for f in fields(ImportJob)}
+        for path in self.shared.glob("*.json"):
+            try:
+                job = ImportJob(**{k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k in names})
+                quiet = time.time() - path.stat().st_mtime
+            except (OSError, ValueError, TypeError):
+                continue
+            if job.id in self._jobs:
+                continue
+            if not job.finished and quiet > STALLED:
+                job.state, job.error = "failed", "the worker running this import stopped"
+            out.append(job)
+        return out
 
     def wait(self, timeout: float | None = None) -> None:
         for thread in list(self._threads):
@@ -129,9 +171,16 @@ class ImportJobs:
 
     @staticmethod
     def _run(job: ImportJob, store: Store, path: Path, owner: str | None,
-             on_finish: Callable[[Store], list[str]] | None) -> None:
+             on_finish: Callable[[Store], list[str]] | None, publish: Callable[[ImportJob], None]) -> None:
+        published = time.monotonic()
+
         def progress(stage: str, done: int, total: int) -> None:
+            nonlocal published
             job.stage, job.done, job.total = stage, done, total
+            if time.monotonic() - published > PUBLISH_EVERY:
+                published = time.monotonic()
+                with contextlib.suppress(OSError):
+                    publish(job)
 
         job.state = "running"
         try:
@@ -151,3 +200,5 @@ class ImportJobs:
         finally:
             job.finished_at = time.time()
             shutil.rmtree(path.parent, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                publish(job)

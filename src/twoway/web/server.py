@@ -19,6 +19,7 @@ from twoway.errors import InputError
 from twoway.store import open_store
 from twoway.web import api, api_merges, errors, intro_routes, pages
 from twoway.web.app import API_DESCRIPTION, DEFAULT_MAX_UPLOAD_MB, STATIC, Web
+from twoway.web.imports import ImportJobs
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
 from twoway.web.watch import GraphWatcher
 
@@ -33,6 +34,7 @@ def create_app(
     warm: bool = False,
     own_db: str | None = None,
     csrf_secret: bytes | None = None,
+    shared_dir: str | None = None,
 ) -> FastAPI:
     """Build the app over the database ``db`` (a path or URL; TWOWAY_DB or the default otherwise).
 
@@ -41,10 +43,13 @@ def create_app(
     server answers to besides localhost, 127.0.0.1 and [::1]. ``warm``: compute the heavy views
     in the background at start-up and keep the merged network current (``twoway serve`` does: see
     ``watch.py``). ``csrf_secret``: the key CSRF tokens are signed with, the same in every worker of one
-    server (a random one per app otherwise). ``own_db``: when ``db`` is the demo, the owner's
-    own database: uploads are imported there, and the dashboard then shows it.
+    server (a random one per app otherwise). ``shared_dir``: a folder the workers of one server share,
+    where uploads' import progress is written for whichever worker a page asks next. ``own_db``: when
+    ``db`` is the demo, the owner's own database: uploads are imported there, and the dashboard then
+    shows it.
     """
-    web = Web(store=open_store(db), owner_hint=owner, own_db=own_db)
+    web = Web(store=open_store(db), owner_hint=owner, own_db=own_db,
+              imports=ImportJobs(Path(shared_dir) if shared_dir else None))
     web.imports.on_finish = web.imported
 
     @asynccontextmanager
