@@ -253,6 +253,30 @@ def core_path_ms(db: str, targets: list[int]) -> tuple[float, list[float]]:
     return first, out
 
 
+# -- Beyond one server: the measured checkpoints, extrapolated (docs/scaling.md) ------------------------------
+def project(checkpoints: list[dict[str, Any]], seconds: list[float], members: int, per_member: int) -> None:
+    """Straight lines through the checkpoints (per tie: database, graph build, fingerprint; people per tie as
+    the team grows), carried to an alumni office of MEMBERS x PER_MEMBER connections."""
+    import numpy as np
+
+    ties = np.array([c["ties"] for c in checkpoints], dtype=float)
+
+    def per_tie(key: str) -> float:
+        values = np.array([c[key] for c in checkpoints], dtype=float)
+        return float(np.linalg.lstsq(ties[:, None], values, rcond=None)[0][0])
+
+    total = members * per_member
+    people_share = checkpoints[-1]["people"] / checkpoints[-1]["ties"]  # overlap only grows with more members
+    nodes = total * people_share
+    graph_mb = (2 * total * 4 + (nodes + 1) * 8 + nodes * 8) / 1e6  # indices int32 both ways, indptr, labels
+    import_s = statistics.median(seconds) / (checkpoints[-1]["ties"] / checkpoints[-1]["members"]) * per_member
+    print(f"projected to {members:,} members x {per_member:,} connections ({total / 1e6:,.0f}M ties, <= "
+          f"{nodes / 1e6:,.0f}M people at this team's overlap): database {per_tie('db_mb') * total / 1e3:,.0f} GB; "
+          f"graph {graph_mb / 1e3:,.1f} GB per process, rebuilt from the database in "
+          f"{per_tie('build_s') * total:,.0f} s; fingerprint {per_tie('fingerprint_ms') * total / 1e3:,.1f} s; "
+          f"loading every member one after another {import_s * members / 3600:,.0f} h")
+
+
 # -- Serving -----------------------------------------------------------------------------------------------------
 class Server:
     """`twoway serve --workers N` in its own process group, stopped with it."""
@@ -274,7 +298,11 @@ class Server:
 
     def stop(self) -> None:
         os.killpg(self.proc.pid, signal.SIGTERM)
-        self.proc.wait(30)
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:  # workers still busy with answers nobody waits for
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -293,6 +321,8 @@ async def _clients(server: Server, paths: list[str], clients: int, seconds: floa
 
     async def client(http: httpx.AsyncClient) -> None:
         nonlocal errors
+        if think:  # people do not all click at the same instant: each starts somewhere in one pause
+            await asyncio.sleep(rng.uniform(0, 2 * think))
         while time.perf_counter() < deadline:
             t0 = time.perf_counter()
             response = await http.get(rng.choice(paths))
@@ -369,7 +399,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30, help="length of each load run")
     parser.add_argument("--think", type=float, default=1.0, help="a client's mean pause between requests (s)")
     parser.add_argument("--queries", type=int, default=200, help="path targets (the baselines ask the same)")
-    parser.add_argument("--sql-pairs", type=int, default=10, help="of those, asked as a recursive SQL query")
+    parser.add_argument("--sql-pairs", type=int, default=5, help="of those, asked as a recursive SQL query")
     parser.add_argument("--database", default="twoway_bench_team")
     parser.add_argument("--workdir", default=None, help="where the exports are made (reused by size)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
@@ -408,6 +438,8 @@ def run(args: argparse.Namespace, db: str, exports: list[Path]) -> None:
         print(f"  {c['members']:>4} members: {c['ties']:,} ties, {c['people']:,} people, db {c['db_mb']:.0f} MB; "
               f"graph {c['nodes']:,} nodes, {c['graph_mb']:.1f} MB, build {c['build_s']:.2f} s, "
               f"fingerprint {c['fingerprint_ms']:.0f} ms, identity {c['identity_ms']:.2f} ms")
+    for per_member in sorted({1_000, args.connections}):
+        project(checkpoints, seconds, 100_000, per_member)
     store = open_store(db)
     rng = random.Random(3)
     with store.connect() as conn:
@@ -441,12 +473,16 @@ def run(args: argparse.Namespace, db: str, exports: list[Path]) -> None:
         # Not recorded: every worker warms its views and network at start; let them finish and be asked once.
         asyncio.run(_clients(server, ["/", "/network", f"/api/network/degree?a=me&b={targets[0]}"], 8, 15, 0.2))
         paths = [f"/api/network/degree?a=me&b={t}" for t in targets]
+        pages = {"path /api/network/degree": paths, "dashboard /": ["/"], "network page /network": ["/network"]}
+        for name, asked in pages.items():  # one client at a time: what a request costs on an idle server
+            under_load(server, name, asked, 1, min(args.seconds, 10), 0.0)
         for think in (args.think, 0.0):
-            under_load(server, "path /api/network/degree", paths, args.clients, args.seconds, think)
-            under_load(server, "dashboard /", ["/"], args.clients, args.seconds, think)
-            under_load(server, "network page /network", ["/network"], args.clients, args.seconds, think)
-        intros = [f"/api/network/introductions?source=me&target={t}" for t in targets[:40]]
-        under_load(server, "introductions (API)", intros, args.clients, args.seconds, args.think)
+            for name, asked in pages.items():
+                under_load(server, name, asked, args.clients, args.seconds if think else args.seconds / 2, think)
+        # Introductions score both links of every route (strengths from the members' histories): asked
+        # by one client, as they are heavier than the targets above by two orders of magnitude.
+        intros = [f"/api/network/introductions?source=me&target={t}" for t in targets[:20]]
+        under_load(server, "introductions (API)", intros, 1, args.seconds, 0.0)
         figures = reload_after_import(server, db, exports[-1], args.workers)
         print(f"one more member imported through the CLI: committed after {figures['import_s']:.1f} s; every "
               f"worker answered with the new network {figures['reload_s']:.2f} s after the commit")
