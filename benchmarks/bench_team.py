@@ -331,7 +331,10 @@ async def _clients(server: Server, paths: list[str], clients: int, seconds: floa
             t0 = time.perf_counter()
             response = await http.get(rng.choice(paths))
             latencies.append((time.perf_counter() - t0) * 1e3)
-            errors += response.status_code != 200
+            if response.status_code != 200:
+                errors += 1
+                if errors == 1:
+                    print(f"    first error: {response.status_code} {response.text[:200]}")
             if think:
                 await asyncio.sleep(rng.uniform(0, 2 * think))
 
