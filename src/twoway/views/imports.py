@@ -18,7 +18,7 @@ from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_expo
 from twoway.linkedin.importer import Progress
 from twoway.mail import import_mail, looks_like_mail
 from twoway.sources import SourceSummary
-from twoway.store import Store
+from twoway.store import Store, stats
 
 Importer = Callable[..., SourceSummary]
 #: Each source with the test that recognises it, tried in order; what none claims is read as a LinkedIn export.
@@ -85,6 +85,9 @@ def forget(store: Store, import_id: int, owner_id: int | None = None) -> Forgott
 
 def _warm(store: Store, owner_id: int) -> None:
     """Publish the owner's bands (all the other members see of their ties), then read their history again."""
+    with suppress(SQLAlchemyError), store.connect() as conn:  # first: the bands' query is planned from them
+        stats.refresh(conn)
+        conn.commit()
     with suppress(SQLAlchemyError), store.begin() as conn:
         strength.publish_bands(conn, owner_id)
     with suppress(SQLAlchemyError), store.connect() as conn:
