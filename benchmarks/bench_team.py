@@ -99,11 +99,20 @@ def _overlap(path: Path, pool: list[tuple[str, str, str, str, str]], share: floa
             zf.writestr(name, raw)
 
 
+def _letters(i: int) -> str:
+    """A surname of letters only, one per member (profile URLs are made from the letters of a name)."""
+    out = ""
+    for _ in range(3):
+        i, r = divmod(i, 26)
+        out += "abcdefghijklmnopqrstuvwxyz"[r]
+    return out.capitalize()
+
+
 def make_team(work: Path, members: int, connections: int, distinct: float = 0.6) -> list[Path]:
     """The members' exports (made once per size, then reused from ``work``)."""
     from twoway.generator import generate_export
 
-    manifest = work / "team.json"
+    manifest = work / "team-v2.json"
     if manifest.exists():
         paths = [Path(p) for p in json.loads(manifest.read_text())]
         if len(paths) == members + 1 and all(p.exists() for p in paths):
@@ -116,7 +125,10 @@ def make_team(work: Path, members: int, connections: int, distinct: float = 0.6)
     pool: list[tuple[str, str, str, str, str]] = []
     started = time.perf_counter()
     for i in range(members + 1):  # the last one is imported while serving: the reload
-        export = generate_export(work / f"m{i:03d}", seed=1000 + i, connections=connections, today=TODAY)
+        # A name of their own: generated names repeat across seeds, and two members with one name and profile
+        # URL are one member to the importer (the second export would look like the first's, most ties gone).
+        export = generate_export(work / f"v2-m{i:03d}", seed=1000 + i, connections=connections, today=TODAY,
+                                 owner_name=f"Alumna {_letters(i)}")
         if i < hubs:
             pool += _pool_of(export.path)
         else:
