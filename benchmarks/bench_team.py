@@ -341,7 +341,12 @@ async def _clients(server: Server, paths: list[str], clients: int, seconds: floa
             await asyncio.sleep(rng.uniform(0, 2 * think))
         while time.perf_counter() < deadline:
             t0 = time.perf_counter()
-            response = await http.get(rng.choice(paths))
+            try:
+                response = await http.get(rng.choice(paths))
+            except httpx.TransportError as exc:  # a dropped keep-alive connection: counted, and asked again
+                errors += 1
+                print(f"    transport error: {type(exc).__name__}")
+                continue
             latencies.append((time.perf_counter() - t0) * 1e3)
             if response.status_code != 200:
                 errors += 1
