@@ -417,12 +417,12 @@ def reload_after_import(server: Server, db: str, export: Path, workers: int) -> 
     # Fresh connections, so that requests are spread over the workers; done when 10 per worker in a row are new.
     streak, since = 0, 0.0
     while streak < 10 * workers:
-        asked = time.perf_counter()
         answer = httpx.get(server.url + "api/network", headers={**server.headers, "Connection": "close"}, timeout=60)
+        answered = time.perf_counter()  # an answer counts when it arrives (it may have waited for a rebuild)
         if answer.json()["network"]["owners"] != owners:
             streak = 0
         else:
-            since = since if streak else asked
+            since = since if streak else answered
             streak += 1
         time.sleep(0.01)
     proc.wait()
