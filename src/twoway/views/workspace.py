@@ -64,5 +64,10 @@ class Workspace(ABC):
             with self.read() as (conn, owner):
                 yield conn, owner
 
+    def private_owner(self) -> int | None:
+        """The owner id of the member this workspace is bound to on a team server, None otherwise (each face
+        binds it: the web to the logged-in member, the CLI to the member whose API token it was given)."""
+        return None
+
     def committed(self) -> None:  # noqa: B027 (a hook: doing nothing is the right default)
         """Called after every committed transaction (nothing to do by default)."""
