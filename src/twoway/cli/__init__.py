@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "relations",
     "backup",
     "merge",
+    "team",
 )
 
 for _name in _COMMAND_MODULES:
