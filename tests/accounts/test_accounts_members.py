@@ -19,7 +19,7 @@ def test_a_member_gets_an_owner_row_of_their_own(any_store: Store) -> None:
         ada, _ = accounts.add_member(conn, " Ada@Example.com ", admin=True)
         bob, _ = accounts.add_member(conn, "bob@example.com")
         assert accounts.is_team(conn)
-        names = dict(conn.execute(text("SELECT id, name FROM owners")).all())
+        names: dict[int, str] = dict(conn.execute(text("SELECT id, name FROM owners")).all())
     assert ada.email == "ada@example.com"
     assert ada.is_admin
     assert not ada.has_password
