@@ -121,6 +121,14 @@ def test_each_member_imports_into_their_own_network(db: str, tmp_path: Path) -> 
     bob_week = run(db, "week", "--json", token=bob)
     assert ada_week.exit_code == 0
     assert ada_week.output != bob_week.output
+    ada_imports = json.loads(run(db, "imports", "--json", token=admin).output)
+    bob_imports = json.loads(run(db, "imports", "--json", token=bob).output)
+    assert [i["owner_name"] for i in ada_imports] == ["Ada Lovelace"]
+    assert [i["owner_name"] for i in bob_imports] == ["Bob Builder"]
+    refused = run(db, "imports", "forget", str(ada_imports[0]["id"]), token=bob)
+    assert refused.exit_code == 3
+    assert "no import" in refused.output
+    assert json.loads(run(db, "imports", "--json", token=admin).output) == ada_imports
 
 
 def test_remove_takes_the_members_data_and_can_write_it_out_first(db: str, tmp_path: Path) -> None:

@@ -98,7 +98,7 @@ def imports_(ctx: click.Context, app: App, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with app.store.connect() as conn:
-        found = past_imports(conn)
+        found = past_imports(conn, app.private_owner())  # on a team server, the member's own only
     if as_json:
         emit_json([p.to_dict() for p in found])
         return
@@ -121,7 +121,7 @@ def forget_(app: App, import_id: int, as_json: bool) -> None:
 
     Example: twoway imports forget 3
     """
-    done = forget(app.store, import_id)
+    done = forget(app.store, import_id, owner_id=app.private_owner())
     if as_json:
         emit_json(done.to_dict())
         return

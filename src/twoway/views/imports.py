@@ -8,11 +8,13 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from twoway import history
 from twoway.calendars import import_calendar, looks_like_calendar
 from twoway.contacts import import_contacts, looks_like_contacts
+from twoway.errors import NotFound
 from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_export
 from twoway.linkedin.importer import Progress
 from twoway.mail import import_mail, looks_like_mail
@@ -61,9 +63,13 @@ def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = Non
     return summary
 
 
-def forget(store: Store, import_id: int) -> Forgotten:
-    """Forget one import, all in one transaction, and read the owner's history again."""
+def forget(store: Store, import_id: int, *, owner_id: int | None = None) -> Forgotten:
+    """Forget one import, all in one transaction, and read the owner's history again. ``owner_id``: only one of
+    that owner's imports (a team member's own); another's is not found."""
     with store.begin() as conn:
+        if owner_id is not None and conn.execute(text("SELECT 1 FROM imports WHERE id = :i AND owner_id = :o"),
+                                                 {"i": import_id, "o": owner_id}).first() is None:
+            raise NotFound(f"you have no import #{import_id}; `twoway imports` lists yours")
         done = forget_import(conn, import_id)
     if done.owner_id is not None:
         _warm(store, done.owner_id)
