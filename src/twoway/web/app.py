@@ -37,6 +37,11 @@ The same data and actions as the twoway dashboard, for other programs.
 `twoway_csrf` cookie; send both the cookie and the header `X-CSRF-Token: <token>`. A request that
 carries the server's access token as `Authorization: Bearer <token>` needs no CSRF token. When the
 server is bound to anything but localhost, the access token is required on every request.
+
+**Team servers** (`twoway team init`): every request needs a member, either logged in (`POST /login` with
+`email` and `password` form fields and the CSRF token sets the `twoway_session` cookie; 429 with Retry-After
+after too many failures) or sending `Authorization: Bearer <member API token>` (`twoway team token --new LABEL`),
+which needs no CSRF token. Every answer is then that member's own network. `GET /api/me` says who you are.
 """
 
 
