@@ -223,3 +223,11 @@ def test_a_single_user_database_needs_no_login(tmp_path: Path) -> None:
         assert c.get("/api/week").status_code == 200
         assert c.get("/login", follow_redirects=False).headers["location"] == "/"
         assert "Logged in as" not in c.get("/").text
+
+
+def test_only_an_admin_changes_the_teams_settings(team_db: tuple[str, Store, Mate, Mate], client: WebClient) -> None:
+    _db, _store, ada, bob = team_db
+    refused = client.put("/api/settings/cadence_days", json={"value": 200}, headers=bob.bearer)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "forbidden"
+    assert client.put("/api/settings/cadence_days", json={"value": 200}, headers=ada.bearer).status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from twoway import paths
+from twoway import accounts, paths
 from twoway import settings as settings_mod
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
 from twoway.store import schema_version
@@ -58,6 +58,7 @@ def _settings_help() -> str:
 def settings(app: App, name: str | None, value: str | None, reset: bool, as_json: bool) -> None:
     store = app.store
     if name and (value is not None or reset):
+        accounts.require_admin(app.member(), "settings")
         with store.begin() as conn:
             if reset:
                 settings_mod.reset(conn, name)
