@@ -175,3 +175,16 @@ def test_only_an_admin_changes_the_teams_settings(db: str) -> None:
     assert "only an admin" in refused.output
     assert run(db, "settings", "cadence_days", token=bob).exit_code == 0  # reading is for everyone
     assert run(db, "settings", "cadence_days", "200", token=admin).exit_code == 0
+
+
+def test_init_gives_a_single_users_network_to_the_first_admin(tmp_path: Path) -> None:
+    db = str(tmp_path / "mine.db")
+    export = generate_export(tmp_path / "x", seed=55, connections=20, owner_name="Solo Sam", today=TODAY)
+    assert run(db, "import", str(export.path)).exit_code == 0
+    before = run(db, "week", "--json")
+    assert before.exit_code == 0
+    assert json.loads(before.output)["items"]
+    admin = _member(db, "sam@example.com", init=True)
+    after = run(db, "week", "--json", token=admin)
+    assert after.exit_code == 0
+    assert after.output == before.output
