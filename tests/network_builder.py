@@ -75,8 +75,9 @@ class Net:
 
     def job(self, pid: int, company: str, position: str, first_seen: date) -> None:
         self.conn.execute(text(
-            "INSERT INTO jobs (person_id, company, position, first_seen, last_seen) VALUES (:p, :c, :t, :d, :d)"),
-            {"p": pid, "c": company, "t": position, "d": first_seen.isoformat()})
+            "INSERT INTO jobs (owner_id, person_id, company, position, first_seen, last_seen) "
+            "VALUES (:o, :p, :c, :t, :d, :d)"),
+            {"o": self.owner_id, "p": pid, "c": company, "t": position, "d": first_seen.isoformat()})
 
     def tag(self, pid: int, tag: str) -> None:
         self.conn.execute(text(

@@ -264,9 +264,25 @@ class Settings(Mapping[str, Any]):
         return Settings(merged)
 
 
-def load(conn: Connection) -> Settings:
+# The only member there is speaks for the database (single-user mode reads and writes as before); with none
+# or several, a caller that names no member reads and writes the database's own row (owner 0).
+_SOLE_OWNER = "SELECT MIN(id) FROM owners HAVING COUNT(*) = 1"
+
+
+def _member(conn: Connection, owner_id: int | None) -> tuple[int, bool]:
+    """(whose rows, whether they are the database's only member)."""
+    sole = conn.execute(text(_SOLE_OWNER)).scalar()
+    if owner_id is None:
+        return (int(sole), True) if sole is not None else (0, False)
+    return owner_id, sole is not None and int(sole) == owner_id
+
+
+def load(conn: Connection, owner_id: int | None = None) -> Settings:
+    """One member's settings: the database's own (owner 0) with the member's over them."""
+    member, _ = _member(conn, owner_id)
     stored: dict[str, Any] = {}
-    for key, value in conn.execute(text("SELECT key, value FROM settings")):
+    for key, value in conn.execute(text("SELECT key, value FROM settings WHERE owner_id IN (0, :o) "
+                                        "ORDER BY owner_id"), {"o": member}):
         if key in BY_NAME:
             try:
                 stored[key] = BY_NAME[key].parse(json.loads(value))
@@ -275,19 +291,27 @@ def load(conn: Connection) -> Settings:
     return Settings(stored)
 
 
-def set_value(conn: Connection, name: str, raw: Any) -> Any:
+def _forget(conn: Connection, name: str, owner_id: int | None) -> int:
+    member, sole = _member(conn, owner_id)
+    # The only member owns the database's row too: their change or reset must not leave it underneath.
+    conn.execute(text("DELETE FROM settings WHERE key = :k AND (owner_id = :o OR (owner_id = 0 AND :sole = 1))"),
+                 {"k": name, "o": member, "sole": int(sole)})
+    return member
+
+
+def set_value(conn: Connection, name: str, raw: Any, owner_id: int | None = None) -> Any:
     value = declaration(name).parse(raw)
-    conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": name})
+    member = _forget(conn, name, owner_id)
     conn.execute(
-        text("INSERT INTO settings (key, value, updated_at) VALUES (:k, :v, :t)"),
-        {"k": name, "v": json.dumps(value), "t": clock.now().isoformat(timespec="seconds")},
+        text("INSERT INTO settings (owner_id, key, value, updated_at) VALUES (:o, :k, :v, :t)"),
+        {"o": member, "k": name, "v": json.dumps(value), "t": clock.now().isoformat(timespec="seconds")},
     )
     return value
 
 
-def reset(conn: Connection, name: str) -> None:
+def reset(conn: Connection, name: str, owner_id: int | None = None) -> None:
     declaration(name)
-    conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": name})
+    _forget(conn, name, owner_id)
 
 
 def describe(current: Settings) -> list[dict[str, Any]]:

@@ -22,7 +22,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("reading",),
     ("store",), ("sources",), ("linkedin", "mail", "calendars", "contacts"),
     ("people",), ("accounts",), ("history",), ("states",), ("strength",), ("plan",), ("prune",),
-    ("invitations",), ("health",), ("graph",), ("views",), ("generator",), ("cli", "web"), ("__main__",),
+    ("invitations",), ("health",), ("graph",), ("introductions",), ("views",), ("generator",), ("cli", "web"),
+    ("__main__",),
 )
 #: Function-level imports the faces keep on purpose: heavy libraries loaded only by the commands that use them.
 ALLOWED_LAZY = re.compile(r"^twoway\.(cli|web)\b")

@@ -63,6 +63,42 @@ def test_two_exports_are_imported_and_the_changes_match_the_truth(demo: dict[str
     assert removed == {p["url"] for p in export["removed"]}
 
 
+def test_mail_calendar_and_address_book_make_two_way_ties_linkedin_shows_silent(demo: dict[str, Any]) -> None:
+    """The first run shows relationships that are two-way only through e-mail or meetings, newsletters kept apart,
+    people who are not on LinkedIn, and at least one likely match to review."""
+    by_source = {s["source"]: s for s in demo["out"]["channels"]}
+    assert set(by_source) == {"mail", "calendar", "contacts"}
+    assert by_source["mail"]["emails_added"] > 0
+    assert by_source["mail"]["automated_kept_apart"] > 0
+    assert by_source["calendar"]["meetings_added"] > 0
+    assert by_source["calendar"]["skipped"] == {"cancelled": 1, "declined by you": 1}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TWOWAY_TODAY", TODAY)
+        two_way = _run(["--db", demo["db"], "people", "--state", "two-way", "--all", "--json"])["rows"]
+        suggestions = _run(["--db", demo["db"], "merge", "--json"])
+    store = open_store(demo["db"])
+    try:
+        with store.connect() as conn:
+            channels = {int(p): set(c.split(",")) for p, c in conn.execute(text(
+                "SELECT person_id, " + ("GROUP_CONCAT(DISTINCT channel)") + " FROM interactions "
+                "WHERE person_id IS NOT NULL GROUP BY person_id"))}
+            outside = conn.execute(text("SELECT COUNT(*) FROM people p WHERE p.url IS NULL AND NOT EXISTS "
+                                        "(SELECT 1 FROM connections c WHERE c.person_id = p.id)")).scalar()
+    finally:
+        store.close()
+    elsewhere = [r for r in two_way if channels.get(r["id"]) and "linkedin" not in channels[r["id"]]]
+    assert {"email"} in [channels[r["id"]] for r in elsewhere]
+    assert any("meeting" in channels[r["id"]] for r in elsewhere)
+    assert len(elsewhere) >= 10
+    assert outside >= 6
+    assert suggestions
+    assert {s["reason"] for s in suggestions} <= {"same name", "same name and company"}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TWOWAY_TODAY", TODAY)
+        person = _run(["--db", demo["db"], "person", f"#{elsewhere[0]['id']}", "--json"])
+    assert person["state"]["state"] == "two_way"
+
+
 def test_the_demo_shows_every_state(demo: dict[str, Any]) -> None:
     counts = demo["states"]["counts"]
     assert all(counts[s] > 0 for s in EVERY_STATE), counts
@@ -196,7 +232,9 @@ def test_history_days_zero_imports_one_export(tmp_path: Path, monkeypatch: pytes
     assert out["changes"] is None
     assert out["export"]["added"] == []
     imports = _run(["--db", str(tmp_path / "d.db"), "imports", "--json"])
-    assert len(imports) == 1
+    # Today's export alone, then the owner's address book, mailbox and calendar.
+    assert sorted(i["archive"] for i in imports)[1:] == ["Mail", "calendar.ics", "contacts.vcf"]
+    assert sum(i["archive"].endswith(".zip") for i in imports) == 1
 
 
 def test_demo_defaults_to_its_own_database_and_never_overwrites_a_real_one(tmp_path: Path) -> None:

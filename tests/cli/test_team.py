@@ -167,14 +167,14 @@ def test_a_commands_own_token_option_is_not_taken_for_the_global_one() -> None:
     assert hoist_global_options(cli, ["week", "--token", "abc"]) == ["--token", "abc", "week"]
 
 
-def test_only_an_admin_changes_the_teams_settings(db: str) -> None:
+def test_each_members_settings_are_their_own(db: str) -> None:
     admin = _member(db, "ada@example.com", init=True)
     bob = _member(db, "bob@example.com", admin_token=admin)
-    refused = run(db, "settings", "cadence_days", "200", token=bob)
-    assert refused.exit_code == 77
-    assert "only an admin" in refused.output
-    assert run(db, "settings", "cadence_days", token=bob).exit_code == 0  # reading is for everyone
-    assert run(db, "settings", "cadence_days", "200", token=admin).exit_code == 0
+    assert run(db, "settings", "cadence_days", "200", token=bob).exit_code == 0
+    mine = json.loads(run(db, "settings", "cadence_days", "--json", token=bob).output)
+    theirs = json.loads(run(db, "settings", "cadence_days", "--json", token=admin).output)
+    assert mine[0]["value"] == 200
+    assert theirs[0]["value"] == 365
 
 
 def test_init_gives_a_single_users_network_to_the_first_admin(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -56,11 +57,16 @@ def test_company_routes_rank_by_the_weaker_link_and_offer_teammates(
         me = owners.get(conn, team.owners["Alice Archer"])
         data = intros.introductions(conn, me, "me", company="acme", about="your data platform")
     store.close()
-    tops = [([m["name"] for m in r["path"]], r["weakest_link"]) for r in data["routes"]]
-    # Xena's route (weaker link 55) beats Bob's (weaker link 20) though Bob's first link is stronger.
-    assert tops[0] == (["Alice Archer", "Xena Xu", "Zed Zulu"], 55.0)
-    assert tops[-1] == (["Alice Archer", "Bob Baker", "Yuri Young"], 20.0)
-    assert [w for _, w in tops] == sorted((w for _, w in tops), reverse=True)
+    tops = [([m["name"] for m in r["path"]], r["weakest_link"], r["weakest_band"]) for r in data["routes"]]
+    # Xena's route (weaker link medium) beats Bob's (weaker link weak) though Bob's first link is stronger.
+    # Both weaker links are other members' ties: Alice sees their bands, never their scores.
+    assert tops[0] == (["Alice Archer", "Xena Xu", "Zed Zulu"], None, "medium")
+    assert tops[-1] == (["Alice Archer", "Bob Baker", "Yuri Young"], None, "weak")
+    ranks = [_rank(r) for r in data["routes"]]
+    assert ranks == sorted(ranks, reverse=True)
+    xena_link = data["routes"][0]["links"][1]
+    assert xena_link == {"from": "Xena Xu (Initech)", "to": "Zed Zulu (ACME corp)", "strength": None,
+                         "band": "medium", "basis": "Xena Xu's tie (band only)"}
     # Carol is a colleague who knows Yuri and Zoe, though Alice is not connected to her: teammate routes.
     teammate = [r for r in data["routes"] if r["links"][0]["basis"] == "teammate"]
     assert {r["path"][-1]["name"] for r in teammate} == {"Yuri Young", "Zoe Zhang"}
@@ -206,7 +212,29 @@ def test_routes_use_real_strengths_and_states(team_db: tuple[Path, Team], monkey
     [via_bob] = [r for r in data["routes"] if r["intermediary"]["name"] == "Bob Baker"]
     first, second = via_bob["links"]
     assert first["basis"] == "history of Alice Archer"
-    assert second["basis"] == "history of Bob Baker"
-    assert first["strength"] > second["strength"]  # they talk; Bob never wrote to Yuri
-    assert via_bob["weakest_link"] == second["strength"]
+    assert second["basis"] == "Bob Baker's tie (band only)"
+    assert first["strength"] > 0
+    assert second["strength"] is None  # Bob's tie: Alice sees its band only
+    assert second["band"] == "weak"  # Bob never wrote to Yuri
+    assert via_bob["weakest_link"] is None
+    assert via_bob["weakest_band"] == "weak"
     assert via_bob["intermediary_state"] == "owe_reply"  # Bob's message is the last word, 11 days old
+    store = open_store(str(db))
+    with store.connect() as conn:  # Bob looking: his own tie has its number, Alice's a band
+        as_bob = intros.introductions(conn, owners.get(conn, team.owners["Bob Baker"]), "me", "Xena Xu")
+        as_bob_for_alice = intros.introductions(conn, owners.get(conn, team.owners["Bob Baker"]),
+                                                "Alice Archer", "Yuri Young")
+    store.close()
+    [bob_alice, alice_xena] = as_bob["routes"][0]["links"]
+    assert bob_alice["basis"] == "history of Bob Baker"
+    assert bob_alice["strength"] is not None
+    assert alice_xena["strength"] is None
+    assert alice_xena["basis"] == "Alice Archer's tie (band only)"
+    # FROM another member: their states are read from their messages, so none is shown
+    assert all(r["intermediary_state"] is None for r in as_bob_for_alice["routes"])
+
+
+def _rank(route: dict[str, Any]) -> float:
+    """The weaker link as the ranking may use it: a shown score, or the middle of a band."""
+    middle = {"weak": 17.5, "medium": 50.0, "strong": 82.5}
+    return min(x["strength"] if x["strength"] is not None else middle[x["band"]] for x in route["links"])

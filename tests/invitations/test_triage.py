@@ -194,8 +194,9 @@ def test_incoming_triage_from_the_database(any_store: Store) -> None:
         conn.execute(text("INSERT INTO owner_positions (owner_id, company, title, started_on) "
                           "VALUES (:o, 'Quillon Ltd', 'Analyst', '2015-01')"), {"o": maya})
         colleague = _person(conn, "Arjun Mehta", company="Northwind")
-        conn.execute(text("INSERT INTO jobs (person_id, company, position, first_seen, last_seen) "
-                          "VALUES (:p, 'QUILLON', 'Engineer', '2020-01-01', '2021-01-01')"), {"p": colleague})
+        conn.execute(text("INSERT INTO jobs (owner_id, person_id, company, position, first_seen, last_seen) "
+                          "VALUES (:o, :p, 'QUILLON', 'Engineer', '2020-01-01', '2021-01-01')"),
+                     {"o": maya, "p": colleague})
         friend = _person(conn, "Ben Adler")
         for i, direction in enumerate(("in", "out", "in")):
             conn.execute(text("INSERT INTO interactions (owner_id, person_id, direction, at, fingerprint) "

@@ -219,7 +219,7 @@ def test_excel_resave_and_utf16_tab_files(any_store: Store, tmp_path: Path) -> N
     files["Endorsement Received Info.csv"] = endorsements.encode("utf-16")
     summary = import_export(any_store, write_export(tmp_path, files))
     assert summary.connections_added == 2
-    assert sorted(q(any_store, "SELECT connected_on, email FROM connections c JOIN people p "
+    assert sorted(q(any_store, "SELECT connected_on, c.email FROM connections c JOIN people p "
                                "ON p.id = c.person_id")) == [("2021-11-05", None), ("2022-11-05", None)]
     assert summary.endorsements_added == 1
     assert q(any_store, "SELECT e.skill, p.url FROM endorsements e JOIN people p ON p.id = e.person_id") == [

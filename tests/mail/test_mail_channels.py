@@ -24,8 +24,8 @@ def _network(store: Store) -> tuple[int, int]:
         net = Net(conn, owner_name="Sam Owner")
         ann = net.person("Ann Lee", connected_on=date(2020, 1, 1))
         bo = net.person("Bo Berg", connected_on=date(2020, 1, 1))
-        conn.execute(text("UPDATE people SET email = 'ann@corp.example' WHERE id = :p"), {"p": ann})
-        conn.execute(text("UPDATE people SET email = 'bo@corp.example' WHERE id = :p"), {"p": bo})
+        conn.execute(text("UPDATE connections SET email = 'ann@corp.example' WHERE person_id = :p"), {"p": ann})
+        conn.execute(text("UPDATE connections SET email = 'bo@corp.example' WHERE person_id = :p"), {"p": bo})
         net.msg(ann, "out", date(2024, 2, 1), "Would you have time for a coffee next week?")
         conn.execute(text("INSERT INTO settings (key, value, updated_at) VALUES ('owner_emails', "
                           "'[\"sam@example.org\"]', 'x')"))

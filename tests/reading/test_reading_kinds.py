@@ -162,3 +162,23 @@ def test_reading_is_frozen() -> None:
     r = read_message("Thanks!")
     with pytest.raises(AttributeError):
         r.kind = "news"  # type: ignore[misc]
+
+
+def test_hunting_for_channel_partners_is_a_pitch_but_a_team_search_is_not() -> None:
+    sell = ("Great to connect! We are looking for new partners whose clients could use our fraud-detection "
+            "software. Would that be of interest?")
+    assert read_message(sell).kind == "pitch"
+    assert read_message("We are looking for partners to run the charity 10k with us, are you in?").kind == "question"
+
+
+@pytest.mark.parametrize("text", ["Pls check your mail for me", "Kindly send me the slides",
+                                  "I will appreciate if u can give it a last look"])
+def test_requests_written_short_or_formally_ask(text: str) -> None:
+    assert read_message(text).kind == "question"
+
+
+def test_an_offer_to_help_and_looking_forward_close_a_conversation() -> None:
+    assert read_message("Great, no worries at all! Looking forward to it, and if you need anything from me, "
+                        "just let me know!").kind == "courtesy"
+    assert read_message("Looking forward to it because the whole team moves to the new office in Lyon next month "
+                        "and we start hiring.").kind == "news"

@@ -17,9 +17,6 @@ from sqlalchemy import types as sqltypes
 from twoway.store import apply_migrations, open_store, schema_version
 from twoway.store.migrations import MIGRATIONS, RECORDED_AS, Migration
 
-#: Migrations after m010 (migrations_next.py): applied after these tests' own, whatever they are.
-LATER = [m.__name__ for m in MIGRATIONS[10:]]
-
 NewUrl = Callable[[], str]
 CURRENT = [fn.__name__ for fn in MIGRATIONS]
 BY_NAME = {fn.__name__: fn for fn in MIGRATIONS}
@@ -138,6 +135,11 @@ def rows_of(conn: Connection, table: str, columns: list[str]) -> list[tuple[Any,
     return [tuple(r) for r in conn.execute(text(f"SELECT {listed} FROM {table} ORDER BY {listed}"))]
 
 
+#: Values a migration moves elsewhere on purpose: m012 keeps a person's address with the member whose export
+#: carried it (``connections.email``), not on the person every member sees.
+MOVED = {("people", "email")}
+
+
 def blank_schema(new_url: NewUrl) -> dict[str, Any]:
     blank = open_store(new_url())
     with blank.connect() as conn:
@@ -183,7 +185,10 @@ def test_every_earlier_point_reaches_the_blank_schema_and_keeps_its_rows(new_url
         assert schema(conn) == expected
         assert schema_version(conn) == CURRENT
         for table, (columns, rows) in before.items():
-            assert rows_of(conn, table, columns) == rows, table
+            kept = [i for i, c in enumerate(columns) if (table, c) not in MOVED]
+            # SQLite let a NULL into the old settings key (its primary key); such a row named no setting.
+            rows = [r for r in rows if table != "settings" or r[columns.index("key")] is not None]
+            assert rows_of(conn, table, [columns[i] for i in kept]) == [tuple(r[i] for i in kept) for r in rows], table
         if "m004_import_file_identity" not in POINTS[point]:
             added = conn.execute(text("SELECT content_id, bytes, encoding, rows_skipped FROM import_files"))
             assert [tuple(r) for r in added] == [(None, None, None, 0)] * len(before.get("import_files", ([], []))[1])
@@ -221,8 +226,7 @@ def test_a_migration_recorded_under_both_names_is_kept_once(new_url: NewUrl) -> 
     with store.begin() as conn:
         conn.execute(text("INSERT INTO migrations (name, applied_at) VALUES ('m006_graph', :t)"), {"t": OLD_TIME})
     with store.begin() as conn:
-        assert apply_migrations(conn) == ["m007_store_revision", "m008_message_reading", "m009_sources",
-                                          "m010_import_connections", *LATER]
+        assert apply_migrations(conn) == CURRENT[CURRENT.index("m007_store_revision"):]
         assert sorted(recorded_rows(conn)) == CURRENT
     store.close()
 
@@ -284,7 +288,7 @@ def test_messages_imported_before_reading_existed_are_read_by_the_migration(tmp_
                           "(1, 'message', 'in', 2, 'Could you send me the slides from Tuesday?', 'b'), "
                           "(1, 'meeting', 'out', 3, NULL, 'c')"))
     with store.begin() as conn:
-        assert apply_migrations(conn) == ["m008_message_reading", "m009_sources", "m010_import_connections", *LATER]
+        assert apply_migrations(conn) == CURRENT[CURRENT.index("m008_message_reading"):]
         got = conn.execute(text("SELECT fingerprint, reading, language FROM interactions ORDER BY id")).all()
     store.close()
     assert [tuple(r) for r in got] == [("a", "courtesy", "en"), ("b", "question", "en"), ("c", None, None)]

@@ -111,8 +111,8 @@ def test_a_database_before_the_revision_is_written_without_one_then_counts(tmp_p
         _add_owner(conn, "Ada")
         assert not inspect(conn).has_table("store_revision")
     with old.begin() as conn:
-        assert apply_migrations(conn) == ["m007_store_revision", "m008_message_reading", "m009_sources",
-                                          "m010_import_connections", *[m.__name__ for m in MIGRATIONS[10:]]]
+        later = [fn.__name__ for fn in MIGRATIONS]
+        assert apply_migrations(conn) == later[later.index("m007_store_revision"):]
         assert revision(conn) == 1  # seeded by the migration, not bumped by the transaction that made it
     with old.begin() as conn:
         _add_owner(conn, "Grace")

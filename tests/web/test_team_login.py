@@ -225,9 +225,10 @@ def test_a_single_user_database_needs_no_login(tmp_path: Path) -> None:
         assert "Logged in as" not in c.get("/").text
 
 
-def test_only_an_admin_changes_the_teams_settings(team_db: tuple[str, Store, Mate, Mate], client: WebClient) -> None:
+def test_each_members_settings_are_their_own(team_db: tuple[str, Store, Mate, Mate], client: WebClient) -> None:
     _db, _store, ada, bob = team_db
-    refused = client.put("/api/settings/cadence_days", json={"value": 200}, headers=bob.bearer)
-    assert refused.status_code == 403
-    assert refused.json()["error"]["code"] == "forbidden"
-    assert client.put("/api/settings/cadence_days", json={"value": 200}, headers=ada.bearer).status_code == 200
+    changed = client.put("/api/settings/cadence_days", json={"value": 200}, headers=bob.bearer)
+    assert changed.status_code == 200
+    assert changed.json()["value"] == 200
+    ada_settings = client.get("/api/settings", headers=ada.bearer).json()
+    assert next(s["value"] for s in ada_settings if s["name"] == "cadence_days") == 365

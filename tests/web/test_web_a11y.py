@@ -227,6 +227,8 @@ SOLO_PAGES = [
     ("invitations-all", "/invitations?all=true", 200),
     ("prune", "/prune", 200),
     ("prune-after-a-decision", "/prune?at=1&done=kept", 200),
+    ("merges", "/merges", 200),
+    ("merges-after-an-undo", "/merges?done=unmerged", 200),
     ("import", "/import", 200),
     ("settings", "/settings", 200),
     ("settings-saved", "/settings?done=setting_saved", 200),

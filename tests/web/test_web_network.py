@@ -86,11 +86,16 @@ def test_introductions_api_ranks_routes_with_strengths_states_and_drafts(team: t
     targets = {r["path"][-1]["name"] for r in got["routes"]}
     assert targets <= {"Yuri Young", "Zoe Zhang"}
     assert "Yuri Young" in targets
-    weakest = [(r["hops"], -r["weakest_link"]) for r in got["routes"]]
+    middle = {"weak": 17.5, "medium": 50.0, "strong": 82.5}  # another member's tie ranks as its band's middle
+    weakest = [(r["hops"], -(r["weakest_link"] if r["weakest_link"] is not None else middle[r["weakest_band"]]))
+               for r in got["routes"]]
     assert weakest == sorted(weakest)
     first = got["routes"][0]
     assert len(first["links"]) == first["hops"]
-    assert {"strength", "basis"} <= set(first["links"][0])
+    assert {"strength", "band", "basis"} <= set(first["links"][0])
+    others = [x for r in got["routes"] for x in r["links"] if x["basis"].endswith("(band only)")]
+    assert others  # Bob's and Carol's ties: Alice sees their bands, never their scores
+    assert all(x["strength"] is None and x["band"] in middle for x in others)
     assert "intermediary_state" in first
     assert "your data platform" in first["request"]
     assert "open to an introduction" in first["blurb"]
@@ -218,3 +223,31 @@ def test_a_loaded_graph_is_asked_by_its_ids(alone: tuple[WebClient, Store, dict[
     assert {x["person"]["id"] for x in suggest["people_you_may_know"]} == {3, 5}
     with store.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM graphs")).scalar_one() == 1
+
+
+def test_the_picker_finds_people_of_the_merged_network_by_name_and_asks_by_id(team: tuple[WebClient, Team]) -> None:
+    client, t = team
+    found = client.get("/api/network/people", params={"q": "  zHANG "}).json()
+    assert found == [{"id": t.people["Zoe Zhang"], "name": "Zoe Zhang", "company": "Acme Corp",
+                      "position": "Data Engineer", "url": None}]  # Carol's connection: in the merged network
+    assert [p["name"] for p in client.get("/api/network/people", params={"q": "a"}).json()] == sorted(
+        p for p in t.people if "a" in p.lower() and p != "Una Ude")  # Una's only link was removed
+    with t.store.connect() as conn:
+        assert [m.id for m in network.find_people(conn, "%")] == []  # what was typed, not a wildcard
+    blank = client.get("/api/network/people", params={"q": " "})
+    assert blank.status_code == 400
+    assert blank.json()["error"]["code"] == "bad_input"
+    page = main_of(client.get("/network", params={"find": "yuri"}).text)
+    assert 'role="search"' in page
+    assert 'value="yuri"' in page
+    yuri = t.people["Yuri Young"]
+    assert f'href="/network/intros?source=me&amp;target=%23{yuri}"' in page
+    assert f'href="/network/path?a=me&amp;b=%23{yuri}"' in page
+    hostile = main_of(client.get("/network", params={"find": "script"}).text)
+    assert XSS not in hostile
+    assert ESCAPED in hostile
+    nobody = main_of(client.get("/network", params={"find": "Nobody Atall"}).text)
+    assert "Nobody in the members' merged network" in nobody
+    by_id = main_of(client.get("/network/intros", params={"source": "me", "target": f"#{yuri}"}).text)
+    by_name = main_of(client.get("/network/intros", params={"source": "me", "target": "Yuri Young"}).text)
+    assert by_id.count('class="plan-item route"') == by_name.count('class="plan-item route"') == 2

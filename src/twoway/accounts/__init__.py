@@ -19,7 +19,6 @@ from twoway.accounts.members import (
     invite,
     is_team,
     mark_team,
-    require_admin,
     set_password,
 )
 from twoway.accounts.removal import member_data, owner_tables, remove_member
@@ -46,6 +45,5 @@ __all__ = [
     "owner_tables",
     "quiet_write",
     "remove_member",
-    "require_admin",
     "set_password",
 ]

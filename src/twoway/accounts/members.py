@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 from twoway import clock
 from twoway import settings as settings_mod
 from twoway.accounts import passwords, secret
-from twoway.errors import Conflict, Forbidden, InputError, NotFound, Unauthorized
+from twoway.errors import Conflict, InputError, NotFound, Unauthorized
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INVITE_PREFIX = "twi_"
@@ -37,13 +37,6 @@ _COLUMNS = "id, email, owner_id, is_admin, password_hash IS NOT NULL, created_at
 
 def _member(row: Sequence[Any]) -> Member:
     return Member(int(row[0]), str(row[1]), int(row[2]), bool(row[3]), bool(row[4]), int(row[5]))
-
-
-def require_admin(member: Member | None, what: str) -> None:
-    """Some things are the whole team's on a team server (the settings, until each member has their own): only an
-    admin changes them. ``member`` None: a single-user database, where the owner changes everything."""
-    if member is not None and not member.is_admin:
-        raise Forbidden(f"{what} are the whole team's on this team server: only an admin changes them")
 
 
 def normalise_email(raw: str) -> str:

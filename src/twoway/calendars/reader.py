@@ -40,11 +40,18 @@ class Occurrence:
 
 
 def check_lines(text: str, file: str) -> None:
-    """Every unfolded line is ``NAME[;PARAMS]:VALUE``; the first that is not is named (a fold without its space)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if line and line[0] not in " \t" and not _CONTENT_LINE.match(line):
-            raise InputError(f"not an iCalendar line {line[:40]!r} (a folded line without its leading space?)",
-                             file=file, line=number)
+    """Every unfolded line is ``NAME[;PARAMS]:VALUE``; the first that is not is named (a fold without its space).
+    Unfolded first: a fold may fall anywhere, even before the colon (at 75 octets, as Outlook and icalendar do)."""
+    start, logical = 0, ""
+    for number, line in enumerate([*text.split("\n"), ""], 1):
+        line = line.rstrip("\r")
+        if line[:1] in (" ", "\t"):
+            logical += line[1:]
+            continue
+        if logical and not _CONTENT_LINE.match(logical):
+            raise InputError(f"not an iCalendar line {logical[:40]!r} (a folded line without its leading space?)",
+                             file=file, line=start)
+        start, logical = number, line
 
 
 def parse(text: str, file: str) -> Calendar:

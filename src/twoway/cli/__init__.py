@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "messages",
     "imports",
     "graph",
+    "intros",
     "people",
     "serve",
     "plan",
@@ -23,6 +24,7 @@ _COMMAND_MODULES = (
     "backup",
     "merge",
     "team",
+    "export",
 )
 
 for _name in _COMMAND_MODULES:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection
 from twoway import paths
 from twoway.accounts import Member
 from twoway.cli import acting
-from twoway.errors import Busy, TwowayError
+from twoway.errors import Busy, Forbidden, TwowayError
 from twoway.people import owners
 from twoway.people.owners import Owner
 from twoway.store import Store, is_busy, open_store
@@ -229,6 +229,12 @@ class App(Workspace):
     def private_owner(self) -> int | None:
         member = self.member()
         return member.owner_id if member is not None else None
+
+    def require_admin(self, what: str) -> None:
+        """On a team server, ``what`` is for admins only (a single-user database has no one else to keep out)."""
+        member = self.member()
+        if member is not None and not member.is_admin:
+            raise Forbidden(f"{what} needs a team admin's API token on a team server")
 
 
 pass_app = click.make_pass_decorator(App)

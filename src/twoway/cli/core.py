@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from twoway import accounts, paths
+from twoway import paths
 from twoway import settings as settings_mod
 from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
 from twoway.store import schema_version
@@ -56,15 +56,9 @@ def _settings_help() -> str:
 @json_option
 @pass_app
 def settings(app: App, name: str | None, value: str | None, reset: bool, as_json: bool) -> None:
-    store = app.store
     if name and (value is not None or reset):
-        accounts.require_admin(app.member(), "settings")
-        with store.begin() as conn:
-            if reset:
-                settings_mod.reset(conn, name)
-            else:
-                settings_mod.set_value(conn, name, value)
-    rows = settings_mod.describe(store.settings())
+        app.change_setting(name, value, reset=reset)
+    rows = settings_mod.describe(app.settings())
     if name:
         settings_mod.declaration(name)
         rows = [r for r in rows if r["name"] == name]

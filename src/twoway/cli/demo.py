@@ -88,6 +88,8 @@ def demo(app: App, connections: int, years: int, seed: int, era: str, history_da
     else:
         for line in summary.lines()[1:]:
             say(line)
+    for line in result.channel_lines():
+        say(line)
     # Commands go out verbatim, never wrapped, so they work when pasted.
     click.echo("\nWhat to try next:")
     for command, shows in result.next_steps:

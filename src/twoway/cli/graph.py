@@ -198,8 +198,9 @@ def path(app: App, source: str, target: str | None, company: str | None, about: 
         return
     rows = []
     for i, r in enumerate(data["routes"], 1):
-        links = "; ".join(f"{x['strength']:g} ({x['basis']})" for x in r["links"])
-        rows.append([i, " -> ".join(_label(m) for m in r["path"][1:]), r["weakest_link"], links,
+        links = "; ".join(f"{_strength(x['strength'], x['band'])} ({x['basis']})" for x in r["links"])
+        rows.append([i, " -> ".join(_label(m) for m in r["path"][1:]),
+                     _strength(r["weakest_link"], r["weakest_band"]), links,
                      r["intermediary_state"] or "unknown"])
     table(["#", "through -> to", "weaker link", "links (strength, basis)", "intermediary's state"], rows,
           title=f"Introductions for {_label(data['from'])}",
@@ -236,6 +237,11 @@ def suggest(app: App, a: str, limit: int, graph_name: str | None, as_json: bool)
           [[_label(i["a"]), _label(i["b"]), f"{i['score']:.2f}", "; ".join(i["common_ground"])]
            for i in data["introductions"]],
           title="Introductions you could make")
+
+
+def _strength(value: float | None, band: str) -> str:
+    """A tie as the viewer may know it: the score of their own, the band of another member's."""
+    return band if value is None else f"{value:g}"
 
 
 def _label(member: dict[str, Any]) -> str:

@@ -97,8 +97,9 @@ def imports_(ctx: click.Context, app: App, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    with app.store.connect() as conn:
-        found = past_imports(conn, app.private_owner())  # on a team server, the member's own only
+    with app.connect() as conn:
+        owner_id = app.member_id(conn)  # the member's own imports; none before any import
+        found = past_imports(conn, owner_id) if owner_id is not None else []
     if as_json:
         emit_json([p.to_dict() for p in found])
         return
@@ -121,7 +122,9 @@ def forget_(app: App, import_id: int, as_json: bool) -> None:
 
     Example: twoway imports forget 3
     """
-    done = forget(app.store, import_id, owner_id=app.private_owner())
+    with app.connect() as conn:
+        owner_id = app.owner(conn).id
+    done = forget(app.store, import_id, owner_id)
     if as_json:
         emit_json(done.to_dict())
         return

@@ -223,7 +223,7 @@ def check_cmd(ctx: click.Context, app: App, note: str, to: str | None, limit: in
             except NotFound:  # someone new: the name as written is all there is to check against
                 recipient = " ".join(to.split())
     result = notes_coach.check(body, recipient=recipient, recipient_company=company, limit=limit,
-                               settings=app.store.settings() if limit is None else None)
+                               settings=app.settings() if limit is None else None)
     if as_json:
         emit_json(result.to_dict())
     else:

@@ -114,6 +114,10 @@ def _render_person(d: dict[str, Any], show_all: bool) -> None:
         s = d["strength"]
         parts = ", ".join(f"{k} {v:.2f}" for k, v in s["parts"].items())
         say(f"  Strength: {s['score']}/100 ({parts})")
+    for k in d["known_by"]:
+        say(f"  Known by {k['name']}: a {k['band']} tie")
+    if not d["related"]:
+        say("  Not in your network: known here through another member's.")
     if d["tags"]:
         say("  Tags: " + ", ".join(d["tags"]))
     for n in d["notes"]:

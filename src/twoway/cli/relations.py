@@ -99,7 +99,7 @@ def tags_cmd(app: App, tag: str | None, as_json: bool) -> None:
         if tag:
             carriers = tags.people_with_tag(conn, owner.id, tag)
         else:
-            summary = views.all_tags(conn, owner.id, app.store.settings())
+            summary = views.all_tags(conn, owner.id, app.settings())
     if tag:
         if as_json:
             emit_json([{"person_id": i, "full_name": n, "company": c} for i, n, c in carriers])

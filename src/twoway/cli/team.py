@@ -18,7 +18,7 @@ from twoway import accounts
 from twoway.accounts import Member, sessions, tokens
 from twoway.cli.base import App, cli, echo, emit_json, err_console, json_option, pass_app, say, stdin_is_tty, table
 from twoway.clock import ts_to_iso
-from twoway.errors import Conflict, Forbidden, InputError
+from twoway.errors import Conflict, InputError
 from twoway.views.encode import jsonable
 
 
@@ -36,8 +36,7 @@ def _me(app: App) -> Member:
 
 def _admin(app: App) -> Member:
     member = _me(app)
-    if not member.is_admin:
-        raise Forbidden("that needs a team admin's API token")
+    app.require_admin("that")
     return member
 
 

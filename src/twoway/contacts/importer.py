@@ -96,7 +96,7 @@ def _card(conn: Connection, directory: Directory, card: Card, flavour: str) -> b
     if url:
         pid = directory.by_url.get(url_key(url))
         if pid is None:
-            pid = directory.create(name, url=url, email=emails[0] if emails else None, company=card.company,
+            pid = directory.create(name, url=url, company=card.company,
                                    position=card.title)
         for email in emails:
             directory.attach(pid, email, ON_CARD_WITH_URL)
@@ -106,7 +106,7 @@ def _card(conn: Connection, directory: Directory, card: Card, flavour: str) -> b
         for email in emails:
             directory.attach(holders[0], email, ON_CARD_BOTH)
         return True
-    pid = directory.create(name, email=emails[0], company=card.company, position=card.title)
+    pid = directory.create(name, company=card.company, position=card.title)
     for email in emails:
         directory.attach(pid, email, ON_CARD)
     directory.likely(pid, name, card.company)

@@ -25,12 +25,14 @@ from sqlalchemy.engine import make_url
 
 from twoway import clock, paths
 from twoway.errors import Conflict, InputError
+from twoway.generator.channels import Channels, generate_channels
 from twoway.generator.eras import LATEST
 from twoway.generator.personas import DEFAULT_PERSONA
 from twoway.generator.writer import GeneratedExport, generate_export
-from twoway.linkedin import ImportSummary
+from twoway.linkedin import ImportSummary, import_export
+from twoway.sources import SourceSummary
 from twoway.store import open_store
-from twoway.views.imports import linkedin_and_warm
+from twoway.views.imports import sources_and_warm
 
 DEMO_FILENAME = paths.DEMO_FILENAME
 #: How long before today the earlier export was taken.
@@ -82,7 +84,24 @@ class DemoResult:
     changes: DemoChanges | None = None
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (command, what it shows)
     in_use: bool = False  # every command without --db now shows the demo
+    channels: Channels | None = None  # the owner's mailbox, calendar and address book, generated
+    channel_summaries: list[SourceSummary] = field(default_factory=list)  # their imports
 
+    def channel_lines(self) -> list[str]:
+        """What the mailbox, calendar and address book added, in a few words."""
+        by = {s.source: s for s in self.channel_summaries}
+        if not by:
+            return []
+        mail, cal, book = by.get("mail"), by.get("calendar"), by.get("contacts")
+        suggested = sum(s.suggestions_added for s in self.channel_summaries)
+        return [
+            "Also imported the owner's other channels: "
+            f"{mail.emails_added if mail else 0:,} e-mails ({mail.automated_kept_apart if mail else 0:,} "
+            f"newsletters and no-reply mail kept apart), {cal.meetings_added if cal else 0:,} meetings, "
+            f"{book.contacts_added if book else 0:,} address-book cards; "
+            f"{sum(s.people_added for s in self.channel_summaries):,} people not on LinkedIn.",
+            f"Likely the same person, for you to confirm: {suggested:,} (`twoway merge`).",
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,6 +114,7 @@ class DemoResult:
             "changes": self.changes.to_dict() if self.changes else None,
             "next_steps": [{"command": c, "shows": s} for c, s in self.next_steps],
             "in_use": self.in_use,
+            "channels": [s.to_dict() for s in self.channel_summaries],
         }
 
 
@@ -129,9 +149,15 @@ def run_demo(
         export = generate_export(where, **shape, later_days=history_days)
         store = open_store(url)
         try:
-            earlier_summary = linkedin_and_warm(store, earlier.path, progress=progress) if earlier else None
-            summary = linkedin_and_warm(store, export.path, progress=progress)
-            ids = [s.import_id for s in (earlier_summary, summary) if s is not None]
+            # The history is read warm once, after every source (see sources_and_warm), not after each import.
+            earlier_summary = import_export(store, earlier.path, progress=progress) if earlier else None
+            summary = import_export(store, export.path, progress=progress)
+            if progress:
+                progress("generating mail, a calendar and an address book", 0, 1)
+            channels = generate_channels(export, where / "channels", seed=seed)
+            # The address book first (the way a card ties an address to a profile), then mail, then the calendar.
+            side_summaries = sources_and_warm(store, [channels.contacts, channels.mail, channels.calendar])
+            ids = [s.import_id for s in (earlier_summary, summary, *side_summaries) if s is not None]
             with store.begin() as conn:
                 conn.execute(text("UPDATE imports SET source = 'demo' WHERE id = :id"), [{"id": i} for i in ids])
         finally:
@@ -147,7 +173,8 @@ def run_demo(
     result = DemoResult(
         database=paths.describe_url(url) if "://" in chosen else option,
         db_option=option, export=export, summary=summary, kept_export=export.path if keep_export else None,
-        earlier=earlier, earlier_summary=earlier_summary, changes=changes,
+        earlier=earlier, earlier_summary=earlier_summary, changes=changes, channels=channels,
+        channel_summaries=side_summaries,
     )
     in_use = db is None and paths.choose_database().is_demo
     result.in_use = in_use
@@ -163,6 +190,7 @@ def _next_steps(option: str | None, export: GeneratedExport, *, two_imports: boo
         (f"{base} week", "whom to reach this week, with a draft for each"),
         (f"{base} people", "every connection with its state and strength"),
         (f"{base} person {shlex.quote(someone)}", "one relationship's whole history"),
+        (f"{base} merge", "people who are likely the same across LinkedIn, mail and the address book"),
     ]
     if two_imports:
         steps += [

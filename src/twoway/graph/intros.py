@@ -8,9 +8,14 @@ database; otherwise it is the documented neutral value of the ``intro_unknown_st
 marked "unknown". In a team, colleagues who know the target are offered even when FROM is not
 connected to them on the network: that first link is marked "teammate".
 
-Each route comes with the intermediary's relationship state (as FROM's connection, when known), a
-drafted request to the intermediary and a short note they can forward (double opt-in: the target
-agrees before anyone is introduced). Drafts use only known facts.
+What the viewer (the member asking) may know of a tie decides what is shown *and* how it ranks
+(:func:`_shown`, the one rule): their own ties keep their numbers; a tie held by another member shows
+only its band (``strength.band``: weak, medium, strong) and ranks as the middle of that band, so the
+order of routes never tells more than the bands do.
+
+Each route comes with the intermediary's relationship state (when FROM is the viewer), a drafted
+request to the intermediary and a short note they can forward (double opt-in: the target agrees
+before anyone is introduced). Drafts use only what the viewer may know.
 """
 
 from __future__ import annotations
@@ -29,10 +34,13 @@ from twoway.people.owners import Owner
 from twoway.plan import drafts
 from twoway.states import compute_states
 from twoway.store.search import ESCAPE, contains
-from twoway.strength import compute_strengths
+from twoway.strength import BANDS, band, compute_strengths
 
 _MAX_TARGETS = 2000  # company members examined for one company query
 _MAX_THREE_HOP = 20_000  # 3-hop pairs enumerated for one target before ranking
+#: Where a band's tie ranks: the middle of the band (strong runs to 100).
+_BAND_MIDDLE = {name: (low + min(high, 100.0)) / 2
+                for (low, _), (high, name) in zip(((0.0, ""), *BANDS[:-1]), BANDS, strict=True)}
 
 
 @dataclass
@@ -40,11 +48,22 @@ class Link:
     a: int
     b: int
     strength: float
-    basis: str  # "history of <owner>" | "unknown" | "teammate"
+    basis: str  # "history of <owner>" | "unknown" | "teammate" | "<owner>'s tie (band only)"
+    shown: bool = True  # False: another member's tie, of which the viewer may know the band only
+
+    @property
+    def band(self) -> str:
+        return band(self.strength)
+
+    @property
+    def rank(self) -> float:
+        """What the ranking may use: the score the viewer may see, else the middle of the band."""
+        return self.strength if self.shown else _BAND_MIDDLE[self.band]
 
     def to_dict(self, members: dict[int, net.Member]) -> dict[str, Any]:
         return {"from": members[self.a].label, "to": members[self.b].label,
-                "strength": round(self.strength, 1), "basis": self.basis}
+                "strength": round(self.strength, 1) if self.shown else None, "band": self.band,
+                "basis": self.basis}
 
 
 @dataclass
@@ -53,11 +72,11 @@ class Route:
     links: list[Link] = field(default_factory=list)
 
     @property
-    def weakest(self) -> float:
-        return min(link.strength for link in self.links)
+    def weakest_link(self) -> Link:
+        return min(self.links, key=lambda link: link.rank)
 
     def sort_key(self, members: dict[int, net.Member]) -> tuple[Any, ...]:
-        strengths = sorted(link.strength for link in self.links)
+        strengths = sorted(link.rank for link in self.links)
         return (len(self.nodes), -strengths[0], *(-s for s in strengths[1:]),
                 *(members[n].label.casefold() for n in self.nodes[1:]))
 
@@ -98,11 +117,11 @@ def introductions(
     for t in targets:
         if t != s and t not in first and t not in reached:
             routes.extend(Route((s, u, v, t)) for u, v in eng.three_hop_pairs(s, t, _MAX_THREE_HOP))
-    _score(conn, loaded, routes, cfg)
+    _score(conn, loaded, routes, cfg, owner.id if owner is not None else None)
     members = net.describe(conn, loaded, {s, *already, *(n for r in routes for n in r.nodes)})
     routes.sort(key=lambda r: r.sort_key(members))
     shown = routes[:limit]
-    states = _states(conn, loaded, s, [r.nodes[1] for r in shown])
+    states = _states(conn, loaded, s, [r.nodes[1] for r in shown], owner)
     templates = drafts.load_templates()
     sender = _sender(conn, loaded, members[s])
     return {
@@ -119,7 +138,8 @@ def introductions(
                 "path": [members[n].to_dict() for n in r.nodes],
                 "intermediary": members[r.nodes[1]].to_dict(),
                 "intermediary_state": states.get(r.nodes[1]),
-                "weakest_link": round(r.weakest, 1),
+                "weakest_link": _number(r.weakest_link),
+                "weakest_band": r.weakest_link.band,
                 "links": [link.to_dict(members) for link in r.links],
                 "request": drafts.fill(drafts.template_text("intro_request", templates),
                                        _request_values(members, r, about, sender)),
@@ -177,8 +197,22 @@ def _teammate_routes(loaded: Loaded, s: int, targets: list[int], first: set[int]
     return out
 
 
-def _score(conn: Connection, loaded: Loaded, routes: list[Route], cfg: settings_mod.Settings) -> None:
-    """Fill each route's links with strengths, computed in one batch per owner."""
+def _number(link: Link) -> float | None:
+    return round(link.strength, 1) if link.shown else None
+
+
+def _shown(holder: int, viewer: int | None, names: dict[int, str]) -> tuple[bool, str]:
+    """The one rule for what the viewer may know of a tie a member holds: all of their own, the band of others'."""
+    name = names.get(holder, str(holder))
+    if holder == viewer:
+        return True, f"history of {name}"
+    return False, f"{name}'s tie (band only)"
+
+
+def _score(conn: Connection, loaded: Loaded, routes: list[Route], cfg: settings_mod.Settings,
+           viewer: int | None) -> None:
+    """Fill each route's links with strengths, computed in one batch per owner; the viewer's own history
+    is preferred when both ends of a link are members."""
     unknown = float(cfg.intro_unknown_strength)
     owner_of = loaded.network.owner_of_label() if loaded.network else {}
     label = loaded.graph.label
@@ -203,11 +237,13 @@ def _score(conn: Connection, loaded: Loaded, routes: list[Route], cfg: settings_
     names = {oid: name for oid, name in conn.execute(text("SELECT id, name FROM owners"))} if scores else {}
     for r, a, b in pairs:
         link = Link(a, b, unknown, "unknown")
-        for holder, other in ((a, b), (b, a)):
+        ends = sorted(((a, b), (b, a)), key=lambda end: owner_for(end[0]) != viewer)
+        for holder, other in ends:
             oid = owner_for(holder)
             value = scores.get(oid, {}).get(int(label(other))) if oid is not None else None
-            if value is not None:
-                link = Link(a, b, float(value), f"history of {names.get(oid, oid)}")
+            if oid is not None and value is not None:
+                shown, basis = _shown(oid, viewer, names)
+                link = Link(a, b, float(value), basis, shown)
                 break
         r.links.append(link)
 
@@ -218,19 +254,39 @@ def _strengths(conn: Connection, owner_id: int, person_ids: set[int], cfg: setti
     return {int(pid): float(s.score) for pid, s in computed.items()}
 
 
-def _states(conn: Connection, loaded: Loaded, s: int, intermediaries: list[int]) -> dict[int, str]:
-    """Each intermediary's relationship state as FROM's connection, when FROM is an owner."""
-    if loaded.network is None or not intermediaries:
+def _states(conn: Connection, loaded: Loaded, s: int, intermediaries: list[int], viewer: Owner | None
+            ) -> dict[int, str]:
+    """Each intermediary's relationship state as FROM's connection, when FROM is the viewer (a state is read
+    from the member's own messages: never shown to another member)."""
+    if loaded.network is None or not intermediaries or viewer is None:
         return {}
     oid = loaded.network.owner_of_label().get(int(loaded.graph.label(s)))
-    if oid is None:
+    if oid is None or oid != viewer.id:
         return {}
     by_person = {int(loaded.graph.label(m)): m for m in intermediaries if int(loaded.graph.label(m)) > 0}
     verdicts = compute_states(conn, oid, person_ids=sorted(by_person))
     return {by_person[pid]: str(v.state) for pid, v in verdicts.items() if pid in by_person}
 
 
+def forward_note(conn: Connection, asker: Owner, person_id: int, about: str | None = None) -> str:
+    """The double opt-in note a member forwards to PERSON for ASKER: ASKER's own name, headline and profile,
+    PERSON's first name, what it is about; nothing the forwarding member holds."""
+    row = conn.execute(text("SELECT full_name FROM people WHERE id = :p"), {"p": person_id}).first()
+    if row is None:
+        raise NotFound(f"nobody with id #{person_id}")
+    me = net.Member(asker.person_id or -asker.id, asker.name, url=asker.profile_url, owner_id=asker.id)
+    target = net.Member(person_id, row[0])
+    return drafts.fill(drafts.template_text("intro_blurb", drafts.load_templates()),
+                       _blurb_values(target, about, _sender_values(conn, me)))
+
+
 def _sender(conn: Connection, loaded: Loaded, me: net.Member) -> dict[str, str]:
+    if loaded.network is None:
+        return {}  # a loaded graph's ids are not people: no names to sign with
+    return _sender_values(conn, me)
+
+
+def _sender_values(conn: Connection, me: net.Member) -> dict[str, str]:
     """What the drafts may say about the person asking: name, headline and profile when known."""
     values = {"owner_name": me.name or "", "owner_first_name": (me.name or "").split(" ")[0]}
     if me.url:
@@ -242,8 +298,6 @@ def _sender(conn: Connection, loaded: Loaded, me: net.Member) -> dict[str, str]:
             values["owner_first_name"] = row[0] or values["owner_first_name"]
             values["owner_headline"] = row[1] or ""
             values["owner_profile"] = row[2] or values.get("owner_profile", "")
-    if loaded.network is None:
-        values = {}  # a loaded graph's ids are not people: no names to sign with
     return {k: " ".join(v.split()) for k, v in values.items() if v and v.strip()}
 
 

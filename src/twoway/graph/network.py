@@ -19,6 +19,7 @@ from twoway.graph import cache, stored
 from twoway.graph.cache import Loaded
 from twoway.people.owners import Owner
 from twoway.store.batches import rows_for_ids
+from twoway.store.search import ESCAPE, contains
 
 DEGREE_NAMES = {0: "self", 1: "1st", 2: "2nd", 3: "3rd"}
 ME = ("me", "myself", "i")
@@ -63,7 +64,7 @@ def endpoint(conn: Connection, owner: Owner | None, loaded: Loaded, query: str) 
         label = loaded.network.owner_labels[owner.id]
         shown = owner.name
     else:
-        ref = people.resolve(conn, owner.id, wanted)
+        ref = people.resolve(conn, owner.id, wanted, anyone=True)  # paths run through other members' people
         label, shown = ref.id, ref.full_name
     node = loaded.graph.find(label)
     if node is None:
@@ -192,6 +193,25 @@ def _title_words(position: str | None) -> list[str]:
         if len(word) > 2 and word not in _STOP and word not in seen:
             seen.append(word)
     return seen
+
+
+#: At most this many people are listed by one search of the merged network (the picker shows a screenful).
+FIND_LIMIT = 20
+
+
+def find_people(conn: Connection, query: str, limit: int = FIND_LIMIT) -> list[Member]:
+    """People of the merged network (a member, or anyone a member is connected with) whose name contains
+    QUERY, by name: what the Network page's picker lists, so a question names a person by id. Only what
+    the network already shows of them: name, company, position."""
+    wanted = " ".join(query.split()).lower()
+    if not wanted:
+        raise InputError("type part of a name to look for")
+    rows = conn.execute(text(
+        f"SELECT p.id, p.full_name, p.company, p.position FROM people p WHERE LOWER(p.full_name) LIKE :q{ESCAPE} "
+        "AND (EXISTS (SELECT 1 FROM connections c WHERE c.person_id = p.id AND c.status = 'connected') "
+        "OR EXISTS (SELECT 1 FROM owners o WHERE o.person_id = p.id)) ORDER BY LOWER(p.full_name), p.id "
+        "LIMIT :n"), {"q": contains(wanted), "n": limit})
+    return [Member(int(pid), name, company or None, position or None) for pid, name, company, position in rows]
 
 
 def info(conn: Connection) -> dict[str, Any]:

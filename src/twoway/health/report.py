@@ -187,7 +187,7 @@ def invitation_section(summary: dict[str, Any]) -> dict[str, Any]:
 def compute_health(
     conn: Connection, owner_id: int, *, settings: Settings | None = None, today: date | None = None
 ) -> Health:
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     today = today or clock.today()
     hist = history.load_history(conn, owner_id, today=today)
     verdicts = compute_states(conn, owner_id, settings=settings, today=today, hist=hist)

@@ -60,7 +60,7 @@ def log_invitation(
     """Record an invitation that happened outside the export (sent ``out`` or received ``in``)."""
     if direction not in ("in", "out"):
         raise InputError(f"direction must be 'in' or 'out', not {direction!r}")
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     when = on or day
     if when > day:
@@ -129,7 +129,7 @@ def sending_warnings(
     today: date | None = None,
 ) -> list[str]:
     """Warnings before inviting someone: connected already, blocked after a withdrawal, pending, budget."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     warnings = _sending_warnings(conn, owner_id, person_id, s, day)
     budget = weekly_budget(conn, owner_id, settings=s, today=day)

@@ -55,7 +55,7 @@ def weekly_budget(
     conn: Connection, owner_id: int, *, settings: settings_mod.Settings | None = None, today: date | None = None
 ) -> Budget:
     """Outgoing invitations (imported and logged) sent in the 7 days ending today."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     start = day - timedelta(days=6)
     rows = conn.execute(
@@ -82,7 +82,7 @@ def reinvite_blocked_until(
     today: date | None = None,
 ) -> date | None:
     """The first day the person may be invited again after a withdrawal, if that day is still ahead."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     rows = conn.execute(
         text(

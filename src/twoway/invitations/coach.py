@@ -177,7 +177,7 @@ def draft(
     today: date | None = None,
 ) -> Draft:
     """A personalised invitation note for this person from what is known, checked, with sending warnings."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     person = conn.execute(
         text("SELECT full_name, first_name, company, position FROM people WHERE id = :id"), {"id": person_id}

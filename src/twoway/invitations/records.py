@@ -121,7 +121,7 @@ def list_invitations(
     today: date | None = None,
 ) -> list[Invitation]:
     """Every invitation of this owner with its status, newest first."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     sql = _SELECT
     params: dict[str, Any] = {"owner": owner_id}
@@ -146,7 +146,7 @@ def list_invitations(
 
 def get(conn: Connection, owner_id: int, invitation_id: int, *, today: date | None = None) -> Invitation:
     """One invitation by id, even a hand-logged one the import has since brought again."""
-    s = settings_mod.load(conn)
+    s = settings_mod.load(conn, owner_id)
     row = conn.execute(text(_SELECT + " AND i.id = :id"), {"owner": owner_id, "id": invitation_id}).first()
     if row is None:
         raise NotFound(f"no invitation #{invitation_id}")

@@ -93,7 +93,7 @@ def accepted_then_silent(
     Acceptances within ``new_connection_days`` are left out: those are still new, and the weekly plan
     asks for their thank-you.
     """
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     received = records.list_invitations(conn, owner_id, direction="in", statuses=[records.ACCEPTED],
                                             settings=s, today=day)
@@ -130,7 +130,7 @@ def acceptance_summary(
 
     ``past`` is the owner's history of invitations received by note kind, when the caller has it already.
     """
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     if past is None:
         past = history.received_by_kind(conn, owner_id, settings=s, today=day)

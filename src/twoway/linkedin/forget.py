@@ -37,10 +37,12 @@ class Forgotten:
         return dict(self.__dict__)
 
 
-def forget_import(conn: Connection, import_id: int) -> Forgotten:
-    """Remove import ``import_id`` and recompute what depended on it from the owner's other imports."""
+def forget_import(conn: Connection, import_id: int, owner_id: int | None = None) -> Forgotten:
+    """Remove import ``import_id`` and recompute what depended on it from the owner's other imports.
+
+    ``owner_id``: the member asking; another member's import is not theirs to see or take back."""
     found = conn.execute(text("SELECT owner_id, exported_on FROM imports WHERE id = :i"), {"i": import_id}).first()
-    if found is None:
+    if found is None or (owner_id is not None and found[0] is not None and int(found[0]) != owner_id):
         raise NotFound(f"no import #{import_id}; `twoway imports` lists them")
     owner_id = found[0]
     done = Forgotten(import_id, owner_id)

@@ -112,19 +112,20 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
     }
     jobs: dict[int, dict[tuple[str, str], tuple[str, str]]] = {}
     for pid, company, position, first_seen, last_seen in bulk.rows(
-        "SELECT j.person_id, j.company, j.position, j.first_seen, j.last_seen FROM jobs j "
-        "WHERE j.person_id IN (SELECT person_id FROM connections WHERE owner_id = :o)", {"o": ctx.owner_id}
+        "SELECT j.person_id, j.company, j.position, j.first_seen, j.last_seen FROM jobs j WHERE j.owner_id = :o",
+        {"o": ctx.owner_id}
     ):
         jobs.setdefault(pid, {})[(company, position)] = (first_seen, last_seen)
 
     used: set[int] = set()
     inserts, updates, person_updates, job_inserts, job_updates = [], [], [], [], []
+    emails: list[dict[str, object]] = []  # the address this member's newest export gives a connection
     for r in rows:
         if r.url:
-            pid = people.with_url(r.url, r.full, r.first, r.last, email=r.email, company=r.company,
+            pid = people.with_url(r.url, r.full, r.first, r.last, company=r.company,
                                   position=r.position)
         else:
-            pid = people.with_name(r.full, r.first, r.last, exclude=used, email=r.email, company=r.company,
+            pid = people.with_name(r.full, r.first, r.last, exclude=used, company=r.company,
                                    position=r.position)
         if pid in used:
             what = f"the profile {r.url}" if r.url else f"the name {r.full!r}"
@@ -136,24 +137,27 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
         latest_job = max((last for _, last in known_jobs.values()), default="")
         if exported_on >= latest_job:
             person_updates.append({"id": pid, "first": r.first or None, "last": r.last or None, "full": r.full,
-                                   "key": name_key(r.full), "email": r.email or None,
+                                   "key": name_key(r.full),
                                    "company": r.company or None, "position": r.position or None})
         if r.company or r.position:
             job = known_jobs.get((r.company, r.position))
             if job is None:
-                job_inserts.append({"p": pid, "c": r.company, "t": r.position, "d": exported_on, "s": ctx.source_id})
+                job_inserts.append({"o": ctx.owner_id, "p": pid, "c": r.company, "t": r.position, "d": exported_on,
+                                    "s": ctx.source_id})
                 if known_jobs and exported_on > latest_job:
                     s.job_changes += 1
             elif exported_on < job[0] or exported_on > job[1]:
-                job_updates.append({"p": pid, "c": r.company, "t": r.position,
+                job_updates.append({"o": ctx.owner_id, "p": pid, "c": r.company, "t": r.position,
                                     "f": min(job[0], exported_on), "l": max(job[1], exported_on)})
         old = existing.get(pid)
         if old is None:
             status, removed_on = ("connected", None) if newest else ("removed", later_exports[0])
             inserts.append({"o": ctx.owner_id, "p": pid, "c": r.connected_on, "st": status, "r": removed_on,
-                            "l": exported_on, "s": ctx.source_id})
+                            "l": exported_on, "s": ctx.source_id, "e": r.email or None})
             continue
         cid, status, connected_on, last_seen, removed_on = old
+        if r.email and newest:
+            emails.append({"id": cid, "e": r.email})
         new_last = max(last_seen or "", exported_on)
         if newest and status != "connected":
             status, removed_on = "connected", None  # reconnected since it was last missing
@@ -165,17 +169,18 @@ def write_connections(ctx: ImportContext, rows: list[ConnectionRow], exported_on
             updates.append({"id": cid, "st": change[0], "r": change[1], "c": change[2], "l": change[3]})
 
     bulk.many("UPDATE people SET first_name = :first, last_name = :last, full_name = :full, name_key = :key, "
-              "email = COALESCE(:email, email), company = :company, position = :position WHERE id = :id",
+              "company = :company, position = :position WHERE id = :id",
               person_updates)
     s.connections_added += bulk.many(
-        "INSERT INTO connections (owner_id, person_id, connected_on, status, removed_on, last_seen_on, source_id) "
-        "VALUES (:o, :p, :c, :st, :r, :l, :s) ON CONFLICT DO NOTHING", inserts)
+        "INSERT INTO connections (owner_id, person_id, connected_on, status, removed_on, last_seen_on, source_id, "
+        "email) VALUES (:o, :p, :c, :st, :r, :l, :s, :e) ON CONFLICT DO NOTHING", inserts)
     bulk.many("UPDATE connections SET status = :st, removed_on = :r, connected_on = :c, last_seen_on = :l "
               "WHERE id = :id", updates)
-    bulk.many("INSERT INTO jobs (person_id, company, position, first_seen, last_seen, source_id) "
-              "VALUES (:p, :c, :t, :d, :d, :s) ON CONFLICT DO NOTHING", job_inserts)
-    bulk.many("UPDATE jobs SET first_seen = :f, last_seen = :l WHERE person_id = :p AND company = :c "
-              "AND position = :t", job_updates)
+    bulk.many("UPDATE connections SET email = :e WHERE id = :id", emails)
+    bulk.many("INSERT INTO jobs (owner_id, person_id, company, position, first_seen, last_seen, source_id) "
+              "VALUES (:o, :p, :c, :t, :d, :d, :s) ON CONFLICT DO NOTHING", job_inserts)
+    bulk.many("UPDATE jobs SET first_seen = :f, last_seen = :l WHERE owner_id = :o AND person_id = :p "
+              "AND company = :c AND position = :t", job_updates)
     bulk.many("INSERT INTO import_connections (import_id, person_id) VALUES (:i, :p) ON CONFLICT DO NOTHING",
               [{"i": ctx.import_id, "p": pid} for pid in used])
     s.connections_total = len(used)

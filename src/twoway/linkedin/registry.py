@@ -18,9 +18,9 @@ from twoway.identity import normalise_url, url_key
 from twoway.linkedin.bulk import Bulk
 
 _INSERT = (
-    "INSERT INTO people (url, name_key, first_name, last_name, full_name, email, company, position, "
+    "INSERT INTO people (url, name_key, first_name, last_name, full_name, company, position, "
     "low_confidence, source_id, created_at) VALUES (:url, :name_key, :first_name, :last_name, :full_name, "
-    ":email, :company, :position, :low_confidence, :source_id, :created_at)"
+    ":company, :position, :low_confidence, :source_id, :created_at)"
 )
 
 
@@ -96,12 +96,12 @@ class PeopleIndex:
             if pid not in only:
                 only.append(pid)
 
-    def _create(self, url: str | None, full: str, first: str, last: str, *, email: str = "",
+    def _create(self, url: str | None, full: str, first: str, last: str, *,
                 company: str = "", position: str = "") -> int:
         key = name_key(full)
         pid = self.bulk.insert_id(_INSERT, {
             "url": url, "name_key": key, "first_name": first or None, "last_name": last or None,
-            "full_name": full, "email": email or None, "company": company or None,
+            "full_name": full, "company": company or None,
             "position": position or None, "low_confidence": 0 if url else 1,
             "source_id": self.source_id, "created_at": self.created_at,
         })
@@ -116,7 +116,7 @@ class PeopleIndex:
         first, last = _split(full)
         return self._create(None, full, first, last)
 
-    def with_url(self, url: str, full: str, first: str = "", last: str = "", *, email: str = "",
+    def with_url(self, url: str, full: str, first: str = "", last: str = "", *,
                  company: str = "", position: str = "") -> int:
         """The person with this (normalised) profile URL, created if new."""
         key = url_key(url)
@@ -137,7 +137,7 @@ class PeopleIndex:
                           {"url": url, "id": pid})
             self.by_url[key] = pid
             return pid
-        return self._create(url, full, first, last, email=email, company=company, position=position)
+        return self._create(url, full, first, last, company=company, position=position)
 
     def match_name(self, full: str, *, exclude: set[int] | None = None) -> int | None:
         """The one known person with this name (not among ``exclude``), else None."""
@@ -150,11 +150,11 @@ class PeopleIndex:
         return only[0] if len(only) == 1 else None
 
     def with_name(self, full: str, first: str = "", last: str = "", *, exclude: set[int] | None = None,
-                  email: str = "", company: str = "", position: str = "") -> int:
+                  company: str = "", position: str = "") -> int:
         """The known person with this name, or a new low-confidence one."""
         pid = self.match_name(full, exclude=exclude)
         if pid is not None:
             return pid
         if not first and not last:
             first, last = _split(full)
-        return self._create(None, full, first, last, email=email, company=company, position=position)
+        return self._create(None, full, first, last, company=company, position=position)

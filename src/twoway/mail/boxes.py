@@ -27,6 +27,7 @@ class RawMessage:
     envelope: bytes  # the mbox "From " line (empty in a Maildir)
     header: bytes
     body: bytes
+    offset: int = 0  # bytes of the mailbox read up to this message (for a progress bar)
 
     @property
     def sent_folder(self) -> bool:
@@ -92,13 +93,15 @@ def messages(box: Box, root: Path) -> Iterator[RawMessage]:
 
 def _maildir(box: Box, name: str) -> Iterator[RawMessage]:
     files = sorted(f for sub in ("cur", "new") for f in (box.path / sub).iterdir() if f.is_file())
+    offset = 0
     for number, f in enumerate(files, 1):
         with f.open("rb") as stream:
             header, body, complete = _read_one(stream, None)
+            offset += stream.seek(0, 2)
         if not complete:
             raise InputError(f"message {number} ends inside its headers (a truncated file?)",
                              file=f"{name}/{f.parent.name}/{f.name}")
-        yield RawMessage(f"{name}/{f.parent.name}/{f.name}", number, box.folder, b"", header, body)
+        yield RawMessage(f"{name}/{f.parent.name}/{f.name}", number, box.folder, b"", header, body, offset)
 
 
 def _read_one(stream: object, first: bytes | None) -> tuple[bytes, bytes, bool]:
@@ -133,7 +136,7 @@ def _mbox(box: Box, name: str) -> Iterator[RawMessage]:
                 if started:
                     if in_header:
                         raise InputError(f"message {number} has no end to its headers", file=name)
-                    yield RawMessage(name, number, box.folder, envelope, bytes(header), bytes(body))
+                    yield RawMessage(name, number, box.folder, envelope, bytes(header), bytes(body), f.tell())
                 number += 1
                 started, in_header, envelope = True, True, line
                 header, body = bytearray(), bytearray()
@@ -152,4 +155,4 @@ def _mbox(box: Box, name: str) -> Iterator[RawMessage]:
     if started:
         if in_header:
             raise InputError(f"message {number} ends inside its headers (a truncated file?)", file=name)
-        yield RawMessage(name, number, box.folder, envelope, bytes(header), bytes(body))
+        yield RawMessage(name, number, box.folder, envelope, bytes(header), bytes(body), box.path.stat().st_size)

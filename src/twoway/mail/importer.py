@@ -65,7 +65,8 @@ def import_mail(store: Store, path: str | Path, *, owner: str | None = None,
     # Who the owner is shows in the mail not imported before: re-importing an unchanged mailbox reads nothing.
     with store.connect() as conn:
         fresh = [box for box in found if not imported_before(conn, identities[box.path][0], f"mail:{box.kind}")]
-    inferred, fallback_name = _infer_owner(fresh, root)
+    meter = _Meter(progress, sum(identities[box.path][1] for box in fresh))
+    inferred, fallback_name = _infer_owner(fresh, root, meter)
     with store.begin() as conn:
         owner_id, owner_name = pick_owner(conn, owner, fallback_name or "Me")
         known = owner_addresses(conn, owner_id)
@@ -75,26 +76,53 @@ def import_mail(store: Store, path: str | Path, *, owner: str | None = None,
                              "you@example.com`", file=root.name)
         summary.owner_id, summary.owner_name, summary.owner_emails = owner_id, owner_name, addresses
         record = SourceImport(conn, "mail", root.name, owner_id, summary)
-        for n, box in enumerate(found):
-            if progress is not None:
-                progress(f"reading {box.folder}", n, len(found))
-            _MailBox(conn, record, box, root, set(addresses)).run(identities[box.path])
+        meter.start()
+        for box in found:
+            _MailBox(conn, record, box, root, set(addresses), meter).run(identities[box.path])
         remember_owner_addresses(conn, owner_id, {e: r for e, r in inferred.items() if e not in known})
         summary.seconds = round(time.perf_counter() - started, 2)
         record.finish()
-    if progress is not None:
-        progress("done", len(found), len(found))
+    meter.done()
     return summary
 
 
-def _infer_owner(found: list[Box], root: Path) -> tuple[dict[str, str], str]:
+class _Meter:
+    """Bytes of mail read so far, told to ``progress`` about every ``STEP`` bytes: twice over the new mailboxes
+    (finding the owner's addresses, then reading), so a large file shows its bar moving."""
+
+    STEP = 4 << 20
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total = progress, max(total, 1)
+        self.before = self.told = 0
+
+    def start(self) -> None:
+        self.before = self.told = 0
+
+    def at(self, stage: str, offset: int) -> None:
+        if self.progress is not None and self.before + offset - self.told >= self.STEP:
+            self.told = self.before + offset
+            self.progress(stage, min(self.told, self.total), self.total)
+
+    def box_done(self, size: int) -> None:
+        self.before += size
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress("done", self.total, self.total)
+
+
+def _infer_owner(found: list[Box], root: Path, meter: _Meter) -> tuple[dict[str, str], str]:
     """The owner's addresses as the mail shows them, and the name they sign with."""
     sent: Counter[str] = Counter()
     received: Counter[str] = Counter()
     names: dict[str, str] = {}
     total_sent = 0
     for box in found:
+        size = 0
         for raw in messages(box, root):
+            size = raw.offset
+            meter.at("finding your addresses", raw.offset)
             msg = message_from_bytes(raw.header, policy=compat32)
             labels = str(msg.get("X-Gmail-Labels", "") or "").casefold().split(",")
             if raw.sent_folder or "sent" in [x.strip() for x in labels]:
@@ -105,6 +133,7 @@ def _infer_owner(found: list[Box], root: Path) -> tuple[dict[str, str], str]:
             else:
                 for a in parse_addresses(*(str(v) for v in msg.get_all("Delivered-To") or [])):
                     received[a.email] += 1
+        meter.box_done(size)
     if sent:
         return ({e: INFERRED_SENT for e, c in sent.most_common() if c >= OWNER_SHARE * total_sent},
                 names.get(sent.most_common(1)[0][0], ""))
@@ -115,8 +144,9 @@ def _infer_owner(found: list[Box], root: Path) -> tuple[dict[str, str], str]:
 
 
 class _MailBox:
-    def __init__(self, conn: Connection, record: SourceImport, box: Box, root: Path, mine: set[str]) -> None:
-        self.conn, self.record, self.box, self.root, self.mine = conn, record, box, root, mine
+    def __init__(self, conn: Connection, record: SourceImport, box: Box, root: Path, mine: set[str],
+                 meter: _Meter) -> None:
+        self.conn, self.record, self.box, self.root, self.mine, self.meter = conn, record, box, root, mine, meter
         self.summary = record.summary
         self.pending: list[Interaction] = []
         self.seen: set[str] = set()
@@ -132,13 +162,16 @@ class _MailBox:
         self.directory = Directory(self.conn, self.record.owner_id, file_id, self.record.created_at, self.summary)
         self.file_id = file_id
         read_count = skipped = 0
+        stage = f"reading {self.box.folder}"
         for raw in messages(self.box, self.root):
             read_count += 1
+            self.meter.at(stage, raw.offset)
             if not self._one(read(raw)):
                 skipped += 1
             if len(self.pending) >= FLUSH:
                 self._flush()
         self._flush()
+        self.meter.box_done(size)
         self.record.file_done(file_id, read_count, skipped)
         self.summary.files.append({"name": name, "kind": kind, "rows": read_count, "skipped": skipped})
 

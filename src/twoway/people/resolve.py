@@ -52,12 +52,15 @@ def get(conn: Connection, person_id: int) -> PersonRef:
     return _ref(row)
 
 
-def resolve(conn: Connection, owner_id: int, query: str) -> PersonRef:
+def resolve(conn: Connection, owner_id: int, query: str, *, anyone: bool = False) -> PersonRef:
     """The one person QUERY means: `#id`, a profile URL, a full name, or a unique part of a name.
 
-    The owner's own people (connections, conversations, invitations) are searched first, then
-    everyone in the database (a team's merged networks). Several matches raise Ambiguous with the
-    candidates listed, so the owner can repeat the command with `#id`.
+    A name finds only the owner's own people (connections, conversations, invitations): in a team,
+    which names other members know is theirs to tell. ``anyone`` (introductions, whose paths run
+    through other members' networks) searches everyone after them. An id or a profile URL names one
+    person whoever knows them; what the owner then sees of them is the person page's to decide.
+    Several matches raise Ambiguous with the candidates listed, so the owner can repeat the command
+    with `#id`.
     """
     wanted = query.strip()
     if not wanted:
@@ -77,7 +80,9 @@ def resolve(conn: Connection, owner_id: int, query: str) -> PersonRef:
     if not key:
         raise InputError(f"{query!r} is not a name, a profile URL or #id")
     like = contains(key)
-    for scope in (_RELATED, "1 = 1"):
+    # With one member there is nobody else's network to keep out: everyone here is theirs to find.
+    alone = int(conn.execute(text("SELECT COUNT(*) FROM owners")).scalar_one()) <= 1
+    for scope in (_RELATED, "1 = 1") if anyone or alone else (_RELATED,):
         for condition, value in (("p.name_key = :k", key), ("p.name_key LIKE :k" + ESCAPE, like)):
             rows = conn.execute(
                 text(f"SELECT {_REF_COLUMNS} FROM people p WHERE {condition} AND {scope} ORDER BY p.id LIMIT 11"),

@@ -41,7 +41,7 @@ def build_week(
     States are judged as of today for this week, and as of the week's Monday for any other week,
     so planning next week sees retries that fall due by then and a past week replays faithfully.
     """
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     today = today or clock.today()
     week_start = week_start_of(clock.checked_day(week_of, "week_of") if week_of else today)
     as_of = today if week_start <= today <= week_start + timedelta(days=6) else week_start
@@ -89,7 +89,8 @@ def job_changes(
         text(
             "SELECT j.person_id, j.company, j.position, j.first_seen FROM jobs j "
             "JOIN connections c ON c.person_id = j.person_id AND c.owner_id = :o AND c.status = 'connected' "
-            "WHERE j.person_id IN (SELECT person_id FROM jobs GROUP BY person_id HAVING COUNT(*) >= 2) "
+            "WHERE j.owner_id = :o AND j.person_id IN "
+            "(SELECT person_id FROM jobs WHERE owner_id = :o GROUP BY person_id HAVING COUNT(*) >= 2) "
             "ORDER BY j.person_id, j.first_seen, j.id"
         ),
         {"o": owner_id},

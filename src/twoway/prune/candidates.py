@@ -135,7 +135,7 @@ def find_candidates(
     reasons: Collection[str] | None = None,
 ) -> PruneList:
     """Every prune candidate of the owner, most reasons first, then the longest silent."""
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     today = today or clock.today()
     verdicts = compute_states(conn, owner_id, settings=settings, today=today)
     decisions = prune_decisions(conn, owner_id)

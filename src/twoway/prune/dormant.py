@@ -51,7 +51,7 @@ class DormantReview:
 def dormant(conn: Connection, owner_id: int, *, settings: Settings | None = None,
             today: date | None = None) -> DormantReview:
     """Never-contacted connections (no word either way, no attempt) made more than ``dormant_years`` ago."""
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     today = today or clock.today()
     years = int(settings.dormant_years)
     horizon = date(today.year - years, today.month, min(today.day, 28))

@@ -22,6 +22,8 @@ from twoway.reading.text import fold, has_words
 _PLACEHOLDER = re.compile(
     r"%[A-Za-z_ ]{3,24}%|\{\{?\s*[A-Za-z_ ]{2,24}\}\}?|"
     r"\[(?:first |last |full |your )?(?:name|nombre|nom|nome|naam|vorname|prénom|first name)\]", re.I)
+#: Question marks of every script twoway meets: Latin, Spanish opening, full-width (CJK), Arabic.
+_QUESTION_MARKS = ("?", "¿", "？", "؟")
 _NAME_WORDS = 2  # words left over that can be a name ("Hi Carla" → "carla")
 _SHORT = 4  # a text of at most this many words that tells no news reads as a courtesy ("Enjoy the new role!")
 _AROUND = 4  # words around a courtesy phrase that still leave it a courtesy ("congrats, the product looks great")
@@ -82,7 +84,7 @@ def read_clean(text: str, sponsored: bool = False) -> Reading:
             pitched.append("recruiting")
         return reading(PITCH, language, detail, tuple(pitched))
     plain = without_links(text) if "?" in text else text
-    if "?" in plain or "¿" in plain:
+    if any(mark in plain for mark in _QUESTION_MARKS):
         return reading(QUESTION, language, "question", ("question_mark", *(k for k in ("ask",) if k in hits)))
     # Asks and question words count in the message's own language ("was" asks in German, not in English).
     asks = _ours(hits.get("ask", ()), language)

@@ -76,7 +76,8 @@ COURTESY: Table = {
         "nl": (r"(?:van harte )?gefeliciteerd{t}", r"proficiat{t}", r"goed gedaan"),
         "xx": (r"bravo{t}", r"gratul\w*", r"grattis\w*", r"gratulerer", r"tillykke", r"onne\w*", r"tebrik\w*",
                r"поздравл\w*", r"felicit\w*", r"gratulál\w*", r"čestit\w*", r"συγχαρητήρια", r"おめでとう\w*",
-               r"恭喜", r"축하(?:합니다|해요|드립니다)?", r"مبروك"),
+               r"恭喜", r"축하(?:합니다|해요|드립니다)?", r"(?:الف )?مبروك", r"تهاني\w*", r"اهنئ\w*", r"مبارك",
+               r"ما شاء الله", r"تبارك الله", r"تستاهل\w*", r"فخور\w* بك", r"बधाई(?: हो)?"),
     },
     "thanks": {
         "en": (r"(?:many |big |huge )?(?:thanks|thank you|thank u|thanx|thnx|thx|tnx|tks|ty|tysm)"
@@ -93,7 +94,9 @@ COURTESY: Table = {
         "nl": (r"bedankt{t}", r"dank (?:je|u|jullie)(?: wel)?{t}", r"dankjewel{t}", r"dank voor{t}"),
         "xx": (r"dzi[eę]kuj[eę]\w*", r"dzięki", r"tack\w*", r"takk", r"kiitos\w*", r"teşekkür\w*", r"sa[gğ] ?ol",
                r"спасибо", r"дякую", r"děkuj\w*", r"díky", r"mul[tț]umesc", r"köszönöm", r"ευχαριστώ", r"ありがとう\w*",
-               r"谢谢", r"感谢", r"감사합니다", r"شكرا", r"धन्यवाद", r"terima kasih", r"cảm ơn", r"hvala\w*", r"aitäh"),
+               r"谢谢", r"感谢", r"감사합니다", r"شكر\w*", r"جزاك\w* الله خير\w*",
+               r"(?:الله )?يبارك في\w*", r"بارك الله في\w*", r"يعطيك العافي\w*", r"مشكور\w*", r"благодар\w*",
+               r"शुक्रिया", r"धन्यवाद", r"terima kasih", r"cảm ơn", r"hvala\w*", r"aitäh"),
     },
     "welcome": {
         "en": (r"you'?re (?:very |most )?welcome", r"ur welcome", r"no worries{t}", r"no problem{t}", r"np",
@@ -109,6 +112,9 @@ COURTESY: Table = {
     "pleasantry": {
         "en": (r"let me know if (?:i|we) can (?:ever )?(?:help|be of (?:any )?help)"
                r"(?: (?:with anything|in any way|at all))?(?=[.!]|$)",
+               r"(?:and )?if you (?:ever )?need anything(?: (?:else|at all|from me|from us))?,? (?:just )?"
+               r"(?:let me know|give me a shout|reach out)(?=[.!]|$)",
+               r"(?:i'?m |i am |we'?re |really |so )*looking forward to it(?=[.!,]|$)",
                r"(?:i'?d|i would|would) (?:love|like) to (?:stay|keep) in touch",
                r"(?:i )?(?:really )?enjoyed (?:our|the|your) (?:chat|conversation|talk|panel|session|exchange){t}",
                r"(?:so |great |good |nice |lovely )?(?:good |great |nice )?to hear from you{t}",
@@ -116,6 +122,14 @@ COURTESY: Table = {
                r"(?:this is |that'?s |what )?(?:a |an )?(?:great|amazing|wonderful|fantastic|brilliant|inspiring)"
                r" (?:initiative|idea|post|article|work|job|achievement|news|project){t}",
                r"god bless(?: you)?{t}", r"(?:well|nicely) done{t}", r"keep (?:it )?up(?: the good work)?{t}"),
+        "xx": (r"تشرفت بمعرفت\w*", r"سعد\w* بالتعرف عليك", r"سعيد\w* بالتواصل{t}", r"اتطلع (?:ل|الي )\S*{t}",
+               r"很高兴认识你", r"जुड़कर खुशी हुई",
+               # blessings answer kindness with kindness and ask nothing ("God honour you", "praise be to God")
+               r"الحمد ?لله\w*(?: (?:علي كل حال|حتي يبلغ الحمد منتهاه|رب العالمين))?",
+               r"(?:الله|ربنا) (?:يكرم|يسعد|يوفق|يخلي|يبارك|يحفظ|يجازي|يزيد)\w*", r"يا رب",
+               r"و?(?:ربنا )?يتقبل\w*(?: منا ومنك\w*| منا جميعا)?", r"و?يزيدك من فضله", r"و?يبارك في\w*",
+               r"كلامك (?:جميل|طيب|حلو)\w*(?: جدا)?",
+               r"اسعد\w* الله\w*", r"يجازيك\w* (?:الله )?(?:كل )?خير\w*", r"متشكر\w*", r"تسلم\w*"),
     },
     "wishes": {
         "en": (r"happy (?:new year|holidays|friday|monday|easter|thanksgiving|diwali|eid|hanukkah|weekend){t}",
@@ -155,6 +169,9 @@ COURTESY: Table = {
         "nl": (r"fijne (?:feestdagen|dag|avond|week|weekend|vakantie){t}", r"prettige feestdagen{t}",
                r"gelukkig nieuwjaar{t}", r"(?:veel )?succes{t}", r"sterkte", r"beterschap", r"jij ook",
                r"insgelijks", r"tot (?:snel|dan|ziens|morgen)"),
+        "xx": (r"كل عام و\w* بخير", r"عساك\w* من عواده", r"رمضان (?:كريم|مبارك)", r"عيد\w* (?:مبارك|سعيد)\w*",
+               r"عيد ميلاد سعيد", r"بالتوفيق\w*", r"ان شاء الله", r"اتمني لك{t}", r"başarılar\w*",
+               r"शुभकामना\w*", r"удачи"),
     },
     "greeting": {
         "en": (r"hi(?: again| there)?", r"hello(?: again| there)?", r"hey(?: there)?", r"hiya", r"howdy",
@@ -166,6 +183,8 @@ COURTESY: Table = {
         "pt": (r"olá", r"oi", r"bom dia", r"boa (?:tarde|noite)", r"prezad[oa]", r"e aí"),
         "it": (r"ciao", r"salve", r"buongiorno", r"buonasera", r"gentile", r"car[oa]"),
         "nl": (r"hoi", r"hallo", r"goede(?:morgen|middag|navond)", r"beste", r"hee"),
+        "xx": (r"السلام عليكم(?: ورحمه الله(?: وبركاته)?)?", r"وعليكم السلام\w*", r"اهلا(?: وسهلا| بك)?",
+               r"مرحبا\w*", r"привет", r"здравствуйте", r"नमस्ते", r"你好", r"こんにちは", r"merhaba"),
     },
     "ack": {
         "en": (r"okie", r"ok(?:ay)? then", r"k+", r"sure(?: thing)?", r"sounds (?:good|great|perfect|like a plan)",

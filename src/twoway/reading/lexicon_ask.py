@@ -18,11 +18,13 @@ ASK: Table = {
                r"coming|open|interested|hiring|up for|ok)", r"mind if i", r"any chance", r"wondering (?:if|whether)",
                r"if you could", r"(?:can|could|may) i (?:ask|get|use|pick|borrow|have|send|call|forward)",
                r"is it ok(?:ay)? if", r"are we still on", r"u coming", r"r u", r"(?:let me|lmk) know (?!if (?:i|we) "
-               r"can)(?:if|when|what|your|how|whether|which)", r"lmk", r"please (?:send|share|confirm|check|"
+               r"can)(?:if|when|what|your|how|whether|which)", r"lmk",
+               r"(?:please|pls|plz|kindly) (?:send|share|confirm|check|"
                r"resend|review|forward|call|reply|get back|advise|let me|introduce|connect|help)",
                r"(?:send|forward|share) (?:me|us)", r"i need your", r"(?:would|i'?d) (?:love|like|appreciate) "
                r"(?:your|to get your|to hear your) (?:advice|feedback|thoughts|input|help|opinion|take)",
-               r"i'?d (?:really )?appreciate (?:it )?if you", r"do you want to", r"wanna",
+               r"(?:i'?d|i(?:'?ll| will| would)?|we(?:'?d|'?ll| will| would)?) (?:really |greatly )?appreciate"
+               r" (?:it )?if (?:you|u)", r"do you want to", r"wanna",
                r"(?:keen|eager|curious|love) to (?:hear|know|get) your (?:thoughts|take|feedback|view|opinion)",
                r"(?:ping|call|text|email|message) me (?:when|once|if|back)", r"drop me a (?:line|note|message)",
                r"let me know (?:when|what|if) (?!(?:i|we) can)",
@@ -61,6 +63,8 @@ ASK: Table = {
         "pt": (r"quando", r"como", r"onde", r"quem", r"por ?que", r"qual", r"vai", r"vais"),
         "it": (r"quando", r"come", r"dove", r"chi", r"perché", r"quale", r"sarai", r"hai"),
         "nl": (r"wanneer", r"hoe", r"waar", r"wie", r"waarom", r"welke", r"wat"),
+        # Arabic question words (written as folded: no hamza, final ya): "hal" asks on its own.
+        "xx": (r"هل", r"متي", r"كيف", r"ماذا", r"لماذا", r"اين", r"ممكن", r"ما رايك"),
     },
     "offer": {
         "en": (r"(?:i'?d be |i'?m |i am |i would be |we'?d be )?(?:happy|glad|more than happy) to (?:help|make|intro|"

@@ -78,6 +78,7 @@ AUTO: Table = {
         "pt": (r"webinar", r"e-?book", r"guia", r"evento", r"olá a todos"),
         "it": (r"webinar", r"report", r"guida", r"evento", r"ciao a tutti"),
         "nl": (r"webinar", r"masterclass", r"rapport", r"gids", r"beste allemaal"),
+        "xx": (r"دورة تدريبية", r"ورشة عمل", r"ندوة", r"مؤتمر", r"محاضرة", r"بث مباشر"),
     },
     "cta": {
         "en": (r"(?:you are|you'?re) invited", r"join (?:us|our)", r"register", r"sign up", r"enrol+(?: now)?",
@@ -90,5 +91,6 @@ AUTO: Table = {
         "pt": (r"participe", r"baixe", r"vagas limitadas", r"inscreva-se"),
         "it": (r"iscriviti", r"scarica", r"posti limitati"),
         "nl": (r"meld je aan", r"schrijf je in", r"download", r"plaatsen (?:zijn )?beperkt"),
+        "xx": (r"تدعوكم", r"ندعوكم", r"رابط التسجيل", r"للتسجيل", r"سجل الان", r"لحضور"),
     },
 }

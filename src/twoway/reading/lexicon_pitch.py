@@ -140,7 +140,11 @@ STRONG: Table = {
     "prospecting": {
         "en": (r"who (?:is|'s) (?:responsible|in charge) (?:for|of) (?:\w+ ){1,3}(?:at|in) your",
                r"(?:are|would) you (?:be )?the (?:right )?person (?:responsible|in charge)",
-               r"who (?:handles|manages|runs) (?:\w+ ){1,2}(?:at|on) your"),
+               r"who (?:handles|manages|runs) (?:\w+ ){1,2}(?:at|on) your",
+               # channel-partner hunting: "we are looking for new partners who might have a company that needs..."
+               r"(?:looking for|seeking|searching for) (?:new |channel |business |strategic |sales )"
+               r"(?:partners|resellers|distributors|affiliates)",
+               r"(?:looking for|seeking) (?:resellers|distributors)"),
         "es": (r"quién es la persona (?:indicada|responsable)",),
         "fr": (r"qui est (?:la personne )?en charge de",),
         "de": (r"wer ist bei (?:ihnen|euch) (?:für|zuständig)",),

@@ -22,8 +22,8 @@ _WORDISH = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
     for cp in range(0xC0, 0x250):
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
@@ -32,7 +32,12 @@ def _fold_table() -> dict[int, str]:
     table.update({ord("ß"): "ss", ord("ø"): "o", ord("æ"): "ae", ord("œ"): "oe", ord("ł"): "l", ord("đ"): "d",
                   ord("’"): "'", ord("‘"): "'", ord("´"): "'", ord("`"): "'", ord("“"): '"', ord("”"): '"',
                   ord("„"): '"', ord("«"): '"', ord("»"): '"', ord("–"): "-", ord("—"): "-", ord("‑"): "-",
-                  ord("？"): "?", ord("！"): "!", ord("。"): ".", ord("，"): ",", ord("…"): "..."})
+                  ord("？"): "?", ord("！"): "!", ord("。"): ".", ord("，"): ",", ord("…"): "...",
+                  ord("؟"): "?", ord("،"): ",", ord("؛"): ";"})
+    # Arabic as its readers match it: short vowels and the stretching stroke off, every alef one alef, final
+    # alef maqsura as ya ("شكراً" and "شكرا", "أهلا" and "اهلا" are one word).
+    table.update(dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640], None))
+    table.update({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ى"): "ي"})
     return table
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from twoway.sources.addresses import Address, normalise_email, parse_addresses
 from twoway.sources.directory import Directory
+from twoway.sources.fold import fold_person, undo_merge
 from twoway.sources.merges import decide_merge
 from twoway.sources.owners import owner_addresses, pick_owner, remember_owner_addresses
 from twoway.sources.record import SourceImport, content_id, imported_before
@@ -23,11 +24,13 @@ __all__ = [
     "SourceSummary",
     "content_id",
     "decide_merge",
+    "fold_person",
     "imported_before",
     "normalise_email",
     "owner_addresses",
     "parse_addresses",
     "pick_owner",
     "remember_owner_addresses",
+    "undo_merge",
     "write_interactions",
 ]

@@ -12,11 +12,8 @@ from sqlalchemy import Connection, text
 
 from twoway.identity import name_key, url_key
 from twoway.sources.addresses import name_from_email, normalise_email
+from twoway.sources.fold import FROM_CONNECTIONS, fold_person
 from twoway.sources.summary import SourceSummary
-
-FROM_CONNECTIONS = "e-mail in LinkedIn connections"
-#: Tables whose rows follow a person merged into another (a mail-only person has nothing else).
-_FOLLOW = ("interactions", "person_emails", "tags", "notes", "decisions")
 
 
 class Directory:
@@ -27,10 +24,12 @@ class Directory:
         self.source_id = source_id
         self.created_at = created_at
         self.summary = summary
+        # Addresses are each member's own: one member's mail never lands on a person by another's address book.
         self.by_email: dict[str, int] = {str(e): int(p) for p, e in conn.execute(
-            text("SELECT person_id, email FROM person_emails"))}
+            text("SELECT person_id, email FROM person_emails WHERE owner_id = :o"), {"o": owner_id})}
         self.from_people: dict[str, int] = {}
-        for pid, raw in conn.execute(text("SELECT id, email FROM people WHERE email IS NOT NULL ORDER BY id")):
+        for pid, raw in conn.execute(text("SELECT person_id, email FROM connections WHERE owner_id = :o "
+                                          "AND email IS NOT NULL ORDER BY person_id"), {"o": owner_id}):
             for part in str(raw).replace(";", ",").split(","):
                 email = normalise_email(part)
                 if email and email not in self.by_email:
@@ -59,18 +58,18 @@ class Directory:
         pid = self.known(email)
         if pid is not None:
             return pid
-        pid = self.create(name or name_from_email(email), email=email)
+        pid = self.create(name or name_from_email(email))
         self._record(pid, email, reason)
         return pid
 
-    def create(self, full: str, *, email: str | None = None, url: str | None = None, company: str = "",
-               position: str = "") -> int:
+    def create(self, full: str, *, url: str | None = None, company: str = "", position: str = "") -> int:
+        """A new person; their addresses are the owner's to record (:meth:`attach`), never on the shared row."""
         first, _, last = full.strip().partition(" ")
         pid = int(self.conn.execute(text(
-            "INSERT INTO people (url, name_key, first_name, last_name, full_name, email, company, position, "
-            "low_confidence, source_id, created_at) VALUES (:u, :k, :f, :l, :n, :e, :c, :p, :lc, :s, :t) "
+            "INSERT INTO people (url, name_key, first_name, last_name, full_name, company, position, "
+            "low_confidence, source_id, created_at) VALUES (:u, :k, :f, :l, :n, :c, :p, :lc, :s, :t) "
             "RETURNING id"), {
-                "u": url, "k": name_key(full), "f": first or None, "l": last or None, "n": full, "e": email,
+                "u": url, "k": name_key(full), "f": first or None, "l": last or None, "n": full,
                 "c": company or None, "p": position or None, "lc": 0 if url else 1, "s": self.source_id,
                 "t": self.created_at}).scalar_one())
         if url:
@@ -87,8 +86,9 @@ class Directory:
             self.suggest(pid, holder, f"both have {email}")
 
     def merge(self, keep: int, gone: int, reason: str) -> bool:
-        """Fold a person known only from mail or calendars into ``keep``; False when ``gone`` is more than that."""
-        if not fold_person(self.conn, keep, gone, reason):
+        """Fold a person known only from mail or calendars into ``keep`` (recorded, so it can be undone); False
+        when ``gone`` is more than that."""
+        if fold_person(self.conn, keep, gone, reason, owner_id=self.owner_id) is None:
             return False
         for email, pid in list(self.by_email.items()):
             if pid == gone:
@@ -114,26 +114,8 @@ class Directory:
 
     def _record(self, pid: int, email: str, reason: str) -> None:
         self.conn.execute(text(
-            "INSERT INTO person_emails (person_id, email, reason, source_id, created_at) "
-            "VALUES (:p, :e, :r, :s, :t) ON CONFLICT DO NOTHING"),
-            {"p": pid, "e": email, "r": reason, "s": self.source_id, "t": self.created_at})
+            "INSERT INTO person_emails (owner_id, person_id, email, reason, source_id, created_at) "
+            "VALUES (:o, :p, :e, :r, :s, :t) ON CONFLICT DO NOTHING"),
+            {"o": self.owner_id, "p": pid, "e": email, "r": reason, "s": self.source_id, "t": self.created_at})
         self.by_email[email] = pid
 
-
-def fold_person(conn: Connection, keep: int, gone: int, reason: str, *, keep_suggestion: int | None = None) -> bool:
-    """Move everything of ``gone`` (a person known only from mail, calendars or address books) onto ``keep``
-    and delete ``gone``; False, changing nothing, when ``gone`` has a profile URL or is someone's connection.
-    ``keep_suggestion``: the one suggestion about them that stays, as the record of the owner's decision."""
-    row = conn.execute(text(
-        "SELECT url, (SELECT COUNT(*) FROM connections WHERE person_id = :g) FROM people WHERE id = :g"),
-        {"g": gone}).first()
-    if row is None or row[0] is not None or int(row[1]):
-        return False
-    for table in _FOLLOW:
-        conn.execute(text(f"UPDATE {table} SET person_id = :k WHERE person_id = :g"), {"k": keep, "g": gone})
-    conn.execute(text("UPDATE person_emails SET reason = :r WHERE person_id = :k AND reason <> :c"),
-                 {"r": reason, "k": keep, "c": FROM_CONNECTIONS})
-    conn.execute(text("DELETE FROM merge_suggestions WHERE (person_id = :g OR other_id = :g) AND id <> :s"),
-                 {"g": gone, "s": keep_suggestion or 0})
-    conn.execute(text("DELETE FROM people WHERE id = :g"), {"g": gone})
-    return True

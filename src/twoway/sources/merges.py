@@ -1,6 +1,6 @@
 """The owner's answer to a likely match: accept folds the person met in mail, a calendar or an address book
-into the connection (their history, addresses, notes and tags follow); reject keeps them apart for good
-(a later import suggests the same pair again only as the rejected row it already is)."""
+into the connection (their history, addresses, notes and tags follow; ``undo_merge`` takes it back); reject
+keeps them apart for good (a later import suggests the same pair again only as the rejected row it already is)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Literal
 from sqlalchemy import Connection, text
 
 from twoway.errors import Conflict, NotFound
-from twoway.sources.directory import fold_person
+from twoway.sources.fold import fold_person
 
 Verdict = Literal["accept", "reject"]
 CONFIRMED = "confirmed by you"
@@ -29,7 +29,7 @@ def decide_merge(conn: Connection, owner_id: int, suggestion_id: int, verdict: V
     if verdict == "reject":
         _set(conn, suggestion_id, "rejected")
         return f"Kept {name} (#{keep}) and {other} (#{gone}) apart; they will not be suggested again."
-    if not fold_person(conn, keep, gone, CONFIRMED, keep_suggestion=suggestion_id):
+    if fold_person(conn, keep, gone, CONFIRMED, keep_suggestion=suggestion_id, owner_id=owner_id) is None:
         raise Conflict(f"{other} (#{gone}) has a LinkedIn profile or is a connection: both stay; "
                        "reject the suggestion to stop seeing it")
     _set(conn, suggestion_id, "accepted")

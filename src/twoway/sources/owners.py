@@ -38,7 +38,7 @@ def _create(conn: Connection, name: str) -> int:
 def owner_addresses(conn: Connection, owner_id: int) -> dict[str, str]:
     """The owner's addresses → how each is known: the ``owner_emails`` setting, then those inferred before."""
     found: dict[str, str] = {}
-    for raw in settings_mod.load(conn).owner_emails:
+    for raw in settings_mod.load(conn, owner_id).owner_emails:
         email = normalise_email(str(raw))
         if email:
             found[email] = "setting owner_emails"

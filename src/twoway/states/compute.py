@@ -46,7 +46,7 @@ def compute_states(
     """The state of every connection of the owner (connected or removed), keyed by person id, in
     person id order. Each reason is written the first time it is read; ``reasons=False`` leaves them empty.
     """
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     today = today or clock.today()
     if hist is None:
         hist = load_history(conn, owner_id, today=today, person_ids=person_ids)

@@ -64,9 +64,10 @@ class Store:
         with self.engine.connect() as conn:
             yield conn
 
-    def settings(self) -> settings_mod.Settings:
+    def settings(self, owner_id: int | None = None) -> settings_mod.Settings:
+        """One member's settings (None: the only member's, or the database's own)."""
         with self.connect() as conn:
-            return settings_mod.load(conn)
+            return settings_mod.load(conn, owner_id)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,6 +13,7 @@ from twoway.strength.compute import (
     strength_of,
     structural_share,
 )
+from twoway.strength.published import publish_bands, published_bands
 from twoway.strength.score import (
     ANSWER_DAYS,
     BANDS,
@@ -44,6 +45,8 @@ __all__ = [
     "combine",
     "compute_strengths",
     "mutual_counts",
+    "publish_bands",
+    "published_bands",
     "score_batch",
     "score_from_events",
     "strength_of",

@@ -266,7 +266,7 @@ def compute_strengths(
     that 50 mutual connections reach 1); for connections who are owners here (team mode) structural is
     the mutual connections' share of the smaller network.
     """
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     today = today or clock.today()
     now_ts = history.until_ts(today)
     if hist is None:

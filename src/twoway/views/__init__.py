@@ -7,7 +7,7 @@ input, call one of these (or one core function), and render.
 
 from twoway.views.imports import import_and_warm
 from twoway.views.log import LogResult, record
-from twoway.views.merges import MergeSuggestion, merge_suggestions
+from twoway.views.merges import MergeDone, MergeSuggestion, merge_suggestions, merges_done
 from twoway.views.people import SORTS, PeoplePage, PeopleQuery, search
 from twoway.views.person import person_detail, timeline
 from twoway.views.states import StateRow, list_states, state_for
@@ -18,6 +18,7 @@ from twoway.views.workspace import Workspace
 __all__ = [
     "SORTS",
     "LogResult",
+    "MergeDone",
     "MergeSuggestion",
     "PeoplePage",
     "PeopleQuery",
@@ -31,6 +32,7 @@ __all__ = [
     "import_and_warm",
     "list_states",
     "merge_suggestions",
+    "merges_done",
     "note_person",
     "person_detail",
     "ranking",

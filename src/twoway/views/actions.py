@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from twoway import plan, prune, sources
+from twoway import plan, prune, sources, strength
 from twoway.errors import InputError
 from twoway.people import notes, owners
 from twoway.people import tags as tags_mod
@@ -51,7 +51,9 @@ def log(conn: Connection, owner_id: int, person_id: int, kind: str, direction: s
         note_text: str | None) -> Any:
     """Record something that happened elsewhere (a message sent, a reply, a meeting, a call)."""
     _known(conn, owner_id, person_id)
-    return log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
+    logged = log_interaction(conn, owner_id, person_id, kind, direction, on, note_text)
+    strength.publish_bands(conn, owner_id, person_ids=[person_id])  # the band other members see may change
+    return logged
 
 
 def snooze(conn: Connection, owner_id: int, person_id: int, until: date | None) -> dict[str, Any]:
@@ -68,8 +70,14 @@ def prune_decide(conn: Connection, owner_id: int, person_id: int, verdict: str, 
     return {"person_id": person_id, "verdict": verdict}
 
 
-def merge_decide(conn: Connection, owner_id: int, suggestion_id: int, verdict: sources.merges.Verdict
-                 ) -> dict[str, Any]:
+def merge_decide(conn: Connection, owner_id: int, suggestion_id: int, verdict: str) -> dict[str, Any]:
     """Accept or reject one likely match (see twoway.sources.merges); the outcome in words."""
-    return {"id": suggestion_id, "verdict": verdict,
-            "message": sources.decide_merge(conn, owner_id, suggestion_id, verdict)}
+    if verdict not in ("accept", "reject"):
+        raise InputError(f"verdict {verdict!r}: expected accept or reject")
+    said = sources.decide_merge(conn, owner_id, suggestion_id, "accept" if verdict == "accept" else "reject")
+    return {"id": suggestion_id, "verdict": verdict, "message": said}
+
+
+def merge_undo(conn: Connection, owner_id: int, merge_id: int) -> dict[str, Any]:
+    """Take one merge back (see twoway.sources.fold): both people as they were; the outcome in words."""
+    return {"id": merge_id, "undone": True, "message": sources.undo_merge(conn, owner_id, merge_id)}

@@ -8,13 +8,12 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from twoway import history
+from twoway import history, strength
 from twoway.calendars import import_calendar, looks_like_calendar
 from twoway.contacts import import_contacts, looks_like_contacts
-from twoway.errors import NotFound
+from twoway.errors import InputError
 from twoway.linkedin import Forgotten, ImportSummary, forget_import, import_export
 from twoway.linkedin.importer import Progress
 from twoway.mail import import_mail, looks_like_mail
@@ -54,6 +53,21 @@ def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
     return summary
 
 
+def sources_and_warm(store: Store, paths: list[Path], *, owner: str | None = None) -> list[SourceSummary]:
+    """Mail, calendars and address books (each recognised by content, each all or nothing), in this order, then
+    the owner's history read once for them all."""
+    done = []
+    for path in paths:
+        kind = source_of(path)
+        importer = next((imp for name, _, imp in SOURCES if name == kind), None)
+        if importer is None:
+            raise InputError("not mail, a calendar or an address book", file=Path(path).name)
+        done.append(importer(store, path, owner=owner))
+    if done:
+        _warm(store, done[-1].owner_id)
+    return done
+
+
 def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
                       progress: Progress | None = None, confirm: bool = False, owner_id: int | None = None
                       ) -> ImportSummary:
@@ -63,19 +77,19 @@ def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = Non
     return summary
 
 
-def forget(store: Store, import_id: int, *, owner_id: int | None = None) -> Forgotten:
-    """Forget one import, all in one transaction, and read the owner's history again. ``owner_id``: only one of
-    that owner's imports (a team member's own); another's is not found."""
+def forget(store: Store, import_id: int, owner_id: int | None = None) -> Forgotten:
+    """Forget one import (of ``owner_id``'s, when given), all in one transaction, and read the owner's history
+    again."""
     with store.begin() as conn:
-        if owner_id is not None and conn.execute(text("SELECT 1 FROM imports WHERE id = :i AND owner_id = :o"),
-                                                 {"i": import_id, "o": owner_id}).first() is None:
-            raise NotFound(f"you have no import #{import_id}; `twoway imports` lists yours")
-        done = forget_import(conn, import_id)
+        done = forget_import(conn, import_id, owner_id)
     if done.owner_id is not None:
         _warm(store, done.owner_id)
     return done
 
 
 def _warm(store: Store, owner_id: int) -> None:
+    """Publish the owner's bands (all the other members see of their ties), then read their history again."""
+    with suppress(SQLAlchemyError), store.begin() as conn:
+        strength.publish_bands(conn, owner_id)
     with suppress(SQLAlchemyError), store.connect() as conn:
         history.warm(conn, owner_id)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from twoway import people
+from twoway import people, strength
 from twoway.people.interactions import Logged, log_interaction
 from twoway.states import Verdict, compute_states
 
@@ -41,5 +41,6 @@ def record(
     """Find the person QUERY means, log the interaction, and judge the relationship afresh."""
     person = people.resolve(conn, owner_id, query)
     logged = log_interaction(conn, owner_id, person.id, kind, direction, on, note)
+    strength.publish_bands(conn, owner_id, person_ids=[person.id])  # the band other members see may change
     verdict = compute_states(conn, owner_id, person_ids=[person.id]).get(person.id)
     return LogResult(logged=logged, person=person, verdict=verdict)

@@ -9,7 +9,9 @@ from sqlalchemy import Connection, text
 
 from twoway import people, states, strength
 from twoway.clock import ts_to_date, ts_to_iso
+from twoway.people import owners
 from twoway.people.notes import notes_for
+from twoway.people.resolve import PersonRef
 from twoway.people.tags import tags_by_person
 
 
@@ -18,10 +20,18 @@ def _rows(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
 
 
 def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: date | None = None) -> dict[str, Any]:
-    """Everything known about one person, for `twoway person` and the Person page."""
+    """What the owner may see of one person, for `twoway person` and the Person page.
+
+    Their own side only: their messages, notes, tags, addresses and the job history their exports recorded.
+    Of a person only other members know, just the name and public headline, and who knows them how well
+    (``known_by``: members with a band, never a score): what asking for an introduction needs.
+    """
     ref = people.get(conn, person_id)
+    known_by = members_who_know(conn, person_id, besides=owner_id, today=today)
+    if not owners.is_related(conn, owner_id, person_id):
+        return _unrelated(ref, known_by)
     p = {"o": owner_id, "p": person_id}
-    extra = conn.execute(text("SELECT email FROM people WHERE id = :p"), p).first()
+    emails = own_emails(conn, owner_id, person_id)
     connection = conn.execute(
         text(
             "SELECT c.connected_on, c.status, c.removed_on, c.last_seen_on, f.name AS source_file, f.import_id"
@@ -32,7 +42,8 @@ def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: dat
     ).first()
     jobs = _rows(
         conn,
-        "SELECT company, position, first_seen, last_seen FROM jobs WHERE person_id = :p ORDER BY first_seen, last_seen",
+        "SELECT company, position, first_seen, last_seen FROM jobs WHERE owner_id = :o AND person_id = :p"
+        " ORDER BY first_seen, last_seen",
         **p,
     )
     interactions = []
@@ -92,7 +103,9 @@ def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: dat
     verdicts = states.compute_states(conn, owner_id, today=today, person_ids=[person_id])
     strengths = strength.compute_strengths(conn, owner_id, today=today, person_ids=[person_id])
     detail: dict[str, Any] = {
-        "person": {**ref.to_dict(), "email": extra[0] if extra else None},
+        "person": {**ref.to_dict(), "email": emails[0] if emails else None, "emails": emails},
+        "related": True,
+        "known_by": known_by,
         "connection": dict(connection._mapping) if connection else None,
         "jobs": jobs,
         "interactions": interactions,
@@ -106,6 +119,52 @@ def person_detail(conn: Connection, owner_id: int, person_id: int, *, today: dat
     }
     detail["timeline"] = timeline(detail)
     return detail
+
+
+def own_emails(conn: Connection, owner_id: int, person_id: int) -> list[str]:
+    """The person's addresses as this owner's own imports carried them (their connection's, then mail's)."""
+    found: list[str] = []
+    row = conn.execute(text("SELECT email FROM connections WHERE owner_id = :o AND person_id = :p"),
+                       {"o": owner_id, "p": person_id}).first()
+    for part in str(row[0] if row and row[0] else "").replace(";", ",").split(","):
+        if part.strip() and part.strip() not in found:
+            found.append(part.strip())
+    for (email,) in conn.execute(text("SELECT email FROM person_emails WHERE owner_id = :o AND person_id = :p "
+                                      "ORDER BY email"), {"o": owner_id, "p": person_id}):
+        if email not in found:
+            found.append(str(email))
+    return found
+
+
+def members_who_know(conn: Connection, person_id: int, *, besides: int | None = None,
+                     today: date | None = None) -> list[dict[str, Any]]:
+    """The members connected to the person, each with the tie's band (weak, medium, strong) and nothing else:
+    all one member shows another of their network. ``besides``: the member asking (their own tie they see
+    in full)."""
+    rows = conn.execute(text(
+        "SELECT o.id, o.name FROM connections c JOIN owners o ON o.id = c.owner_id "
+        "WHERE c.person_id = :p AND c.status = 'connected' ORDER BY o.id"), {"p": person_id}).all()
+    published = strength.published_bands(conn, [person_id])
+    out = []
+    for oid, name in rows:
+        if int(oid) == besides:
+            continue
+        band = published.get((int(oid), person_id))
+        if band is None:  # published by no import yet (a database from before): worked out now, where readable
+            tie = strength.compute_strengths(conn, int(oid), today=today, person_ids=[person_id]).get(person_id)
+            band = strength.band(tie.score) if tie else "weak"
+        out.append({"owner_id": int(oid), "name": str(name), "band": band})
+    return out
+
+
+def _unrelated(ref: PersonRef, known_by: list[dict[str, Any]]) -> dict[str, Any]:
+    """A person only other members know: shared facts (name, public headline) and who knows them how well."""
+    public = {"id": ref.id, "full_name": ref.full_name, "first_name": ref.first_name, "url": None,
+              "company": ref.company, "position": ref.position, "low_confidence": ref.low_confidence,
+              "email": None, "emails": []}
+    return {"person": public, "related": False, "known_by": known_by, "connection": None, "jobs": [],
+            "interactions": [], "invitations": [], "endorsements": [], "recommendations": [], "tags": [],
+            "notes": [], "state": None, "strength": None, "timeline": []}
 
 
 def timeline(detail: dict[str, Any]) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from twoway.views.person import person_detail
 def invitations_view(conn: Connection, owner_id: int, include_all: bool = False) -> dict[str, Any]:
     """The Invitations page: incoming triage, outgoing advice, the weekly budget and acceptance rates, among them
     the owner's own acceptance of each kind of note received (``acceptance["received_by_note"]``)."""
-    s = settings_mod.load(conn)
+    s = settings_mod.load(conn, owner_id)
     past = invitation_history.received_by_kind(conn, owner_id, settings=s)  # the triage learns from it; shown too
     return {
         "incoming": triage.incoming(conn, owner_id, include_all=include_all, settings=s, past=past),
@@ -35,9 +35,8 @@ def invitations_view(conn: Connection, owner_id: int, include_all: bool = False)
 
 
 def person(conn: Connection, owner_id: int, person_id: int) -> dict[str, Any]:
-    """Everything known about one person (the Person page), and whether they are the owner's at all."""
-    detail = person_detail(conn, owner_id, person_id)
-    return {**detail, "related": owners.is_related(conn, owner_id, person_id)}
+    """What the owner may see of one person (the Person page), and whether they are the owner's at all."""
+    return person_detail(conn, owner_id, person_id)
 
 
 def week(conn: Connection, owner_id: int, week_of: date | None = None, all_items: bool = False) -> Any:

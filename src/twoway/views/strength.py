@@ -44,7 +44,7 @@ class StrengthReport:
 def strength_for(conn: Connection, owner_id: int, query: str, *, settings: Settings | None = None,
                  today: date | None = None) -> StrengthReport:
     """The strength of the tie with the connection QUERY means, part by part."""
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     person = people.resolve(conn, owner_id, query)
     try:
         found = strength_of(conn, owner_id, person.id, settings=settings, today=today)
@@ -56,7 +56,7 @@ def strength_for(conn: Connection, owner_id: int, query: str, *, settings: Setti
 def ranking(conn: Connection, owner_id: int, *, limit: int = 20, weakest: bool = False,
             settings: Settings | None = None, today: date | None = None) -> list[StrengthReport]:
     """The strongest (or weakest) ties among the owner's current connections."""
-    settings = settings or settings_mod.load(conn)
+    settings = settings or settings_mod.load(conn, owner_id)
     found = compute_strengths(conn, owner_id, settings=settings, today=today)
     rows = conn.execute(
         text("SELECT p.id, p.full_name, p.company FROM connections c JOIN people p ON p.id = c.person_id "

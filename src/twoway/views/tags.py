@@ -73,7 +73,7 @@ def tag_person(conn: Connection, owner_id: int, query: str, tags: Iterable[str],
     change = remove_tags if remove else add_tags
     changed = change(conn, owner_id, person.id, wanted)
     now = tags_of(conn, owner_id, person.id)
-    rules = Rules.from_settings(settings or settings_mod.load(conn))
+    rules = Rules.from_settings(settings or settings_mod.load(conn, owner_id))
     return TagChange(person.id, person.full_name, changed, remove, now, rules.cadence(now)[0], rules.protected(now))
 
 

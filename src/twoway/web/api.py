@@ -49,14 +49,14 @@ def csrf(request: Request) -> CsrfToken:
 
 @router.get("/owners", tags=["session"], summary="The members whose networks this database holds")
 def owners_list(web: WebDep) -> list[schemas.Owner]:
-    with web.store.connect() as conn:
+    with web.connect() as conn:
         return [schemas.Owner(**jsonable(o)) for o in all_owners(conn)]
 
 
 # -- Settings ---------------------------------------------------------------------------------------
 @router.get("/settings", tags=["settings"], summary="Every setting with its default, value and help")
 def settings_list(web: WebDep) -> list[schemas.Setting]:
-    return [schemas.Setting(**row) for row in settings_mod.describe(web.store.settings())]
+    return [schemas.Setting(**row) for row in settings_mod.describe(web.settings())]
 
 
 @router.put("/settings/{name}", tags=["settings"], summary="Change one setting")
@@ -77,8 +77,7 @@ def imports_start(
     request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")]
 ) -> schemas.ImportJob:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    return schemas.ImportJob(**web.imports.start(web.import_target(), path, owner=web.owner_hint,
-                                                     owner_id=web.private_owner()).to_dict())
+    return schemas.ImportJob(**web.start_import(path).to_dict())
 
 
 @router.get("/imports/{job_id}", tags=["import"], summary="Progress and summary of an import started here")
@@ -164,8 +163,8 @@ def people_lookup(web: WebDep, q: Annotated[str, Query(min_length=1, max_length=
                                                         description="A name, part of a name, or a profile URL.")]
                   ) -> schemas.PersonMatch:
     owner = web.current_owner()
-    with web.store.connect() as conn:
-        ref = people.resolve(conn, owner.id, q)
+    with web.connect() as conn:
+        ref = people.resolve(conn, owner.id, q, anyone=True)  # the network's endpoints reach other members' people
     return schemas.PersonMatch(id=ref.id, name=ref.full_name, company=ref.company or None,
                                position=ref.position or None, url=ref.url or None)
 
@@ -305,8 +304,18 @@ GraphName = Annotated[str | None, Query(description="A graph loaded with `twoway
             description="`ready` is false, and `needs` says why, while the database holds one member's export "
                         "and no loaded graph: degrees and introductions need more than one network.")
 def network_info(web: WebDep) -> schemas.NetworkInfo:
-    with web.store.connect() as conn:
+    with web.connect() as conn:
         return schemas.NetworkInfo(**screens.network_info(conn))
+
+
+@router.get("/network/people", tags=["network"],
+            summary="People of the members' merged network whose name contains `q`, by name (at most 20)",
+            description="What the Network page's picker lists: each person's id, for the questions below.")
+def network_people(web: WebDep, q: Annotated[str, Query(min_length=1, max_length=200,
+                                                        description="Part of a name.")]) -> list[schemas.PersonMatch]:
+    with web.read_graph(None) as (conn, _owner):
+        return [schemas.PersonMatch(id=m.id, name=m.name or "", company=m.company, position=m.position, url=None)
+                for m in network.find_people(conn, q)]
 
 
 @router.get("/network/degree", tags=["network"],
@@ -357,7 +366,7 @@ def network_suggestions(web: WebDep, person: Who, graph: GraphName = None,
 @router.get("/network/duplicates", tags=["network"],
             summary="People who may be the same but were not merged by profile URL (same name), for review")
 def network_duplicates(web: WebDep) -> list[JSON]:
-    with web.store.connect() as conn:
+    with web.connect() as conn:
         return screens.duplicates(conn)
 
 
@@ -378,3 +387,16 @@ def merges_list(web: WebDep, all: bool = False) -> list[JSON]:
 def merges_decide(suggestion_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: MergeDecision, web: WebDep) -> JSON:
     with web.write() as (conn, owner):
         return actions.merge_decide(conn, owner.id, suggestion_id, body.verdict)
+
+
+@router.get("/merges/done", tags=["people"], summary="The merges made (exact matches on import, accepted ones), newest "
+            "first; each can be undone")
+def merges_done_list(web: WebDep) -> list[JSON]:
+    with web.read() as (conn, owner):
+        return [m.to_dict() for m in views.merges_done(conn, owner.id)]
+
+
+@router.post("/merges/{merge_id}/undo", tags=["people"], summary="Take one merge back: both people as they were")
+def merges_undo(merge_id: Annotated[int, Path(ge=1, le=MAX_ID)], web: WebDep) -> JSON:
+    with web.write() as (conn, owner):
+        return actions.merge_undo(conn, owner.id, merge_id)

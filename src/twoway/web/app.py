@@ -23,7 +23,7 @@ from twoway.views.workspace import Workspace
 from twoway.web import data
 from twoway.web.acting import TeamGate, current_member
 from twoway.web.cache import ResultCache, file_probe
-from twoway.web.imports import ImportJobs
+from twoway.web.imports import ImportJob, ImportJobs
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD_MB = 512
@@ -80,6 +80,10 @@ class Web(Workspace):
         if self._own is None:
             self._own = open_store(self.own_db)
         return self._own
+
+    def start_import(self, path: Path) -> ImportJob:
+        """Import an uploaded file in the background, into the logged-in member's own network on a team server."""
+        return self.imports.start(self.import_target(), path, owner=self.owner_hint, owner_id=self.private_owner())
 
     def imported(self, store: Store) -> list[str]:
         """After an import into ``store``: show it, and say so when that leaves the demo."""

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from twoway import accounts, clock
+from twoway import clock
 from twoway import settings as settings_mod
 from twoway.errors import InputError
 from twoway.states import STATES
 from twoway.views.people import PeopleQuery
-from twoway.web.acting import current_member
 
 if TYPE_CHECKING:
     from twoway.web.app import Web
@@ -18,13 +17,8 @@ if TYPE_CHECKING:
 
 def change_setting(web: Web, name: str, value: Any, *, reset: bool = False) -> dict[str, Any]:
     """Set (or reset) one setting and return its description as the Settings page shows it."""
-    accounts.require_admin(current_member(), "settings")
-    with web.transaction() as conn:
-        if reset:
-            settings_mod.reset(conn, name)
-        else:
-            settings_mod.set_value(conn, name, value)
-    return next(row for row in settings_mod.describe(web.store.settings()) if row["name"] == name)
+    web.change_setting(name, value, reset=reset)
+    return next(row for row in settings_mod.describe(web.settings()) if row["name"] == name)
 
 
 # -- People -----------------------------------------------------------------------------------------

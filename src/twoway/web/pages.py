@@ -67,7 +67,7 @@ def back(request: Request, default: str, done: str = "") -> RedirectResponse:
 # -- Settings ---------------------------------------------------------------------------------------
 @router.get("/settings")
 def settings_page(request: Request, web: WebDep) -> Response:
-    return render(request, "settings.html", active="settings", rows=settings_mod.describe(web.store.settings()),
+    return render(request, "settings.html", active="settings", rows=settings_mod.describe(web.settings()),
                   errors={}, title="Settings")
 
 
@@ -79,7 +79,7 @@ def settings_save(
     try:
         data.change_setting(web, name, value, reset=bool(reset))
     except InvalidSetting as exc:
-        rows = settings_mod.describe(web.store.settings())
+        rows = settings_mod.describe(web.settings())
         return render(request, "settings.html", active="settings", rows=rows, errors={name: exc.message},
                       title="Settings", status=422)
     return back(request, f"/settings#{name}", "setting_reset" if reset else "setting_saved")
@@ -95,7 +95,7 @@ def import_page(request: Request, web: WebDep) -> Response:
 @router.post("/import")
 def import_upload(request: Request, web: WebDep, file: Annotated[UploadFile, File()]) -> Response:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    job = web.imports.start(web.import_target(), path, owner=web.owner_hint, owner_id=web.private_owner())
+    job = web.start_import(path)
     return RedirectResponse(f"/import/{job.id}", status_code=303)
 
 
@@ -247,11 +247,13 @@ Ask = Callable[[Connection, Owner | None, str | None], Any]
 
 
 def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: Ask | None, *,
-             needs_graph: bool = True) -> Response:
-    """The Network page with one question's answer: the form stays filled, a bad name is said inline."""
+             needs_graph: bool = True, find: str = "") -> Response:
+    """The Network page with one question's answer: the form stays filled, a bad name is said inline. FIND
+    lists the people of the merged network whose name matches, to ask about by id (the picker)."""
     _owner, status = web.view("network_status", screens.network_status)
     graph = form.get("graph") or (status["graphs"][0] if status["graphs"] else "")
     answer: Any = None
+    found: Any = None
     error = None
     code = 200
     if ask is not None and (status["ready"] or not needs_graph):
@@ -260,8 +262,12 @@ def _network(request: Request, web: Web, kind: str, form: dict[str, str], ask: A
                 answer = jsonable(ask(conn, owner, graph or None))
         except TwowayError as exc:
             error, code = exc.message, exc.status
+    if find.strip() and status["ready"] and NETWORK in status["graphs"]:
+        with web.read_graph(None) as (conn, _unused):
+            found = jsonable(network.find_people(conn, find))
     return render(request, "network.html", active="network", kind=kind, form=form, net=status, graph=graph,
-                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code,
+                  people_links=graph in ("", NETWORK), answer=answer, error=error, status=code, viewer=_owner.id,
+                  find=find, found=found,
                   title=_NETWORK_TITLES[kind])
 
 
@@ -270,8 +276,8 @@ _NETWORK_TITLES = {"start": "Network", "path": "Path and mutual connections", "i
 
 
 @router.get("/network")
-def network_page(request: Request, web: WebDep) -> Response:
-    return _network(request, web, "start", {}, None)
+def network_page(request: Request, web: WebDep, find: str = "") -> Response:
+    return _network(request, web, "start", {}, None, find=find)
 
 
 @router.get("/network/path")
@@ -308,3 +314,26 @@ def network_duplicates(request: Request, web: WebDep) -> Response:
         return screens.duplicates(conn)
 
     return _network(request, web, "duplicates", {"graph": NETWORK}, ask, needs_graph=False)
+
+
+# -- Likely the same person: the merge review ------------------------------------------------------------
+@router.get("/merges")
+def merges_page(request: Request, web: WebDep) -> Response:
+    _owner, suggestions = web.view("merges", views.merge_suggestions)
+    _owner, done = web.view("merges_done", views.merges_done)
+    return render(request, "merges.html", active="merges", suggestions=suggestions, done=done,
+                  title="Likely the same person")
+
+
+@router.post("/merges/{suggestion_id}/decision")
+def merges_decide_form(request: Request, suggestion_id: int, web: WebDep, verdict: Annotated[str, Form()]) -> Response:
+    with web.write() as (conn, owner):
+        actions.merge_decide(conn, owner.id, suggestion_id, verdict)
+    return back(request, "/merges", "merged" if verdict == "accept" else "kept_apart")
+
+
+@router.post("/merges/done/{merge_id}/undo")
+def merges_undo_form(request: Request, merge_id: int, web: WebDep) -> Response:
+    with web.write() as (conn, owner):
+        actions.merge_undo(conn, owner.id, merge_id)
+    return back(request, "/merges", "unmerged")

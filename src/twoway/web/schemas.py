@@ -59,6 +59,12 @@ class TimelineEntry(Body):
     direction: str | None
 
 
+class KnownBy(Body):
+    owner_id: int
+    name: str
+    band: str = Field(description="How strong the member's tie is: weak, medium or strong (never the score).")
+
+
 class PersonDetail(Body):
     person: PersonFacts
     connection: dict[str, Any] | None = Field(description="When and how you are connected; null if you are not.")
@@ -70,6 +76,8 @@ class PersonDetail(Body):
     interactions: list[dict[str, Any]]
     invitations: list[dict[str, Any]]
     related: bool
+    known_by: list[KnownBy] = Field(description="The other members connected to them, with the tie's band: all "
+                                    "one member shows another.")
 
 
 class Owner(Body):

@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from twoway.store import open_store
-from twoway.web import api, errors, pages, team
+from twoway.web import api, errors, intro_routes, pages, team
 from twoway.web.acting import TeamGate
 from twoway.web.app import API_DESCRIPTION, DEFAULT_MAX_UPLOAD_MB, STATIC, Web
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
@@ -69,6 +69,7 @@ def create_app(
     app.include_router(team.router)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(intro_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/docs", include_in_schema=False)

@@ -22,7 +22,9 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("people", "/people", "People"),
     ("invitations", "/invitations", "Invitations"),
     ("prune", "/prune", "Prune review"),
+    ("merges", "/merges", "Merges"),
     ("network", "/network", "Network"),
+    ("intros", "/intros", "Introductions"),
     ("import", "/import", "Import"),
     ("settings", "/settings", "Settings"),
 )
@@ -45,6 +47,16 @@ FLASH: dict[str, str] = {
     "removed": "Recorded as removed. Remove the connection on LinkedIn yourself.",
     "decided": "Decision recorded.",
     "withdrawn": "Recorded as withdrawn.",
+    "merged": "Merged: their e-mails, meetings and addresses now count for the connection.",
+    "kept_apart": "Kept apart; they will not be suggested again.",
+    "unmerged": "Merge undone: both people are back as they were.",
+    "intro_asked": "Introduction asked: the member sees your request on their Introductions page.",
+    "intro_accept": "Accepted: forward the note below to the person, then mark it forwarded.",
+    "intro_decline": "Declined; the member who asked sees it.",
+    "intro_forwarded": "Marked forwarded. Record their answer when it comes.",
+    "intro_agreed": "Recorded: they agreed. Introduce them to each other.",
+    "intro_refused": "Recorded: they did not want an introduction.",
+    "intro_withdraw": "Request withdrawn.",
 }
 
 

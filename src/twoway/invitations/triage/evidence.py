@@ -50,13 +50,16 @@ def known_facts(conn: Connection, owner_id: int, person_ids: Iterable[int]) -> d
             "AND person_id IN :ids GROUP BY person_id, direction"), {"o": owner_id, "ids": chunk}):
             counts.setdefault(int(pid), {})[direction] = int(n)
             last[int(pid)] = max(last.get(int(pid), 0), int(at))
+        # The address is the one this owner's export gave their connection (members' addresses are their own).
         for pid, name_key, email, company in conn.execute(in_ids(
-                "SELECT id, name_key, email, company FROM people WHERE id IN :ids"), {"ids": chunk}):
+                "SELECT p.id, p.name_key, c.email, p.company FROM people p LEFT JOIN connections c "
+                "ON c.person_id = p.id AND c.owner_id = :o WHERE p.id IN :ids"), {"o": owner_id, "ids": chunk}):
             names[int(pid)] = (name_key, email)
             if company_key(company) in owner_companies:
                 employers.setdefault(int(pid), set()).add(owner_companies[company_key(company)])
-        for pid, company in conn.execute(in_ids("SELECT person_id, company FROM jobs WHERE person_id IN :ids"),
-                                         {"ids": chunk}):
+        for pid, company in conn.execute(in_ids(
+                "SELECT person_id, company FROM jobs WHERE owner_id = :o AND person_id IN :ids"),
+                {"o": owner_id, "ids": chunk}):
             if company_key(company) in owner_companies:
                 employers.setdefault(int(pid), set()).add(owner_companies[company_key(company)])
     result: dict[int, Known] = {}
@@ -121,7 +124,8 @@ def mutuals(conn: Connection, owner_id: int, person_ids: Sequence[int]) -> dict[
     return result
 
 
-def profiles(conn: Connection, person_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None, str]]:
+def profiles(conn: Connection, owner_id: int, person_ids: Sequence[int]
+             ) -> dict[int, tuple[str | None, str | None, str]]:
     """person id → (position, company, 'known' | 'empty' | 'unknown')."""
     result: dict[int, tuple[str | None, str | None, str]] = {}
     exported: set[int] = set()
@@ -130,8 +134,8 @@ def profiles(conn: Connection, person_ids: Sequence[int]) -> dict[int, tuple[str
         exported |= {int(p) for (p,) in conn.execute(in_ids(
             "SELECT DISTINCT person_id FROM connections WHERE person_id IN :ids"), {"ids": chunk})}
         with_jobs |= {int(p) for (p,) in conn.execute(in_ids(
-            "SELECT DISTINCT person_id FROM jobs WHERE person_id IN :ids AND (company <> '' OR position <> '')"),
-            {"ids": chunk})}
+            "SELECT DISTINCT person_id FROM jobs WHERE owner_id = :o AND person_id IN :ids "
+            "AND (company <> '' OR position <> '')"), {"o": owner_id, "ids": chunk})}
         for pid, position, company in conn.execute(in_ids(
                 "SELECT id, position, company FROM people WHERE id IN :ids"), {"ids": chunk}):
             result[int(pid)] = (position or None, company or None, "unknown")

@@ -56,7 +56,7 @@ def incoming(
     ``past`` is the owner's history by note kind (:func:`twoway.invitations.history.received_by_kind`),
     when the caller has it already.
     """
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     statuses = None if include_all else [records.PENDING]
     received = records.list_invitations(conn, owner_id, direction="in", statuses=statuses, settings=s,
                                         today=today)
@@ -69,7 +69,7 @@ def incoming(
     owner_name = " ".join(part for part in (reader.first, reader.last) if part)
     ids = [inv.person_id for inv in received if inv.person_id is not None]
     known = known_facts(conn, owner_id, ids)
-    profile_of = profiles(conn, ids)
+    profile_of = profiles(conn, owner_id, ids)
     mutuals_of = mutuals(conn, owner_id, ids)
     senders, owners_of = note_repeats(conn)
     items = []
@@ -105,7 +105,7 @@ def outgoing(
 
     With ``include_all``, every sent invitation, each with its advice (``none`` when nothing is to be done).
     """
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     sent = records.list_invitations(conn, owner_id, direction="out", settings=s, today=day)
     accepted_ids = [i.person_id for i in sent if i.status == records.ACCEPTED and i.person_id is not None]
@@ -156,7 +156,7 @@ def overview(
 ) -> dict[str, Any]:
     """The invitations page: incoming recommendations, outgoing advice, the weekly budget, counts, and the
     owner's past acceptance of each kind of note received (``history``)."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     day = today or clock.today()
     past = history.received_by_kind(conn, owner_id, settings=s, today=day)
     received = incoming(conn, owner_id, include_all=include_all, settings=s, today=day, past=past)
@@ -184,7 +184,7 @@ def as_received(
     today: date | None = None,
 ) -> dict[str, Any]:
     """What a note reads as when the owner receives it from a stranger, and what the triage would say."""
-    s = settings or settings_mod.load(conn)
+    s = settings or settings_mod.load(conn, owner_id)
     reader = history.reader_of(conn, owner_id)
     past = history.received_by_kind(conn, owner_id, reader=reader, settings=s, today=today)
     evidence = Evidence(note=note, reader=reader, accept_rates=history.accept_rates(past),
