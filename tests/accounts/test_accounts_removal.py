@@ -27,6 +27,13 @@ def _team(store: Store, tmp_path: Path) -> tuple[Mate, Mate]:
                                   {"o": bob.owner_id}).scalar_one())
         tags.add_tags(conn, bob.owner_id, person, ["inner circle"])
         notes.add_note(conn, bob.owner_id, person, "Met at the conference")
+        # Ada asked Bob for an introduction: the request and its log name both members, by other columns.
+        request = int(conn.execute(text(
+            "INSERT INTO intro_requests (asker_id, via_id, person_id, status, is_open, message, created_at, "
+            "updated_at) VALUES (:a, :b, :p, 'asked', 1, 'Would you introduce me?', 1, 1) RETURNING id"),
+            {"a": ada.owner_id, "b": bob.owner_id, "p": person}).scalar_one())
+        conn.execute(text("INSERT INTO intro_log (request_id, actor_id, action, status, at) "
+                          "VALUES (:r, :a, 'ask', 'asked', 1)"), {"r": request, "a": ada.owner_id})
     return ada, bob
 
 
@@ -66,6 +73,8 @@ def test_removal_deletes_every_owner_scoped_row_and_only_theirs(any_store: Store
     assert not (bob_only - ada_people) & left  # people only Bob knew are gone
     assert orphan_files == 0
     assert accounts.by_token(any_store, bob.token) is None
+    assert deleted["intro_requests"] == 1
+    assert deleted["intro_log"] == 1
 
 
 def test_member_data_holds_what_leaves(any_store: Store, tmp_path: Path) -> None:
@@ -75,6 +84,8 @@ def test_member_data_holds_what_leaves(any_store: Store, tmp_path: Path) -> None
     assert json.dumps(data, default=str)
     assert len(data["connections"]) == _counts(any_store, bob.owner_id)["connections"]
     assert data["notes"][0]["body"] == "Met at the conference"
+    assert [r["message"] for r in data["intro_requests"]] == ["Would you introduce me?"]
+    assert len(data["intro_log"]) == 1
     assert data["owners"][0]["name"] == "Bob Builder"
     assert data["import_files"]
     assert data["people"]
