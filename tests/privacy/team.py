@@ -23,6 +23,7 @@ from urllib.parse import quote, quote_plus
 from sqlalchemy import text
 
 from tests.web_support import WebClient
+from twoway import accounts
 from twoway import settings as settings_mod
 from twoway.generator import generate_export
 from twoway.people import owners
@@ -42,6 +43,7 @@ A_NAME, B_NAME = "Ada Member", "Ben Member"
 SHARED_EMAIL = f"{MARK}-shared@example.org"
 MAIL_EMAIL = f"{MARK}-mail@example.org"
 SHARED_ROWS = 3
+PASSWORD = "a long enough password"  # noqa: S105 - the test members' own
 
 
 @dataclass
@@ -58,6 +60,8 @@ class World:
     a_import: int
     b_export: Path
     ids: dict[str, str] = field(default_factory=dict)
+    #: Each member's (e-mail, API token) on this team server.
+    logins: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def fill(self, value: str) -> str:
         """``{shared}``, ``{theirs}``… in a parameter made the id it names."""
@@ -66,23 +70,29 @@ class World:
 
 @dataclass(frozen=True)
 class Member:
-    """Acting as one member: today the owner hint; with accounts, a logged-in member (this is the one place)."""
+    """Acting as one member of the team server: logged in to the dashboard with their password, and giving their
+    API token to the command line (this is the one place)."""
 
     name: str
     store: Store
+    email: str
+    token: str
 
     @contextmanager
     def client(self) -> Iterator[WebClient]:
-        with WebClient(create_app(self.store.url, owner=self.name)) as client:
+        with WebClient(create_app(self.store.url)) as client:
+            done = client.form("/login", {"email": self.email, "password": PASSWORD})
+            assert done.status_code == 303, done.text
             yield client
 
     @property
     def cli_args(self) -> list[str]:
-        return ["--db", self.store.url, "--owner", self.name]
+        return ["--db", self.store.url, "--token", self.token]
 
 
 def as_member(world: World, who: str) -> Member:
-    return Member(A_NAME if who == "A" else B_NAME, world.store)
+    email, token = world.logins[who]
+    return Member(A_NAME if who == "A" else B_NAME, world.store, email, token)
 
 
 def _split_connections(path: Path) -> tuple[str, list[str], list[list[str]]]:
@@ -166,9 +176,21 @@ def build_world(store: Store, root: Path) -> World:
             "VALUES (:o, :p, :q, 'same name', '2026-05-01') RETURNING id"),
             {"o": a, "p": theirs, "q": other}).scalar_one())
         add_note(conn, b, shared, "Ben's own note on P")
+    # A team server: A (an admin) and B log in; A has a session of their own for B to try to end.
+    logins: dict[str, tuple[str, str]] = {}
+    with store.begin() as conn:
+        accounts.mark_team(conn)
+        for who, owner_id, email in (("A", a, "ada@example.org"), ("B", b, "ben@example.org")):
+            member, code = accounts.add_member(conn, email, admin=who == "A", owner_id=owner_id)
+            accounts.set_password(conn, code, PASSWORD)
+            logins[who] = (email, accounts.issue_token(conn, member.id, "privacy test"))
+    _member, a_session_token = accounts.login(store, logins["A"][0], PASSWORD, client="10.0.0.1")
+    found = accounts.by_session(store, a_session_token)
+    assert found is not None
     ids = {"mine": mine, "shared": shared, "theirs": theirs, "a_note": a_note, "a_suggestion": a_suggestion,
-           "a_import": a_import, "a": a, "b": b, "root": str(root)}
-    world = World(store, root, a, b, mine, shared, theirs, a_note, a_suggestion, a_import, b_export)
+           "a_import": a_import, "a": a, "b": b, "root": str(root), "a_email": logins["A"][0],
+           "a_session": found[1]}
+    world = World(store, root, a, b, mine, shared, theirs, a_note, a_suggestion, a_import, b_export, logins=logins)
     world.ids = {k: str(v) for k, v in ids.items()}
     return world
 

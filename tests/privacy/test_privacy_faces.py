@@ -85,7 +85,16 @@ ROUTES: dict[tuple[str, str], list[Request]] = {
     ("GET", "/import"): [{}],
     ("POST", "/import"): [{"files": {"file": ("export.zip", b"not a zip", "application/zip")}}],
     ("GET", "/import/{job_id}"): [{"job_id": "nope"}],
-    ("POST", "/login"): [{"form": {"token": "wrong"}}],
+    ("POST", "/login"): [{"form": {"token": "wrong"}}, {"form": {"email": "{a_email}", "password": "a guess"}}],
+    ("GET", "/login"): [{}],
+    #: Not asked here: it would end B's session for every route after it (tests/web/test_team_login.py).
+    ("POST", "/logout"): [],
+    ("GET", "/setup"): [{"query": {"code": "twi_nope"}}],
+    ("POST", "/setup"): [{"form": {"code": "twi_nope", "password": "a long enough guess",
+                                   "confirm": "a long enough guess"}}],
+    ("GET", "/api/me"): [{}],
+    ("GET", "/api/sessions"): [{}],
+    ("DELETE", "/api/sessions/{session_id}"): [{"session_id": "{a_session}"}],
     ("GET", "/invitations"): [{}, {"query": {"all": "true"}}],
     ("POST", "/invitations/incoming/{person_id}/decision"): _each_person(form={"verdict": "accept"}),
     ("POST", "/invitations/outgoing/{person_id}/withdraw"): _each_person(form={}),
@@ -152,6 +161,14 @@ COMMANDS: dict[tuple[str, ...], list[list[str]]] = {
     ("suggest",): [["me"]],
     ("tag",): [["#{theirs}", "colleague"]],
     ("tags",): [[], [f"{MARK}-tag"]],
+    ("team", "add"): [["cy@example.org"]],
+    ("team", "init"): [["--admin", "cy@example.org"]],
+    ("team", "invite"): [["{a_email}"]],
+    ("team", "list"): [[]],
+    ("team", "password"): [["twi_nope"]],
+    ("team", "remove"): [["{a_email}"], ["{a_email}", "--export-to", "{root}/a-data"]],
+    ("team", "sessions"): [[], ["--revoke", "{a_session}"]],
+    ("team", "token"): [[]],
     ("week",): [[], ["--all"], ["--ics", "{root}/week.ics"]],
     ("where",): [[]],
 }
@@ -255,6 +272,8 @@ def test_no_route_or_page_shows_b_what_is_as(world: World) -> None:
         assert body.startswith(f"{MARK}-note")
         assert conn.execute(text("SELECT status FROM merge_suggestions WHERE id = :s"),
                             {"s": world.a_suggestion}).scalar_one() == "open"
+        assert conn.execute(text("SELECT revoked_at FROM member_sessions WHERE id = :s"),  # A is still logged in
+                            {"s": int(world.ids["a_session"])}).scalar_one() is None
 
 
 def test_b_sees_only_that_a_knows_a_person_and_how_well(world: World) -> None:
@@ -316,6 +335,9 @@ def test_no_command_shows_b_what_is_as(world: World) -> None:
     assert not found, "\n".join(found)
     with world.store.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM imports WHERE id = :i"), {"i": world.a_import}).scalar_one()
+        assert conn.execute(text("SELECT COUNT(*) FROM members")).scalar_one() == 2  # B removed nobody
+        assert conn.execute(text("SELECT revoked_at FROM member_sessions WHERE id = :s"),
+                            {"s": int(world.ids["a_session"])}).scalar_one() is None
     runner.invoke(cli, [*as_member(world, "A").cli_args, "settings", "owner_emails", "--json"])
     own = json.loads(runner.invoke(cli, [*as_member(world, "A").cli_args, "settings", "owner_emails",
                                           "--json"]).output)

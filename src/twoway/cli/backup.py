@@ -19,6 +19,7 @@ def backup_cmd(app: App, file: str, as_json: bool) -> None:
 
     Example: twoway backup ~/twoway-2026-06-07.db
     """
+    app.require_admin("a backup (it holds every member's data)")
     path = backup_mod.backup(app.store, file)
     if as_json:
         emit_json({"backup": str(path), "bytes": path.stat().st_size})
@@ -37,6 +38,7 @@ def restore_cmd(app: App, file: str, as_json: bool) -> None:
 
     Example: twoway restore ~/twoway-2026-06-07.db
     """
+    app.require_admin("restoring a backup over every member's data")
     kept = backup_mod.restore(app.store, file)
     if as_json:
         emit_json({"restored": file, "previous": str(kept)})

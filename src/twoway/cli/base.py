@@ -20,9 +20,14 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import Connection
 
 from twoway import paths
-from twoway.errors import Busy, TwowayError
+from twoway.accounts import Member
+from twoway.cli import acting
+from twoway.errors import Busy, Forbidden, TwowayError
+from twoway.people import owners
+from twoway.people.owners import Owner
 from twoway.store import Store, is_busy, open_store
 from twoway.views import encode
 from twoway.views.workspace import Workspace
@@ -128,6 +133,8 @@ def hoist_global_options(group: click.Group, args: list[str]) -> list[str]:
         i += 2 if takes_value.get(arg) else 1
     if command_at is None:
         return args
+    command = group.commands.get(args[command_at])
+    own = {flag for p in (command.params if command else ()) for flag in (*p.opts, *p.secondary_opts)}
     moved: list[str] = []
     rest: list[str] = []
     i = command_at + 1
@@ -137,7 +144,7 @@ def hoist_global_options(group: click.Group, args: list[str]) -> list[str]:
             rest.extend(args[i:])
             break
         flag = arg.split("=", 1)[0]
-        if flag in takes_value:
+        if flag in takes_value and flag not in own:
             if takes_value[flag] and "=" not in arg and i + 1 < len(args):
                 moved.extend(args[i:i + 2])
                 i += 2
@@ -189,7 +196,9 @@ class App(Workspace):
     db: str | None
     owner_hint: str | None
     for_import: bool = False  # an import or a restore: always into the user's own database
+    api_token: str | None = field(default=None, repr=False)  # a team member's (TWOWAY_TOKEN)
     _store: Store | None = field(default=None, repr=False)
+    _acting: tuple[Member | None] | None = field(default=None, repr=False)
 
     @property
     def choice(self) -> paths.Choice:
@@ -205,6 +214,30 @@ class App(Workspace):
     def open_store(self) -> Store:
         return self.store
 
+    def member(self, conn: Connection | None = None) -> Member | None:
+        """On a team server, the member this command acts for (their API token); None on a single-user one."""
+        if self._acting is None:
+            if conn is None:
+                with self.store.connect() as own:
+                    self._acting = (acting.member_for(own, self.api_token, self.owner_hint),)
+            else:
+                self._acting = (acting.member_for(conn, self.api_token, self.owner_hint),)
+        return self._acting[0]
+
+    def owner(self, conn: Connection) -> Owner:
+        member = self.member(conn)
+        return owners.get(conn, member.owner_id) if member is not None else super().owner(conn)
+
+    def private_owner(self) -> int | None:
+        member = self.member()
+        return member.owner_id if member is not None else None
+
+    def require_admin(self, what: str) -> None:
+        """On a team server, ``what`` is for admins only (a single-user database has no one else to keep out)."""
+        member = self.member()
+        if member is not None and not member.is_admin:
+            raise Forbidden(f"{what} needs a team admin's API token on a team server")
+
 
 pass_app = click.make_pass_decorator(App)
 
@@ -219,14 +252,17 @@ _OWN_DATA_COMMANDS = ("import", "restore")
 @click.option("--owner", "owner_hint", envvar="TWOWAY_OWNER", metavar="ID|NAME",
               help="Whose network, when the database holds several members' exports; on import, whose "
                    "export it is (found in the export itself when not given).")
+@click.option("--token", "api_token", envvar="TWOWAY_TOKEN", metavar="TOKEN",
+              help="On a team server: your API token (`twoway team token --new LABEL`); commands act for you.")
 @click.version_option(package_name="twoway")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, owner_hint: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, owner_hint: str | None, api_token: str | None) -> None:
     """twoway keeps a professional network two-way: whom to reach this week, what to say,
     who answers and who never does. Start with `twoway demo` or `twoway import EXPORT.zip`.
 
     The options below may also follow the command: `twoway import EXPORT.zip --owner NAME`."""
-    ctx.obj = App(db=db, owner_hint=owner_hint, for_import=ctx.invoked_subcommand in _OWN_DATA_COMMANDS)
+    ctx.obj = App(db=db, owner_hint=owner_hint, for_import=ctx.invoked_subcommand in _OWN_DATA_COMMANDS,
+                  api_token=api_token)
     ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
 
 

@@ -49,7 +49,8 @@ def import_(app: App, path: str, confirm: bool, as_json: bool) -> None:
     Example: twoway import ~/Downloads/Basic_LinkedInDataExport_06-07-2026.zip
     """
     with _progress_bar(not as_json and sys.stderr.isatty()) as report:
-        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report, confirm=confirm)
+        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report, confirm=confirm,
+                                  owner_id=app.private_owner())
     if as_json:
         emit_json(summary.to_dict())
         return

@@ -26,9 +26,11 @@ if TYPE_CHECKING:
               help="Another host name the server may be reached by (e.g. behind a proxy). Repeatable.")
 @click.option("--max-upload-mb", default=512, show_default=True, type=click.IntRange(1, 100_000),
               help="Largest export upload accepted.")
+@click.option("--secure-cookies", is_flag=True,
+              help="A team server behind a TLS proxy: mark the login cookie Secure even on plain http.")
 @pass_app
 def serve(app: App, host: str, port: int, open_browser: bool, token: str | None, allow_hosts: tuple[str, ...],
-          max_upload_mb: int) -> None:
+          max_upload_mb: int, secure_cookies: bool) -> None:
     """Start the web dashboard and the JSON API, and print its address.
 
     Pages: overview, this week, people, person, invitations, prune review, import, settings. The API
@@ -55,7 +57,7 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
     # Serving the demo: an upload goes into the owner's own database (the demo is rebuilt by `twoway demo`).
     own_db = paths.choose_database(app.db, for_import=True).url if app.choice.is_demo else None
     web_app = create_app(app.choice.url, token=token, allowed_hosts=hosts, owner=app.owner_hint,
-                         max_upload_mb=max_upload_mb, warm=True, own_db=own_db)
+                         max_upload_mb=max_upload_mb, warm=True, own_db=own_db, secure_cookies=secure_cookies)
     config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", access_log=False,
                             proxy_headers=False, server_header=False)
     server = uvicorn.Server(config)
