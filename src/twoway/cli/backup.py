@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, say
 from twoway.store import backup as backup_mod
 
 

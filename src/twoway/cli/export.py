@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from twoway.cli.base import OUT_FILE, App, cli, pass_app, say
+from twoway.cli.base import OUT_FILE, App, cli, pass_app
+from twoway.cli.output import say
 from twoway.views.exports import Exported, export_csv, export_vcards
 
 

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, err_console, say, table
 from twoway.linkedin import ImportSummary, past_imports
 from twoway.linkedin.importer import Progress as ProgressFn
 from twoway.views.imports import forget, import_and_warm

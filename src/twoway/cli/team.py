@@ -16,7 +16,8 @@ import click
 
 from twoway import accounts
 from twoway.accounts import Member, sessions, tokens
-from twoway.cli.base import App, cli, echo, emit_json, err_console, json_option, pass_app, say, stdin_is_tty, table
+from twoway.cli.base import App, cli, json_option, pass_app, stdin_is_tty
+from twoway.cli.output import echo, emit_json, err_console, say, table
 from twoway.clock import ts_to_iso
 from twoway.errors import Conflict, InputError
 from twoway.views.encode import jsonable
