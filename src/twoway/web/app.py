@@ -121,7 +121,7 @@ class Web(Workspace):
         """Whose network the pages show, remembered like any view (owners change only by import)."""
 
         def compute() -> Owner:
-            with self.store.connect() as conn:
+            with self.connect() as conn:  # bound to the member: PostgreSQL's wall holds on every page too
                 return self.owner(conn)
 
         member = current_member()
@@ -134,7 +134,7 @@ class Web(Workspace):
         owner = self.current_owner()
 
         def compute() -> Any:
-            with self.store.connect() as conn:
+            with self.connect() as conn:
                 return jsonable(fn(conn, owner.id, *args))
 
         return owner, self.cache.get(self._key(name, owner, args), compute)
