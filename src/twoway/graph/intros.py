@@ -95,7 +95,7 @@ def introductions(
 ) -> dict[str, Any]:
     """Ranked introduction routes from SOURCE to TARGET (a person) or to anyone at COMPANY."""
     if (target is None) == (company is None):
-        raise InputError("say whom to reach: a person, or --company NAME")
+        raise InputError("say whom to reach: a person, or a company", cli_hint="a person, or --company NAME")
     cfg = settings or settings_mod.load(conn)
     limit = limit or int(cfg.intro_max_paths)
     loaded = net.open_graph(conn, graph)
@@ -154,7 +154,7 @@ def introductions(
 def _company_members(conn: Connection, loaded: Loaded, company: str) -> list[int]:
     """Nodes of the merged network whose current company matches COMPANY (case-insensitive part)."""
     if loaded.network is None:
-        raise InputError("--company needs the merged network (a loaded graph has ids, not companies)")
+        raise InputError("a company needs the merged network (a loaded graph has ids, not companies)")
     wanted = identity.name_key(company)
     if not wanted:
         raise InputError("say which company")

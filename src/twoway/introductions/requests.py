@@ -99,7 +99,8 @@ def ask(conn: Connection, asker: Owner, person: str, via: str, message: str | No
     MESSAGE or else the request twoway drafts for that route."""
     member = _member(conn, via)
     if member.id == asker.id:
-        raise InputError("you cannot ask yourself for an introduction: name another member with --via")
+        raise InputError("you cannot ask yourself for an introduction: name another member",
+                         cli_hint="name them with --via")
     about = _text(about, "about") if about else None
     loaded = net.open_graph(conn, None)
     node = net.endpoint(conn, asker, loaded, person)
@@ -202,8 +203,8 @@ def _route(conn: Connection, asker: Owner, member: Owner, person: Person, about:
     for route in found["routes"]:
         if route["hops"] == 2 and route["intermediary"]["owner_id"] == member.id:
             return dict(route)
-    raise NotFound(f"{member.name} is not connected with {person.name}: ask a member who is "
-                   f"(`twoway path me '#{person.id}'` lists them)")
+    raise NotFound(f"{member.name} is not connected with {person.name}: ask a member who is",
+                   cli_hint=f"`twoway path me '#{person.id}'` lists them")
 
 
 def _member(conn: Connection, hint: str) -> Owner:
