@@ -21,7 +21,7 @@ from twoway.introductions import records, rules
 from twoway.people import owners
 from twoway.people.owners import Owner
 from twoway.store.batches import rows_for_ids
-from twoway.strength import band, compute_strengths
+from twoway.strength import published_bands
 
 MAX_TEXT = 5000  # a request or a note longer than this is not a note
 
@@ -184,15 +184,13 @@ def _shape(conn: Connection, owner_id: int, rows: list[records.Row]) -> list[Int
 
 
 def _bands(conn: Connection, rows: Iterable[records.Row]) -> dict[tuple[int, int], str]:
-    """The band of each asked member's tie to the person: all either side is shown of it."""
-    wanted: dict[int, set[int]] = {}
-    for r in rows:
-        wanted.setdefault(r.via_id, set()).add(r.person_id)
-    out = {}
-    for via_id, person_ids in wanted.items():
-        for pid, s in compute_strengths(conn, via_id, person_ids=sorted(person_ids)).items():
-            out[(via_id, int(pid))] = band(float(s.score))
-    return out
+    """The band of each asked member's tie to the person, as that member published it (all either side is shown
+    of it; the asker's transaction cannot read the other member's history behind the PostgreSQL wall)."""
+    wanted = {(r.via_id, r.person_id) for r in rows}
+    if not wanted:
+        return {}
+    published = published_bands(conn, {pid for _, pid in wanted})
+    return {key: name for key, name in published.items() if key in wanted}
 
 
 def _route(conn: Connection, asker: Owner, member: Owner, person: Person, about: str | None) -> dict[str, Any]:
