@@ -84,8 +84,9 @@ def test_accept_then_undo_restores_every_row(suggested: tuple[Store, Path, int])
         assert views.merges_done(conn, 1)[0].undone_at is not None
     with store.begin() as conn, pytest.raises(Conflict, match="already undone"):
         undo_merge(conn, 1, done.id)
-    with store.begin() as conn, pytest.raises(NotFound, match="merge --done"):
+    with store.begin() as conn, pytest.raises(NotFound, match=f"no merge #{done.id + 50}") as unknown:
         undo_merge(conn, 1, done.id + 50)
+    assert unknown.value.cli_hint == "`twoway merge --done` lists them"  # the CLI's words, apart
     with store.begin() as conn:  # decided again after the undo: the same merge, made again
         decide_merge(conn, 1, sid, "accept")
     assert dump(store) == after

@@ -71,7 +71,8 @@ def by_email(conn: Connection, email: str) -> Member:
     row = conn.execute(text(f"SELECT {_COLUMNS} FROM members WHERE email = :e"),
                        {"e": email.strip().lower()}).first()
     if row is None:
-        raise NotFound(f"no member with the e-mail address {email.strip()!r}; `twoway team list` shows them")
+        raise NotFound(f"no member with the e-mail address {email.strip()!r}",
+                       cli_hint="`twoway team list` shows them")
     return _member(row)
 
 
@@ -116,8 +117,8 @@ def set_password(conn: Connection, code: str, password: str, *, now: int | None 
     row = conn.execute(text("SELECT id, member_id, expires_at, used_at FROM member_invites WHERE code_hash = :h"),
                        {"h": secret.digest(code)}).first()
     if row is None or row[3] is not None:
-        raise Unauthorized("this invitation code is not valid (or was used already): ask a team admin for a new "
-                           "one (`twoway team add EMAIL` or `twoway team invite EMAIL`)")
+        raise Unauthorized("this invitation code is not valid (or was used already): ask a team admin for a new one",
+                           cli_hint="an admin sends one with `twoway team add EMAIL` or `twoway team invite EMAIL`")
     if int(row[2]) <= at:
         raise Unauthorized("this invitation code has expired: ask a team admin for a new one")
     conn.execute(text("UPDATE member_invites SET used_at = :t WHERE id = :i"), {"t": at, "i": row[0]})

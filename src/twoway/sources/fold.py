@@ -102,7 +102,7 @@ def undo_merge(conn: Connection, owner_id: int, merge_id: int) -> str:
         "SELECT person_id, other_id, other_name, reason, record, undone_at, suggestion_id FROM merges_done "
         "WHERE id = :i AND (owner_id = :o OR owner_id IS NULL)"), {"i": merge_id, "o": owner_id}).first()
     if row is None:
-        raise NotFound(f"no merge #{merge_id}; `twoway merge --done` lists them")
+        raise NotFound(f"no merge #{merge_id}", cli_hint="`twoway merge --done` lists them")
     keep, gone, name, reason = int(row[0]), int(row[1]), str(row[2]), str(row[3])
     if row[5] is not None:
         raise Conflict(f"merge #{merge_id} was already undone on {str(row[5])[:10]}")

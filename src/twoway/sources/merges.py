@@ -22,7 +22,7 @@ def decide_merge(conn: Connection, owner_id: int, suggestion_id: int, verdict: V
         "JOIN people p ON p.id = s.person_id LEFT JOIN people q ON q.id = s.other_id "
         "WHERE s.id = :i AND s.owner_id = :o"), {"i": suggestion_id, "o": owner_id}).first()
     if row is None:
-        raise NotFound(f"no likely match #{suggestion_id}; `twoway merge` lists them")
+        raise NotFound(f"no likely match #{suggestion_id}", cli_hint="`twoway merge` lists them")
     keep, gone, status, name, other = int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4] or "")
     if status != "open":
         raise Conflict(f"likely match #{suggestion_id} is already {status}")

@@ -256,7 +256,7 @@ class SecurityMiddleware:
             authed = guard.bearer_ok(headers) or guard.token_matches(cookies.get(TOKEN_COOKIE))
             if not authed and not (path == "/login" and scope["method"] == "POST"):
                 await reject(401, "unauthorized",
-                             "This server needs its access token: open the address `twoway serve` printed, "
+                             "This server needs its access token: open the address the server printed when it started, "
                              "or send `Authorization: Bearer <token>`.")
                 return
 
