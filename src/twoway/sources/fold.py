@@ -34,6 +34,9 @@ FOLLOW: dict[str, tuple[str, tuple[str, ...]]] = {
     "recommendations": ("id", ("owner_id", "direction", "at")),
     "conversation_members": ("conversation_id", ("conversation_id",)),
 }
+#: The tables above whose rows belong to one member: a fold for one member never moves another member's.
+MEMBER_ROWS = ("interactions", "person_emails", "notes", "decisions", "invitations", "tags", "jobs", "endorsements",
+               "recommendations")
 CHUNK = 5000  # ids per statement: far below SQLite's and PostgreSQL's limits on parameters
 #: Fields of the kept person an empty value of which the folded person's fills.
 FILLED = ("email", "company", "position")
@@ -52,6 +55,8 @@ def fold_person(conn: Connection, keep: int, gone: int, reason: str, *, keep_sug
     person = _rows(conn, "SELECT * FROM people WHERE id = :g", {"g": gone})
     if not person or person[0]["url"] is not None or conn.execute(text(
             "SELECT 1 FROM connections WHERE person_id = :g LIMIT 1"), {"g": gone}).first() is not None:
+        return None
+    if owner_id is not None and _anothers(conn, gone, owner_id):
         return None
     moved: dict[str, list[int]] = {}
     set_aside: dict[str, list[dict[str, Any]]] = {}
@@ -92,6 +97,18 @@ def fold_person(conn: Connection, keep: int, gone: int, reason: str, *, keep_sug
             "o": owner_id, "s": keep_suggestion, "k": keep, "g": gone, "n": person[0]["full_name"], "r": reason,
             "rec": json.dumps(record, ensure_ascii=False, default=str),
             "t": clock.now().isoformat(timespec="seconds")}).scalar_one())
+
+
+def _anothers(conn: Connection, gone: int, owner_id: int) -> bool:
+    """Whether ``gone`` is also another member's: their own import made the person, or they hold rows on them.
+    The import is read first, since behind PostgreSQL's wall another member's rows are not visible at all."""
+    made_by = conn.execute(text(
+        "SELECT i.owner_id FROM people p JOIN import_files f ON f.id = p.source_id "
+        "JOIN imports i ON i.id = f.import_id WHERE p.id = :g"), {"g": gone}).scalar()
+    if made_by is not None and int(made_by) != owner_id:
+        return True
+    return any(conn.execute(text(f"SELECT 1 FROM {table} WHERE person_id = :g AND owner_id <> :o LIMIT 1"),
+                            {"g": gone, "o": owner_id}).first() is not None for table in MEMBER_ROWS)
 
 
 def undo_merge(conn: Connection, owner_id: int, merge_id: int) -> str:

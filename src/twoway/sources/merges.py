@@ -30,8 +30,8 @@ def decide_merge(conn: Connection, owner_id: int, suggestion_id: int, verdict: V
         _set(conn, suggestion_id, "rejected")
         return f"Kept {name} (#{keep}) and {other} (#{gone}) apart; they will not be suggested again."
     if fold_person(conn, keep, gone, CONFIRMED, keep_suggestion=suggestion_id, owner_id=owner_id) is None:
-        raise Conflict(f"{other} (#{gone}) has a LinkedIn profile or is a connection: both stay; "
-                       "reject the suggestion to stop seeing it")
+        raise Conflict(f"{other} (#{gone}) has a LinkedIn profile, is a connection, or is also in another "
+                       "member's network: both stay; reject the suggestion to stop seeing it")
     _set(conn, suggestion_id, "accepted")
     return f"{other} is now part of {name} (#{keep}): their messages, meetings and addresses count for them."
 
