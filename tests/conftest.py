@@ -25,7 +25,7 @@ PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("TWOWAY_HOME", str(home))
-    for name in ("TWOWAY_DB", "TWOWAY_OWNER", "TWOWAY_DEBUG", "TWOWAY_TODAY"):
+    for name in ("TWOWAY_DB", "TWOWAY_OWNER", "TWOWAY_DEBUG", "TWOWAY_TODAY", "TWOWAY_TOKEN"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -97,3 +97,31 @@ class Busy(TwowayError):
     code = "busy"
     status = 503
     exit_code = 75  # EX_TEMPFAIL
+
+
+class Unauthorized(TwowayError):
+    """Log in first: this is a team server and nobody is logged in."""
+
+    code = "unauthorized"
+    status = 401
+    exit_code = 77  # EX_NOPERM
+
+
+class Forbidden(TwowayError):
+    """That needs a team admin."""
+
+    code = "forbidden"
+    status = 403
+    exit_code = 77
+
+
+class TooManyAttempts(TwowayError):
+    """Too many failed logins; wait before trying again."""
+
+    code = "too_many_attempts"
+    status = 429
+    exit_code = 75
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -209,6 +209,13 @@ SETTINGS: tuple[Setting, ...] = (
        "such links are shown as 'unknown'.", minimum=0, maximum=100),
     _s("intro_max_paths", 10, "int", "graph",
        "Most introduction paths listed for one request.", minimum=1, maximum=1000),
+    # Team servers: how long a login lasts
+    _s("session_idle_minutes", 720, "int", "team",
+       "A team member's login ends after this many minutes without a request.", minimum=5, maximum=43200),
+    _s("session_max_days", 30, "int", "team",
+       "A team member's login ends this many days after it began, however active.", minimum=1, maximum=365),
+    _s("team_invite_days", 7, "int", "team",
+       "An invitation to set a password can be used once, within this many days.", minimum=1, maximum=90),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors",), ("clock",), ("paths",), ("settings",), ("words",), ("identity",), ("csv_safe",), ("pitch",),
     ("reading",),
     ("store",), ("sources",), ("linkedin", "mail", "calendars", "contacts"),
-    ("people",), ("history",), ("states",), ("strength",), ("plan",), ("prune",),
+    ("people",), ("accounts",), ("history",), ("states",), ("strength",), ("plan",), ("prune",),
     ("invitations",), ("health",), ("graph",), ("introductions",), ("views",), ("generator",), ("cli", "web"),
     ("__main__",),
 )

@@ -110,6 +110,15 @@ def _arguments(w: dict[str, Any]) -> dict[tuple[str, ...], list[list[str]]]:
         ("suggest",): [[a], ["1", "--graph", "tiny"]],
         ("tag",): [[b, "colleague"]],
         ("tags",): [[], ["friend"]],
+        # A single-user database: each says it is no team server (tests/cli/test_team.py runs them on one).
+        ("team", "add"): [["cy@example.com"]],
+        ("team", "init"): [["--admin", "ada@example.com", "--db", str(root / "team.db")]],
+        ("team", "invite"): [["cy@example.com"]],
+        ("team", "list"): [[]],
+        ("team", "password"): [["twi_not-a-code"]],
+        ("team", "remove"): [["cy@example.com"]],
+        ("team", "sessions"): [[]],
+        ("team", "token"): [[], ["--new", "laptop"]],
         ("week",): [[], ["--all"], ["--ics", str(root / "ics-folder" / "week.ics")]],
         ("where",): [[]],
     }

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.introductions.acting import as_member_cli
 from tests.introductions.support import PRIVATE_EMAIL, PRIVATE_MESSAGE, PRIVATE_NOTE, build_members
+from twoway.cli import cli
 from twoway.graph import cache
 from twoway.store import open_store
 
@@ -82,3 +84,10 @@ def test_refusals_are_short_and_clear(db: Path) -> None:
     stranger = as_member_cli(db, ALICE, "intro", "ask", "Zoe Zhang", "--via", BOB)
     assert stranger.exit_code == 3
     assert "Bob Baker is not connected with Zoe Zhang" in stranger.output
+
+
+def test_members_act_by_their_token_not_the_owner_hint(db: Path) -> None:
+    assert as_member_cli(db, ALICE, "intro", "requests").exit_code == 0
+    hinted = CliRunner().invoke(cli, ["--db", str(db), "--owner", ALICE, "intro", "requests"])
+    assert hinted.exit_code != 0  # a team server: who you are comes from your token
+    assert "team server" in hinted.output

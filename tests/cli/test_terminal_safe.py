@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from tests.web_support import add_owner, add_person
 from twoway.cli import cli
-from twoway.cli.base import safe_text
+from twoway.cli.output import safe_text
 from twoway.store import open_store
 
 HOSTILE = "Eve\x1b]0;pwned\x07 \x1b[31mRed\x1b[0m\x1b[2J\x1b[H\rX\x00\x08\x9b1m\u202eevil"

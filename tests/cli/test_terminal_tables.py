@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from twoway.cli import cli
-from twoway.cli.base import NARROW_LINES, table, wrap_words
+from twoway.cli.output import NARROW_LINES, table, wrap_words
 from twoway.generator import generate_export
 from twoway.graph import cache
 from twoway.store import open_store

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +11,10 @@ import networkx as nx
 import numpy as np
 import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy import text
 
 from tests.graph.test_graph_network import Team, add_owner, add_person, build_team, connect
+from twoway import strength
 from twoway.cli import cli
 from twoway.errors import InputError, NotFound
 from twoway.graph import cache, intros, stored
@@ -46,11 +48,14 @@ def test_company_routes_rank_by_the_weaker_link_and_offer_teammates(
         zed = add_person(conn, "Zed Zulu", company="ACME corp")
         xena_owner = add_owner(conn, "Xena Xu", team.people["Xena Xu"])
         connect(conn, xena_owner, zed)
-    # Strengths as the owners' histories would give them: Alice-Bob strong, Bob-Yuri weak, Xena's links medium.
+        # Other members' ties as they published them (at their imports): Bob-Yuri weak, Xena-Zed medium.
+        for holder, pid, name in ((team.owners["Bob Baker"], team.people["Yuri Young"], "weak"),
+                                  (xena_owner, zed, "medium")):
+            conn.execute(text("INSERT INTO member_ties (owner_id, person_id, band, as_of) "
+                              "VALUES (:o, :p, :b, '2026-06-01')"), {"o": holder, "p": pid, "b": name})
+    # Alice's own ties as her history would give them: Alice-Bob strong, Alice-Xena medium.
     table = {(team.owners["Alice Archer"], team.people["Bob Baker"]): 90,
-             (team.owners["Bob Baker"], team.people["Yuri Young"]): 20,
-             (team.owners["Alice Archer"], team.people["Xena Xu"]): 60,
-             (xena_owner, zed): 55}
+             (team.owners["Alice Archer"], team.people["Xena Xu"]): 60}
     monkeypatch.setattr(intros, "_strengths", lambda conn, oid, ids, cfg: {
         pid: float(table[(oid, pid)]) for pid in ids if (oid, pid) in table})
     with store.connect() as conn:
@@ -205,6 +210,8 @@ def test_routes_use_real_strengths_and_states(team_db: tuple[Path, Team], monkey
                 f"VALUES ({alice}, {bob}, 'message', 'linkedin', '{direction}', "
                 f"{int(datetime.fromisoformat(day + 'T12:00:00+00:00').timestamp())}, 'f{i}')"
             )
+        for oid in team.owners.values():  # what each member's import publishes of their ties
+            strength.publish_bands(conn, oid, today=date(2026, 6, 1))
     with store.connect() as conn:
         me = owners.get(conn, alice)
         data = intros.introductions(conn, me, "me", "Yuri Young")

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, text
 
 from tests.graph.test_graph_network import Team, build_team
 from tests.web_support import add_message
+from twoway import strength
 from twoway.graph import cache
 from twoway.people import owners
 from twoway.people.notes import add_note
@@ -41,6 +42,8 @@ def build_members(store: Store) -> Members:
         add_message(conn, bob_id, yuri, "out", "2026-10-01", PRIVATE_MESSAGE)
         add_message(conn, bob_id, yuri, "in", "2026-10-02", "Thanks Bob, let us talk next week?")
         add_note(conn, bob_id, yuri, PRIVATE_NOTE)
+        for owner_id in team.owners.values():  # what each member's import publishes of their ties
+            strength.publish_bands(conn, owner_id)
         conn.execute(text("INSERT INTO person_emails (person_id, email, reason, created_at) "
                           "VALUES (:p, :e, 'contacts', '2026-01-01')"), {"p": yuri, "e": PRIVATE_EMAIL})
         return Members(team, *(owners.get(conn, team.owners[n]) for n in ("Alice Archer", "Bob Baker",

@@ -3,8 +3,9 @@
 Both members' networks are generated exports (``twoway.generator``); three of A's connections are copied into B's
 ``Connections.csv`` so they share people. A's private facts carry the string ``MARK``: a note, a tag, a message
 and its subject, an invitation text, a snooze and a decision note, a merge suggestion's address, the e-mail A's
-export gives a shared person, an address of A's own mail, a job change A's export saw, A's own settings.
-Nothing of them may reach B.
+export gives a shared person, an address of A's own mail, a job change A's export saw, A's own settings, an
+introduction A asked of a third member C (its message, what it is about, C's note), a merge A made (the name of the
+person folded in, their address) and so A's vCard and CSV exports. Nothing of them may reach B.
 """
 
 from __future__ import annotations
@@ -23,25 +24,29 @@ from urllib.parse import quote, quote_plus
 from sqlalchemy import text
 
 from tests.web_support import WebClient
+from twoway import accounts, introductions
 from twoway import settings as settings_mod
 from twoway.generator import generate_export
+from twoway.graph import cache as graph_cache
 from twoway.people import owners
 from twoway.people.interactions import log_interaction
 from twoway.people.notes import add_note
 from twoway.people.tags import add_tags
 from twoway.plan import snooze
 from twoway.prune.decisions import decide
+from twoway.sources import decide_merge
 from twoway.store import Store
 from twoway.views.imports import import_and_warm
 from twoway.web import create_app
 
 TODAY = date(2026, 6, 1)
 MARK = "qzmark"
-A_NAME, B_NAME = "Ada Member", "Ben Member"
+A_NAME, B_NAME, C_NAME = "Ada Member", "Ben Member", "Cyd Member"
 #: The address A's export carries for a person both know, and the one A's own mail found for them.
 SHARED_EMAIL = f"{MARK}-shared@example.org"
 MAIL_EMAIL = f"{MARK}-mail@example.org"
 SHARED_ROWS = 3
+PASSWORD = "a long enough password"  # noqa: S105 - the test members' own
 
 
 @dataclass
@@ -57,7 +62,11 @@ class World:
     a_suggestion: int
     a_import: int
     b_export: Path
+    a_intro: int  # A asked C for an introduction: theirs alone
+    a_merge: int  # a merge A made
     ids: dict[str, str] = field(default_factory=dict)
+    #: Each member's (e-mail, API token) on this team server.
+    logins: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def fill(self, value: str) -> str:
         """``{shared}``, ``{theirs}``… in a parameter made the id it names."""
@@ -66,23 +75,29 @@ class World:
 
 @dataclass(frozen=True)
 class Member:
-    """Acting as one member: today the owner hint; with accounts, a logged-in member (this is the one place)."""
+    """Acting as one member of the team server: logged in to the dashboard with their password, and giving their
+    API token to the command line (this is the one place)."""
 
     name: str
     store: Store
+    email: str
+    token: str
 
     @contextmanager
     def client(self) -> Iterator[WebClient]:
-        with WebClient(create_app(self.store.url, owner=self.name)) as client:
+        with WebClient(create_app(self.store.url)) as client:
+            done = client.form("/login", {"email": self.email, "password": PASSWORD})
+            assert done.status_code == 303, done.text
             yield client
 
     @property
     def cli_args(self) -> list[str]:
-        return ["--db", self.store.url, "--owner", self.name]
+        return ["--db", self.store.url, "--token", self.token]
 
 
 def as_member(world: World, who: str) -> Member:
-    return Member(A_NAME if who == "A" else B_NAME, world.store)
+    email, token = world.logins[who]
+    return Member({"A": A_NAME, "B": B_NAME, "C": C_NAME}[who], world.store, email, token)
 
 
 def _split_connections(path: Path) -> tuple[str, list[str], list[list[str]]]:
@@ -166,9 +181,55 @@ def build_world(store: Store, root: Path) -> World:
             "VALUES (:o, :p, :q, 'same name', '2026-05-01') RETURNING id"),
             {"o": a, "p": theirs, "q": other}).scalar_one())
         add_note(conn, b, shared, "Ben's own note on P")
+        # A merge A made: a person A's mail met, folded into A's connection (the record keeps their name).
+        merged = int(conn.execute(text(
+            "INSERT INTO people (name_key, full_name, low_confidence, created_at) "
+            f"VALUES ('merged', '{MARK} Merged Person', 1, '2026-05-01') RETURNING id")).scalar_one())
+        conn.execute(text("INSERT INTO person_emails (owner_id, person_id, email, reason, created_at) "
+                          "VALUES (:o, :p, :e, 'from mail', '2026-05-01')"),
+                     {"o": a, "p": merged, "e": f"{MARK}-merged@example.org"})
+        merge_suggestion = int(conn.execute(text(
+            "INSERT INTO merge_suggestions (owner_id, person_id, other_id, reason, created_at) "
+            "VALUES (:o, :p, :q, 'same name', '2026-05-01') RETURNING id"), {"o": a, "p": theirs, "q": merged}
+        ).scalar_one())
+        decide_merge(conn, a, merge_suggestion, "accept")
+        a_merge = int(conn.execute(text("SELECT MAX(id) FROM merges_done WHERE owner_id = :a"),
+                                   {"a": a}).scalar_one())
+        # C, a third member, knows someone neither A nor B does.
+        c = int(conn.execute(text("INSERT INTO owners (name, created_at) VALUES (:n, '2026-05-01') RETURNING id"),
+                             {"n": C_NAME}).scalar_one())
+        c_target = int(conn.execute(text(
+            "INSERT INTO people (url, name_key, first_name, last_name, full_name, created_at) VALUES "
+            "('https://www.linkedin.com/in/cyds-friend', 'cyd friend', 'Cyd', 'Friend', 'Cyd Friend', "
+            "'2026-05-01') RETURNING id")).scalar_one())
+        conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status) "
+                          "VALUES (:o, :p, '2025-01-01', 'connected')"), {"o": c, "p": c_target})
+    graph_cache.clear()  # C's connection came in by hand, not by an import
+    with store.begin() as conn:
+        # A asks C for an introduction (A's and C's alone); B asks A for one to a person only A knows (B's own).
+        a_owner, b_owner, c_owner = (owners.get(conn, o) for o in (a, b, c))
+        a_intro = introductions.ask(conn, a_owner, f"#{c_target}", str(c), message=f"{MARK}-intro message",
+                                    about=f"{MARK}-intro about").id
+        introductions.act(conn, c_owner, a_intro, "accept", f"{MARK}-intro note from C")
+        b_intro = introductions.ask(conn, b_owner, f"#{theirs}", str(a), about="B's own question").id
+    # A team server: A (an admin) and B log in; A has a session of their own for B to try to end.
+    logins: dict[str, tuple[str, str]] = {}
+    with store.begin() as conn:
+        accounts.mark_team(conn)
+        for who, owner_id, email in (("A", a, "ada@example.org"), ("B", b, "ben@example.org"),
+                                     ("C", c, "cyd@example.org")):
+            member, code = accounts.add_member(conn, email, admin=who == "A", owner_id=owner_id)
+            accounts.set_password(conn, code, PASSWORD)
+            logins[who] = (email, accounts.issue_token(conn, member.id, "privacy test"))
+    _member, a_session_token = accounts.login(store, logins["A"][0], PASSWORD, client="10.0.0.1")
+    found = accounts.by_session(store, a_session_token)
+    assert found is not None
     ids = {"mine": mine, "shared": shared, "theirs": theirs, "a_note": a_note, "a_suggestion": a_suggestion,
-           "a_import": a_import, "a": a, "b": b, "root": str(root)}
-    world = World(store, root, a, b, mine, shared, theirs, a_note, a_suggestion, a_import, b_export)
+           "a_import": a_import, "a": a, "b": b, "root": str(root), "a_email": logins["A"][0],
+           "a_session": found[1], "a_intro": a_intro, "b_intro": b_intro, "a_merge": a_merge, "c": c,
+           "c_target": c_target}
+    world = World(store, root, a, b, mine, shared, theirs, a_note, a_suggestion, a_import, b_export, a_intro,
+                  a_merge, logins=logins)
     world.ids = {k: str(v) for k, v in ids.items()}
     return world
 

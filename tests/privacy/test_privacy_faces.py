@@ -31,6 +31,7 @@ from twoway.web import create_app
 
 Request = dict[str, Any]  # path params, "query", "json" or "form"
 PEOPLE = ("mine", "shared", "theirs")
+INTRO_STEPS = ("accept", "decline", "forwarded", "agreed", "refused", "withdraw")
 
 
 def _each_person(**extra: Any) -> list[Request]:
@@ -85,7 +86,16 @@ ROUTES: dict[tuple[str, str], list[Request]] = {
     ("GET", "/import"): [{}],
     ("POST", "/import"): [{"files": {"file": ("export.zip", b"not a zip", "application/zip")}}],
     ("GET", "/import/{job_id}"): [{"job_id": "nope"}],
-    ("POST", "/login"): [{"form": {"token": "wrong"}}],
+    ("POST", "/login"): [{"form": {"token": "wrong"}}, {"form": {"email": "{a_email}", "password": "a guess"}}],
+    ("GET", "/login"): [{}],
+    #: Not asked here: it would end B's session for every route after it (tests/web/test_team_login.py).
+    ("POST", "/logout"): [],
+    ("GET", "/setup"): [{"query": {"code": "twi_nope"}}],
+    ("POST", "/setup"): [{"form": {"code": "twi_nope", "password": "a long enough guess",
+                                   "confirm": "a long enough guess"}}],
+    ("GET", "/api/me"): [{}],
+    ("GET", "/api/sessions"): [{}],
+    ("DELETE", "/api/sessions/{session_id}"): [{"session_id": "{a_session}"}],
     ("GET", "/invitations"): [{}, {"query": {"all": "true"}}],
     ("POST", "/invitations/incoming/{person_id}/decision"): _each_person(form={"verdict": "accept"}),
     ("POST", "/invitations/outgoing/{person_id}/withdraw"): _each_person(form={}),
@@ -108,6 +118,27 @@ ROUTES: dict[tuple[str, str], list[Request]] = {
                                  {"query": {"source": "me", "target": "{shared_name}"}}],
     ("GET", "/network/suggest"): [{"query": {"person": "me"}}],
     ("GET", "/network/duplicates"): [{}],
+    ("GET", "/api/network/people"): [{"query": {"q": "{shared_name}"}}, {"query": {"q": "{theirs_name}"}},
+                                     {"query": {"q": MARK}}],
+    ("GET", "/api/merges/done"): [{}],
+    ("POST", "/api/merges/{merge_id}/undo"): [{"merge_id": "{a_merge}"}],
+    ("GET", "/merges"): [{}],
+    ("POST", "/merges/{suggestion_id}/decision"): [{"suggestion_id": "{a_suggestion}", "form": {"verdict": "accept"}}],
+    ("POST", "/merges/done/{merge_id}/undo"): [{"merge_id": "{a_merge}", "form": {}}],
+    ("GET", "/api/intros"): [{}],
+    ("GET", "/api/intros/log"): [{}],
+    #: B's own asks: of C for C's friend, and of A for A's connection (asked already in the world: refused).
+    ("POST", "/api/intros"): [{"json": {"person_id": "{c_target}", "via": "{c}", "about": "B's question"}},
+                              {"json": {"person_id": "{theirs}", "via": "{a}"}}],
+    #: Every step on A's request to C (not B's to take: the same answer as no such request), one on B's own.
+    ("POST", "/api/intros/{request_id}/{action}"): [
+        *({"request_id": "{a_intro}", "action": action, "json": {"note": "B was here"}} for action in INTRO_STEPS),
+        {"request_id": "{b_intro}", "action": "accept"}],
+    ("GET", "/intros"): [{}],
+    ("POST", "/intros"): [{"form": {"person_id": "{theirs}", "via": "{a}", "about": "again"}},
+                          {"form": {"person_id": "{c_target}", "via": "{c}", "message": "Hi Cyd"}}],
+    ("POST", "/intros/{request_id}"): [{"request_id": "{a_intro}", "form": {"action": action, "note": "B"}}
+                                       for action in INTRO_STEPS],
 }
 #: Mounted apps (no routes of their own to ask for data).
 MOUNTS = {"/static": "vendored files"}
@@ -135,7 +166,14 @@ COMMANDS: dict[tuple[str, ...], list[list[str]]] = {
     ("invite", "withdraw"): [["#{theirs}"]],
     ("invites",): [[], ["--all"]],
     ("log",): [["#{theirs}", "--sent"], ["{theirs_name}", "--sent"]],
-    ("merge",): [[], ["--all"]],
+    ("merge",): [[], ["--all"], ["--done"], ["--undo", "{a_merge}"], ["--accept", "{a_suggestion}"]],
+    ("export", "csv"): [[], ["--out", "{root}/b-export.csv"]],
+    ("export", "vcard"): [[], ["--out", "{root}/b-export.vcf"]],
+    ("intro", "ask"): [["#{c_target}", "--via", "{c}", "--about", "B's question"], ["#{theirs}", "--via", "{a}"]],
+    ("intro", "requests"): [[]],
+    ("intro", "show"): [["{a_intro}"], ["{b_intro}"]],
+    **{("intro", step): [["{a_intro}", "--note", "B was here"]] for step in INTRO_STEPS},
+    ("intro", "log"): [[]],
     ("message", "check"): [["Could you send me the slides?"]],
     ("mutual",): [["me", "{a_name}"]],
     ("note",): [["#{shared}"], ["#{theirs}"], ["#{shared}", "--history"], ["{theirs_name}"]],
@@ -152,12 +190,20 @@ COMMANDS: dict[tuple[str, ...], list[list[str]]] = {
     ("suggest",): [["me"]],
     ("tag",): [["#{theirs}", "colleague"]],
     ("tags",): [[], [f"{MARK}-tag"]],
+    ("team", "add"): [["cy@example.org"]],
+    ("team", "init"): [["--admin", "cy@example.org"]],
+    ("team", "invite"): [["{a_email}"]],
+    ("team", "list"): [[]],
+    ("team", "password"): [["twi_nope"]],
+    ("team", "remove"): [["{a_email}"], ["{a_email}", "--export-to", "{root}/a-data"]],
+    ("team", "sessions"): [[], ["--revoke", "{a_session}"]],
+    ("team", "token"): [[]],
     ("week",): [[], ["--all"], ["--ics", "{root}/week.ics"]],
     ("where",): [[]],
 }
 NOT_RUN = {("serve",): "starts a server: its pages and API are the routes above"}
 #: Files commands write, read back for markers too.
-WRITTEN = ("b-backup.db", "health.html", "prune.csv", "week.ics")
+WRITTEN = ("b-backup.db", "health.html", "prune.csv", "week.ics", "b-export.csv", "b-export.vcf")
 
 
 def api_routes(app: FastAPI) -> list[tuple[str, str]]:
@@ -227,7 +273,17 @@ def _ask(client: Any, method: str, path: str, request: Request, world: World) ->
         return client.request(method, url, files=request["files"], headers={"X-CSRF-Token": client.csrf})
     if method == "GET":
         return client.get(url, params=query)
-    return client.api(method, url, params=query, **({"json": request["json"]} if "json" in request else {}))
+    return client.api(method, url, params=query,
+                      **({"json": _fill_json(request["json"], world)} if "json" in request else {}))
+
+
+def _fill_json(body: dict[str, Any], world: World) -> dict[str, Any]:
+    """A JSON body's ``{…}`` strings made the ids they name (numbers where the whole string was one)."""
+    out: dict[str, Any] = {}
+    for key, value in body.items():
+        filled = world.fill(value) if isinstance(value, str) else value
+        out[key] = int(filled) if isinstance(value, str) and value.startswith("{") and filled.isdigit() else filled
+    return out
 
 
 def _said(request: Request, world: World) -> list[str]:
@@ -255,6 +311,22 @@ def test_no_route_or_page_shows_b_what_is_as(world: World) -> None:
         assert body.startswith(f"{MARK}-note")
         assert conn.execute(text("SELECT status FROM merge_suggestions WHERE id = :s"),
                             {"s": world.a_suggestion}).scalar_one() == "open"
+        assert conn.execute(text("SELECT revoked_at FROM member_sessions WHERE id = :s"),  # A is still logged in
+                            {"s": int(world.ids["a_session"])}).scalar_one() is None
+    _a_intro_and_merge_stand(world)
+
+
+def _a_intro_and_merge_stand(world: World) -> None:
+    """B's steps on A's request, B's verdict on A's suggestion and B's undo of A's merge changed none of them."""
+    with world.store.connect() as conn:
+        assert conn.execute(text("SELECT status FROM merge_suggestions WHERE id = :s"),
+                            {"s": world.a_suggestion}).scalar_one() == "open"
+        assert conn.execute(text("SELECT status FROM intro_requests WHERE id = :r"),
+                            {"r": world.a_intro}).scalar_one() == "accepted"
+        assert conn.execute(text("SELECT COUNT(*) FROM intro_log WHERE request_id = :r"),
+                            {"r": world.a_intro}).scalar_one() == 2
+        assert conn.execute(text("SELECT undone_at FROM merges_done WHERE id = :m"),
+                            {"m": world.a_merge}).scalar_one() is None
 
 
 def test_b_sees_only_that_a_knows_a_person_and_how_well(world: World) -> None:
@@ -281,6 +353,9 @@ def test_b_sees_only_that_a_knows_a_person_and_how_well(world: World) -> None:
         assert own["person"]["emails"] == [SHARED_EMAIL, MAIL_EMAIL]
         assert any(n["body"].startswith(f"{MARK}-note") for n in own["notes"])
         assert any(j["company"] == f"{MARK}-company" for j in own["jobs"])
+        assert leaks(client.get("/api/intros").text)  # A's request to C, and C's note on it
+        assert leaks(client.get("/intros").text)
+        assert leaks(client.get("/api/merges/done").text)  # the person A's merge folded in
 
 
 def test_no_command_shows_b_what_is_as(world: World) -> None:
@@ -316,7 +391,16 @@ def test_no_command_shows_b_what_is_as(world: World) -> None:
     assert not found, "\n".join(found)
     with world.store.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM imports WHERE id = :i"), {"i": world.a_import}).scalar_one()
-    runner.invoke(cli, [*as_member(world, "A").cli_args, "settings", "owner_emails", "--json"])
+        assert conn.execute(text("SELECT COUNT(*) FROM members")).scalar_one() == 3  # B removed nobody
+        assert conn.execute(text("SELECT revoked_at FROM member_sessions WHERE id = :s"),
+                            {"s": int(world.ids["a_session"])}).scalar_one() is None
+    _a_intro_and_merge_stand(world)
+    # The same commands as A show A's own: the markers are there to be found.
+    a_args = as_member(world, "A").cli_args
+    for kind in ("vcard", "csv"):
+        assert SHARED_EMAIL in runner.invoke(cli, [*a_args, "export", kind]).output
+    assert f"{MARK}-intro message" in runner.invoke(cli, [*a_args, "intro", "show", world.ids["a_intro"]]).output
+    assert f"{MARK} Merged Person" in runner.invoke(cli, [*a_args, "merge", "--done"]).output
     own = json.loads(runner.invoke(cli, [*as_member(world, "A").cli_args, "settings", "owner_emails",
                                           "--json"]).output)
     assert own[0]["value"] == [f"{MARK}-self@example.org"]

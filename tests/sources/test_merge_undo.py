@@ -84,8 +84,9 @@ def test_accept_then_undo_restores_every_row(suggested: tuple[Store, Path, int])
         assert views.merges_done(conn, 1)[0].undone_at is not None
     with store.begin() as conn, pytest.raises(Conflict, match="already undone"):
         undo_merge(conn, 1, done.id)
-    with store.begin() as conn, pytest.raises(NotFound, match="merge --done"):
+    with store.begin() as conn, pytest.raises(NotFound, match=f"no merge #{done.id + 50}") as unknown:
         undo_merge(conn, 1, done.id + 50)
+    assert unknown.value.cli_hint == "`twoway merge --done` lists them"  # the CLI's words, apart
     with store.begin() as conn:  # decided again after the undo: the same merge, made again
         decide_merge(conn, 1, sid, "accept")
     assert dump(store) == after
@@ -202,3 +203,18 @@ def test_done_and_undo_from_the_cli_and_the_api(tmp_path: Path) -> None:
         assert twice.status_code == 409
         assert twice.json()["error"]["code"]
         assert client.get("/api/merges").json()[0]["status"] == "open"
+
+
+def test_a_person_another_member_also_holds_is_never_folded(suggested: tuple[Store, Path, int]) -> None:
+    """Accepting moves only the accepting member's world: when another member wrote on the person too, both stay
+    (their note would otherwise move into this member's merge, or point at nobody behind PostgreSQL's wall)."""
+    store, _, suggestion = suggested
+    with store.begin() as conn:
+        conn.execute(text("INSERT INTO owners (name, created_at) VALUES ('Other Member', '2024-01-01')"))
+        other = conn.execute(text("SELECT other_id FROM merge_suggestions WHERE id = :i"), {"i": suggestion}).scalar()
+        conn.execute(text("INSERT INTO notes (owner_id, person_id, body, created_at) VALUES (2, :p, 'mine', 'x')"),
+                     {"p": other})
+    before = dump(store)
+    with store.begin() as conn, pytest.raises(Conflict, match="another member"):
+        decide_merge(conn, 1, suggestion, "accept")
+    assert dump(store) == before

@@ -80,7 +80,8 @@ def test_a_decided_or_unknown_suggestion_is_said_so(suggested: tuple[Store, Path
         decide_merge(conn, 1, sid, "reject")
     with store.begin() as conn, pytest.raises(Conflict, match="already rejected"):
         decide_merge(conn, 1, sid, "accept")
-    with store.begin() as conn, pytest.raises(NotFound, match="twoway merge"):
+    with store.begin() as conn, pytest.raises(NotFound, match=f"no likely match #{sid + 100}") as unknown:
         decide_merge(conn, 1, sid + 100, "accept")
+    assert unknown.value.cli_hint == "`twoway merge` lists them"  # the CLI's words, apart
     with store.begin() as conn, pytest.raises(NotFound):
         decide_merge(conn, 2, sid, "accept")  # another member's suggestion is not yours to decide

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
+from tests.web_support import add_owner, add_person
 from twoway import views
 from twoway.cli import cli
 from twoway.contacts import import_contacts
@@ -69,7 +70,9 @@ def test_vcard_export_reimports_into_the_same_people(network: Store, tmp_path: P
     after = pairs(network)
     assert before <= after
     with network.connect() as conn:  # addresses newly recorded are those Connections.csv gave the same person
-        given = {(int(p), str(e)) for p, e in conn.execute(text("SELECT id, email FROM people WHERE email <> ''"))}
+        given = {(int(p), str(e)) for p, e in conn.execute(text(
+            "SELECT person_id, email FROM connections WHERE owner_id = 1 AND email <> ''"))}
+    assert given
     assert after - before <= given
     with network.connect() as conn:
         assert views.merge_suggestions(conn, 1) == []
@@ -107,3 +110,29 @@ def test_export_commands_write_files(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = runner.invoke(cli, ["--db", str(db), "export", "csv", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "is a folder" in result.output
+
+
+def test_a_members_export_holds_only_their_own_addresses(any_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two members who both know P: each export carries the member's own addresses of P (the one their
+    Connections.csv gave, those their own mail found) and never the other member's."""
+    monkeypatch.setenv("TWOWAY_TODAY", "2026-11-20")
+    with any_store.begin() as conn:
+        a, b = add_owner(conn, "Ada Member"), add_owner(conn, "Ben Member")
+        p = add_person(conn, a, "Pat Shared")
+        conn.execute(text("INSERT INTO connections (owner_id, person_id, connected_on, status) "
+                          "VALUES (:o, :p, '2025-01-01', 'connected')"), {"o": b, "p": p})
+        for owner, csv_email, mail_email in ((a, "a-csv@example.org", "a-mail@example.org"),
+                                             (b, "b-csv@example.org", "b-mail@example.org")):
+            conn.execute(text("UPDATE connections SET email = :e WHERE owner_id = :o AND person_id = :p"),
+                         {"e": csv_email, "o": owner, "p": p})
+            conn.execute(text("INSERT INTO person_emails (owner_id, person_id, email, reason, created_at) "
+                              "VALUES (:o, :p, :e, 'from mail', '2026-05-01')"), {"o": owner, "p": p, "e": mail_email})
+        # What an older database kept on the shared row (blanked by the privacy migration) is no one's to export.
+        conn.execute(text("UPDATE people SET email = 'shared-row@example.org' WHERE id = :p"), {"p": p})
+    with any_store.connect() as conn:
+        for owner, mine, theirs in ((b, "b-", "a-"), (a, "a-", "b-")):
+            for done in (export_vcards(conn, owner), export_csv(conn, owner)):
+                assert f"{mine}csv@example.org" in done.text, done.kind
+                assert f"{mine}mail@example.org" in done.text, done.kind
+                assert theirs not in done.text, done.kind
+                assert "shared-row@" not in done.text, done.kind

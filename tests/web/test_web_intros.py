@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.introductions.acting import member_client
+from tests.introductions.acting import login_of, member_client
 from tests.introductions.support import PRIVATE_EMAIL, PRIVATE_MESSAGE, PRIVATE_NOTE, Members, build_members
 from tests.web_support import WebClient
 from twoway.graph import cache
@@ -125,3 +125,13 @@ def test_the_page_lists_both_sides_with_their_actions(apps: Pair) -> None:
     assert "cannot be accepted now" in refused.text
     no_csrf = alice.post("/intros", data={"person_id": str(m.yuri), "via": via.group(1)}, follow_redirects=False)
     assert no_csrf.status_code == 403
+
+
+def test_each_client_is_a_logged_in_member_of_a_team_server(apps: Pair) -> None:
+    """The members act by their own session on a team server, not by an owner hint."""
+    alice, bob, carol, m = apps
+    for client, name in ((alice, "Alice Archer"), (bob, "Bob Baker"), (carol, "Carol Cole")):
+        me = client.get("/api/me").json()
+        assert me["team"] is True
+        assert me["member"]["email"] == login_of(m.team.store.url, name).email
+        assert me["owner_name"] == name

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from tests.graph.test_graph_network import Team, add_person, build_team, connect
 from tests.web_support import XSS, WebClient, seed_network
+from twoway import strength
 from twoway.graph import cache, intros, network, stored
 from twoway.people import owners
 from twoway.store import Store, open_store
@@ -27,6 +28,8 @@ def team(any_store: Store) -> Iterator[tuple[WebClient, Team]]:
     with any_store.begin() as conn:
         built.people[XSS] = add_person(conn, XSS, company=XSS, position=XSS)
         connect(conn, built.owners["Bob Baker"], built.people[XSS])
+        for owner_id in built.owners.values():  # what each member's import publishes of their ties
+            strength.publish_bands(conn, owner_id)
     with WebClient(create_app(any_store.url, owner="Alice Archer")) as client:
         yield client, built
     cache.clear()

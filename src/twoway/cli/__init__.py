@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "relations",
     "backup",
     "merge",
+    "team",
     "export",
 )
 

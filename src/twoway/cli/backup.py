@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, say
 from twoway.store import backup as backup_mod
 
 
@@ -19,6 +20,7 @@ def backup_cmd(app: App, file: str, as_json: bool) -> None:
 
     Example: twoway backup ~/twoway-2026-06-07.db
     """
+    app.require_admin("a backup (it holds every member's data)")
     path = backup_mod.backup(app.store, file)
     if as_json:
         emit_json({"backup": str(path), "bytes": path.stat().st_size})
@@ -37,6 +39,7 @@ def restore_cmd(app: App, file: str, as_json: bool) -> None:
 
     Example: twoway restore ~/twoway-2026-06-07.db
     """
+    app.require_admin("restoring a backup over every member's data")
     kept = backup_mod.restore(app.store, file)
     if as_json:
         emit_json({"restored": file, "previous": str(kept)})

@@ -6,7 +6,8 @@ import click
 
 from twoway import paths
 from twoway import settings as settings_mod
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, say, table
 from twoway.store import schema_version
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, Progress, TextColumn
 
-from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, err_console, say
 from twoway.generator import ERAS, LATEST
 from twoway.generator.demo import HISTORY_DAYS, run_demo
 from twoway.generator.demo import Progress as ProgressFn

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import click
 
-from twoway.cli.base import OUT_FILE, App, cli, pass_app, say
+from twoway.cli.base import OUT_FILE, App, cli, pass_app
+from twoway.cli.output import say
 from twoway.views.exports import Exported, export_csv, export_vcards
 
 
 @cli.group("export")
 def export_() -> None:
     """Write your connections out for other programs: an address book (vCard) or a spreadsheet (CSV).
-    Only the current owner's (`--owner` in a team database).
+    Only your own connections and the addresses your own sources gave (on a team server, the member of your API token).
 
     Examples: twoway export vcard --out connections.vcf; twoway export csv --out people.csv
     """

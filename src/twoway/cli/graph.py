@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from twoway import states
-from twoway.cli.base import App, cli, emit_json, json_option, label, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, label, say, table
 from twoway.graph.names import NETWORK
 
 _GRAPH_HELP = ("Use a graph loaded with `twoway graph load` (people are then its ids, as in the file) "

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from twoway.cli.base import OUT_FILE, App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import OUT_FILE, App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, say, table
 from twoway.states import LABELS
 
 

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from twoway.cli.base import App, cli, emit_json, err_console, json_option, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, err_console, say, table
 from twoway.linkedin import ImportSummary, past_imports
 from twoway.linkedin.importer import Progress as ProgressFn
 from twoway.views.imports import forget, import_and_warm
@@ -49,7 +50,8 @@ def import_(app: App, path: str, confirm: bool, as_json: bool) -> None:
     Example: twoway import ~/Downloads/Basic_LinkedInDataExport_06-07-2026.zip
     """
     with _progress_bar(not as_json and sys.stderr.isatty()) as report:
-        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report, confirm=confirm)
+        summary = import_and_warm(app.store, path, owner=app.owner_hint, progress=report, confirm=confirm,
+                                  owner_id=app.private_owner())
     if as_json:
         emit_json(summary.to_dict())
         return

@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from twoway.cli.base import App, cli, echo, emit_json, json_option, label, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import echo, emit_json, label, say, table
 
 _NOTE_HELP = "A note for the other member (why, or what the person answered)."
 

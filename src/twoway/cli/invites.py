@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from twoway.cli.base import DAY, App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, say, table
 from twoway.errors import NotFound
 
 _LABELS = {

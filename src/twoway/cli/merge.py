@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from twoway import views
-from twoway.cli.base import App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, say, table
 from twoway.views import actions
 
 

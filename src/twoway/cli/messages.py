@@ -7,7 +7,8 @@ import sys
 import click
 
 from twoway import reading
-from twoway.cli.base import cli, emit_json, json_option, say
+from twoway.cli.base import cli, json_option
+from twoway.cli.output import emit_json, say
 
 
 @cli.group()

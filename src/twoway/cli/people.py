@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from twoway import people, states, views
-from twoway.cli.base import DAY, App, cli, emit_json, json_option, label, pass_app, say, table
+from twoway.cli.base import DAY, App, cli, json_option, pass_app
+from twoway.cli.output import emit_json, label, say, table
 
 
 @cli.command("people")

@@ -9,7 +9,8 @@ import click
 
 from twoway import clock, people
 from twoway import plan as plan_mod
-from twoway.cli.base import DAY, OUT_FILE, App, cli, echo, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import DAY, OUT_FILE, App, cli, json_option, pass_app
+from twoway.cli.output import echo, emit_json, say, table
 from twoway.plan import calendar as calendar_ics
 from twoway.plan import drafts
 

@@ -8,20 +8,8 @@ import click
 
 from twoway import csv_safe, states
 from twoway import prune as prune_mod
-from twoway.cli.base import (
-    OUT_FILE,
-    SCREENFUL,
-    App,
-    cli,
-    console,
-    emit_json,
-    json_option,
-    label,
-    pass_app,
-    say,
-    stdin_is_tty,
-    table,
-)
+from twoway.cli.base import OUT_FILE, App, cli, json_option, pass_app, stdin_is_tty
+from twoway.cli.output import SCREENFUL, console, emit_json, label, say, table
 
 KEYS = {"k": "keep", "h": "hide", "r": "remove", "s": None}
 

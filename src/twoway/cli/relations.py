@@ -7,7 +7,8 @@ from datetime import date
 import click
 
 from twoway import states, strength, views
-from twoway.cli.base import SCREENFUL, App, cli, emit_json, json_option, pass_app, say, table
+from twoway.cli.base import App, cli, json_option, pass_app
+from twoway.cli.output import SCREENFUL, emit_json, say, table
 from twoway.people import interactions, tags
 from twoway.words import date_words
 

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
               help="Another host name the server may be reached by (e.g. behind a proxy). Repeatable.")
 @click.option("--max-upload-mb", default=512, show_default=True, type=click.IntRange(1, 100_000),
               help="Largest export upload accepted.")
+@click.option("--secure-cookies", is_flag=True,
+              help="A team server behind a TLS proxy: mark the login cookie Secure even on plain http.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes answering over the one database (a team on PostgreSQL: about one per core).")
 @pass_app
 def serve(app: App, host: str, port: int, open_browser: bool, token: str | None, allow_hosts: tuple[str, ...],
-          max_upload_mb: int, workers: int) -> None:
+          max_upload_mb: int, secure_cookies: bool, workers: int) -> None:
     """Start the web dashboard and the JSON API, and print its address.
 
     Pages: overview, this week, people, person, invitations, prune review, import, settings. The API
@@ -61,7 +63,8 @@ def serve(app: App, host: str, port: int, open_browser: bool, token: str | None,
     # Serving the demo: an upload goes into the owner's own database (the demo is rebuilt by `twoway demo`).
     own_db = paths.choose_database(app.db, for_import=True).url if app.choice.is_demo else None
     options: dict[str, Any] = {"db": app.choice.url, "token": token, "allowed_hosts": hosts, "owner": app.owner_hint,
-                               "max_upload_mb": max_upload_mb, "warm": True, "own_db": own_db}
+                               "max_upload_mb": max_upload_mb, "warm": True, "own_db": own_db,
+                               "secure_cookies": secure_cookies}
     if workers > 1 and own_db:
         # The demo's first upload switches the dashboard to the owner's own database, in the worker it reached.
         click.echo("Serving the demo with one worker (--workers applies to your own database).")

@@ -34,7 +34,7 @@ from twoway.people.owners import Owner
 from twoway.plan import drafts
 from twoway.states import compute_states
 from twoway.store.search import ESCAPE, contains
-from twoway.strength import BANDS, band, compute_strengths
+from twoway.strength import BANDS, band, compute_strengths, published_bands
 
 _MAX_TARGETS = 2000  # company members examined for one company query
 _MAX_THREE_HOP = 20_000  # 3-hop pairs enumerated for one target before ranking
@@ -95,7 +95,7 @@ def introductions(
 ) -> dict[str, Any]:
     """Ranked introduction routes from SOURCE to TARGET (a person) or to anyone at COMPANY."""
     if (target is None) == (company is None):
-        raise InputError("say whom to reach: a person, or --company NAME")
+        raise InputError("say whom to reach: a person, or a company", cli_hint="a person, or --company NAME")
     cfg = settings or settings_mod.load(conn)
     limit = limit or int(cfg.intro_max_paths)
     loaded = net.open_graph(conn, graph)
@@ -154,7 +154,7 @@ def introductions(
 def _company_members(conn: Connection, loaded: Loaded, company: str) -> list[int]:
     """Nodes of the merged network whose current company matches COMPANY (case-insensitive part)."""
     if loaded.network is None:
-        raise InputError("--company needs the merged network (a loaded graph has ids, not companies)")
+        raise InputError("a company needs the merged network (a loaded graph has ids, not companies)")
     wanted = identity.name_key(company)
     if not wanted:
         raise InputError("say which company")
@@ -211,8 +211,10 @@ def _shown(holder: int, viewer: int | None, names: dict[int, str]) -> tuple[bool
 
 def _score(conn: Connection, loaded: Loaded, routes: list[Route], cfg: settings_mod.Settings,
            viewer: int | None) -> None:
-    """Fill each route's links with strengths, computed in one batch per owner; the viewer's own history
-    is preferred when both ends of a link are members."""
+    """Fill each route's links with strengths: the viewer's own ties computed from their history (in one batch),
+    other members' ties from the bands those members published (``strength.published_bands``: behind the
+    PostgreSQL wall the viewer cannot read their history); the viewer's own is preferred when both ends are
+    members. A tie whose holder published no band yet is "unknown"."""
     unknown = float(cfg.intro_unknown_strength)
     owner_of = loaded.network.owner_of_label() if loaded.network else {}
     label = loaded.graph.label
@@ -233,7 +235,11 @@ def _score(conn: Connection, loaded: Loaded, routes: list[Route], cfg: settings_
         for link in r.links:
             if link.basis == "teammate":
                 link.strength = unknown
-    scores = {oid: _strengths(conn, oid, ids, cfg) for oid, ids in wanted.items()}
+    scores = {viewer: _strengths(conn, viewer, wanted[viewer], cfg)} if viewer in wanted else {}
+    others = {pid for oid, ids in wanted.items() if oid != viewer for pid in ids}
+    for (oid, pid), name in (published_bands(conn, others) if others else {}).items():
+        if oid != viewer and pid in wanted.get(oid, ()):
+            scores.setdefault(oid, {})[pid] = _BAND_MIDDLE[name]  # the band, never a score of theirs
     names = {oid: name for oid, name in conn.execute(text("SELECT id, name FROM owners"))} if scores else {}
     for r, a, b in pairs:
         link = Link(a, b, unknown, "unknown")

@@ -21,7 +21,7 @@ from twoway.introductions import records, rules
 from twoway.people import owners
 from twoway.people.owners import Owner
 from twoway.store.batches import rows_for_ids
-from twoway.strength import band, compute_strengths
+from twoway.strength import published_bands
 
 MAX_TEXT = 5000  # a request or a note longer than this is not a note
 
@@ -99,7 +99,8 @@ def ask(conn: Connection, asker: Owner, person: str, via: str, message: str | No
     MESSAGE or else the request twoway drafts for that route."""
     member = _member(conn, via)
     if member.id == asker.id:
-        raise InputError("you cannot ask yourself for an introduction: name another member with --via")
+        raise InputError("you cannot ask yourself for an introduction: name another member",
+                         cli_hint="name them with --via")
     about = _text(about, "about") if about else None
     loaded = net.open_graph(conn, None)
     node = net.endpoint(conn, asker, loaded, person)
@@ -183,15 +184,13 @@ def _shape(conn: Connection, owner_id: int, rows: list[records.Row]) -> list[Int
 
 
 def _bands(conn: Connection, rows: Iterable[records.Row]) -> dict[tuple[int, int], str]:
-    """The band of each asked member's tie to the person: all either side is shown of it."""
-    wanted: dict[int, set[int]] = {}
-    for r in rows:
-        wanted.setdefault(r.via_id, set()).add(r.person_id)
-    out = {}
-    for via_id, person_ids in wanted.items():
-        for pid, s in compute_strengths(conn, via_id, person_ids=sorted(person_ids)).items():
-            out[(via_id, int(pid))] = band(float(s.score))
-    return out
+    """The band of each asked member's tie to the person, as that member published it (all either side is shown
+    of it; the asker's transaction cannot read the other member's history behind the PostgreSQL wall)."""
+    wanted = {(r.via_id, r.person_id) for r in rows}
+    if not wanted:
+        return {}
+    published = published_bands(conn, {pid for _, pid in wanted})
+    return {key: name for key, name in published.items() if key in wanted}
 
 
 def _route(conn: Connection, asker: Owner, member: Owner, person: Person, about: str | None) -> dict[str, Any]:
@@ -202,8 +201,8 @@ def _route(conn: Connection, asker: Owner, member: Owner, person: Person, about:
     for route in found["routes"]:
         if route["hops"] == 2 and route["intermediary"]["owner_id"] == member.id:
             return dict(route)
-    raise NotFound(f"{member.name} is not connected with {person.name}: ask a member who is "
-                   f"(`twoway path me '#{person.id}'` lists them)")
+    raise NotFound(f"{member.name} is not connected with {person.name}: ask a member who is",
+                   cli_hint=f"`twoway path me '#{person.id}'` lists them")
 
 
 def _member(conn: Connection, hint: str) -> Owner:

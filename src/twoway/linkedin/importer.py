@@ -51,13 +51,15 @@ class _File:
 
 
 def import_export(store: Store, path: str | Path, *, owner: str | None = None,
-                  progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
+                  progress: Progress | None = None, confirm: bool = False, owner_id: int | None = None
+                  ) -> ImportSummary:
     """Import the export at ``path`` (zip, folder or one CSV) into ``store``; return what it did.
 
     ``owner`` names the owner (id or name) when the export has no Profile.csv or should go to a
     particular owner; ``progress(stage, done, total)`` is called as bytes are read. A newer export that
     would mark many connections removed, or lacks files the previous one had, is refused
-    (``NeedsConfirmation``, nothing written) unless ``confirm``.
+    (``NeedsConfirmation``, nothing written) unless ``confirm``. ``owner_id`` binds the import to that
+    owner (a team member's own): the export then only names it, and one that is another owner's is refused.
     """
     started = time.perf_counter()
     settings = store.settings()
@@ -69,6 +71,7 @@ def import_export(store: Store, path: str | Path, *, owner: str | None = None,
         files = classify(archive, int(settings.import_max_field_chars))
         with store.begin() as conn:
             job = _Import(conn, archive, files, owner, progress)
+            job.bound = owner_id
             job.confirmed, job.max_removed_percent = confirm, share
             summary = job.run()
             summary.seconds = round(time.perf_counter() - started, 2)
@@ -149,6 +152,7 @@ class _Import:
         self.done_bytes = 0
         self.confirmed = False
         self.max_removed_percent = network.DEFAULT_REMOVED_PERCENT
+        self.bound: int | None = None  # the owner this import must land in (a team member's), whoever it names
 
     def of(self, kind: str) -> list[_File]:
         return [f for f in self.files if f.kind == kind]
@@ -195,8 +199,11 @@ class _Import:
         rows, s.date_only_rows = network.read_connections(conn_file.table)
         found = self._whose(profile, invitations, message_files, rows)
         s.owner_found_by = found.how
-        rec = owner.resolve_owner(bulk, profile, found.url, self.owner_hint, self.created_at, found.name,
-                                  placeholder=found.name == whose.PLACEHOLDER and found.url is None)
+        if self.bound is not None:
+            rec = owner.bind_owner(bulk, self.bound, profile, found.url, found.name)
+        else:
+            rec = owner.resolve_owner(bulk, profile, found.url, self.owner_hint, self.created_at, found.name,
+                                      placeholder=found.name == whose.PLACEHOLDER and found.url is None)
         bulk.run("UPDATE imports SET owner_id = :o WHERE id = :i", {"o": rec.id, "i": import_id})
         people = PeopleIndex(bulk, rec.id, None, self.created_at)
         ctx = ImportContext(bulk, people, s, import_id, rec.id, rec.name, rec.profile_url or found.url,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from twoway.errors import InputError
+from twoway.errors import Conflict, InputError, NotFound
 from twoway.identity import full_name
 from twoway.linkedin.bulk import Bulk
 from twoway.linkedin.cells import scrub
@@ -134,6 +134,35 @@ def resolve_owner(bulk: Bulk, profile: Profile | None, url: str | None, hint: st
          "s": p.summary or None, "i": p.industry or None, "loc": p.location or None, "c": created_at},
     )
     return OwnerRecord(oid, name, url, None, True)
+
+
+def bind_owner(bulk: Bulk, owner_id: int, profile: Profile | None, url: str | None, name: str) -> OwnerRecord:
+    """The import lands in ``owner_id`` (a team member's own network): the export only fills in the name and the
+    profile URL. An export whose profile URL is another owner's, or another than this owner's own, is refused."""
+    rows = bulk.rows("SELECT id, name, profile_url, person_id FROM owners ORDER BY id")
+    mine = next((r for r in rows if r[0] == owner_id), None)
+    if mine is None:
+        raise NotFound(f"no owner with id {owner_id}")
+    if url and any(r[2] == url and r[0] != owner_id for r in rows):
+        raise Conflict(f"this export is {url}'s, whose network is another member's in this team; "
+                       "import your own export (nothing was imported)")
+    if url and mine[2] and mine[2] != url:
+        raise Conflict(f"this export is {url}'s, but your earlier exports were {mine[2]}'s; "
+                       "import your own export (nothing was imported)")
+    name = profile.name if profile else name
+    current = str(mine[1])
+    if name and name != PLACEHOLDER and name != current:
+        first, _, last = name.partition(" ")
+        bulk.run("UPDATE owners SET name = :n, first_name = :f, last_name = :l WHERE id = :id",
+                 {"n": name, "f": (profile.first if profile else first) or None,
+                  "l": (profile.last if profile else last) or None, "id": owner_id})
+        if mine[3] is not None:
+            bulk.run("UPDATE people SET full_name = :n, name_key = :k WHERE id = :p",
+                     {"n": name, "k": name_key(name), "p": mine[3]})
+        current = name
+    if url and not mine[2]:
+        bulk.run("UPDATE owners SET profile_url = :u WHERE id = :id", {"u": url, "id": owner_id})
+    return OwnerRecord(owner_id, current, url or mine[2], mine[3], False)
 
 
 def refresh_profile(bulk: Bulk, owner_id: int, profile: Profile) -> None:

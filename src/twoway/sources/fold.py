@@ -34,6 +34,9 @@ FOLLOW: dict[str, tuple[str, tuple[str, ...]]] = {
     "recommendations": ("id", ("owner_id", "direction", "at")),
     "conversation_members": ("conversation_id", ("conversation_id",)),
 }
+#: The tables above whose rows belong to one member: a fold for one member never moves another member's.
+MEMBER_ROWS = ("interactions", "person_emails", "notes", "decisions", "invitations", "tags", "jobs", "endorsements",
+               "recommendations")
 CHUNK = 5000  # ids per statement: far below SQLite's and PostgreSQL's limits on parameters
 #: Fields of the kept person an empty value of which the folded person's fills.
 FILLED = ("email", "company", "position")
@@ -52,6 +55,8 @@ def fold_person(conn: Connection, keep: int, gone: int, reason: str, *, keep_sug
     person = _rows(conn, "SELECT * FROM people WHERE id = :g", {"g": gone})
     if not person or person[0]["url"] is not None or conn.execute(text(
             "SELECT 1 FROM connections WHERE person_id = :g LIMIT 1"), {"g": gone}).first() is not None:
+        return None
+    if owner_id is not None and _anothers(conn, gone, owner_id):
         return None
     moved: dict[str, list[int]] = {}
     set_aside: dict[str, list[dict[str, Any]]] = {}
@@ -94,6 +99,18 @@ def fold_person(conn: Connection, keep: int, gone: int, reason: str, *, keep_sug
             "t": clock.now().isoformat(timespec="seconds")}).scalar_one())
 
 
+def _anothers(conn: Connection, gone: int, owner_id: int) -> bool:
+    """Whether ``gone`` is also another member's: their own import made the person, or they hold rows on them.
+    The import is read first, since behind PostgreSQL's wall another member's rows are not visible at all."""
+    made_by = conn.execute(text(
+        "SELECT i.owner_id FROM people p JOIN import_files f ON f.id = p.source_id "
+        "JOIN imports i ON i.id = f.import_id WHERE p.id = :g"), {"g": gone}).scalar()
+    if made_by is not None and int(made_by) != owner_id:
+        return True
+    return any(conn.execute(text(f"SELECT 1 FROM {table} WHERE person_id = :g AND owner_id <> :o LIMIT 1"),
+                            {"g": gone, "o": owner_id}).first() is not None for table in MEMBER_ROWS)
+
+
 def undo_merge(conn: Connection, owner_id: int, merge_id: int) -> str:
     """Put the folded person back with every row they brought, the kept person as they were; the outcome in
     words. Rows added to the kept person since stay with them; rows removed since (``imports forget``) stay
@@ -102,7 +119,7 @@ def undo_merge(conn: Connection, owner_id: int, merge_id: int) -> str:
         "SELECT person_id, other_id, other_name, reason, record, undone_at, suggestion_id FROM merges_done "
         "WHERE id = :i AND (owner_id = :o OR owner_id IS NULL)"), {"i": merge_id, "o": owner_id}).first()
     if row is None:
-        raise NotFound(f"no merge #{merge_id}; `twoway merge --done` lists them")
+        raise NotFound(f"no merge #{merge_id}", cli_hint="`twoway merge --done` lists them")
     keep, gone, name, reason = int(row[0]), int(row[1]), str(row[2]), str(row[3])
     if row[5] is not None:
         raise Conflict(f"merge #{merge_id} was already undone on {str(row[5])[:10]}")

@@ -22,7 +22,7 @@ def decide_merge(conn: Connection, owner_id: int, suggestion_id: int, verdict: V
         "JOIN people p ON p.id = s.person_id LEFT JOIN people q ON q.id = s.other_id "
         "WHERE s.id = :i AND s.owner_id = :o"), {"i": suggestion_id, "o": owner_id}).first()
     if row is None:
-        raise NotFound(f"no likely match #{suggestion_id}; `twoway merge` lists them")
+        raise NotFound(f"no likely match #{suggestion_id}", cli_hint="`twoway merge` lists them")
     keep, gone, status, name, other = int(row[0]), int(row[1]), str(row[2]), str(row[3]), str(row[4] or "")
     if status != "open":
         raise Conflict(f"likely match #{suggestion_id} is already {status}")
@@ -30,8 +30,8 @@ def decide_merge(conn: Connection, owner_id: int, suggestion_id: int, verdict: V
         _set(conn, suggestion_id, "rejected")
         return f"Kept {name} (#{keep}) and {other} (#{gone}) apart; they will not be suggested again."
     if fold_person(conn, keep, gone, CONFIRMED, keep_suggestion=suggestion_id, owner_id=owner_id) is None:
-        raise Conflict(f"{other} (#{gone}) has a LinkedIn profile or is a connection: both stay; "
-                       "reject the suggestion to stop seeing it")
+        raise Conflict(f"{other} (#{gone}) has a LinkedIn profile, is a connection, or is also in another "
+                       "member's network: both stay; reject the suggestion to stop seeing it")
     _set(conn, suggestion_id, "accepted")
     return f"{other} is now part of {name} (#{keep}): their messages, meetings and addresses count for them."
 

@@ -21,12 +21,13 @@ def pick_owner(conn: Connection, hint: str | None, fallback_name: str) -> tuple[
         if len(found) > 1:
             raise Ambiguous(f"several owners are called {hint!r}; give the owner's number")
         if wanted.isdigit():
-            raise NotFound(f"no owner number {wanted}; `twoway owners` lists them")
+            raise NotFound(f"no owner number {wanted}", cli_hint="`twoway owners` lists them")
         return _create(conn, wanted), wanted
     if len(owners) == 1:
         return owners[0]
     if owners:
-        raise Ambiguous("this database has several owners; say whose file this is with --owner")
+        raise Ambiguous("this database has several owners; say whose file this is",
+                        cli_hint="name the owner with --owner")
     return _create(conn, fallback_name), fallback_name
 
 

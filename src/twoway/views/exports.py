@@ -34,18 +34,19 @@ class Exported:
 
 def _connections(conn: Connection, owner_id: int) -> list[Any]:
     return list(conn.execute(text(
-        "SELECT p.id, p.full_name, p.first_name, p.last_name, p.company, p.position, p.url, p.email, c.connected_on "
+        "SELECT p.id, p.full_name, p.first_name, p.last_name, p.company, p.position, p.url, c.email, c.connected_on "
         "FROM connections c JOIN people p ON p.id = c.person_id WHERE c.owner_id = :o AND c.status = 'connected' "
         "ORDER BY p.name_key, p.id"), {"o": owner_id}))
 
 
 def _emails(conn: Connection, owner_id: int, rows: list[Any]) -> dict[int, list[str]]:
-    """Each connection's addresses: those mail, calendars and address books tied to them, then the one
-    Connections.csv gave."""
+    """Each connection's addresses, the owner's own only (another member's are theirs): those the owner's mail,
+    calendars and address books tied to them, then the one the owner's Connections.csv gave."""
     out: dict[int, list[str]] = {}
     for pid, email in conn.execute(text(
-            "SELECT e.person_id, e.email FROM person_emails e JOIN connections c ON c.person_id = e.person_id "
-            "WHERE c.owner_id = :o ORDER BY e.person_id, e.id"), {"o": owner_id}):
+            "SELECT e.person_id, e.email FROM person_emails e JOIN connections c "
+            "ON c.person_id = e.person_id AND c.owner_id = e.owner_id "
+            "WHERE e.owner_id = :o AND c.status = 'connected' ORDER BY e.person_id, e.id"), {"o": owner_id}):
         out.setdefault(int(pid), []).append(str(email))
     for r in rows:
         if r[7]:

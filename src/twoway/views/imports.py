@@ -38,14 +38,17 @@ def source_of(path: str | Path) -> str:
 
 
 def import_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
-                    progress: Progress | None = None, confirm: bool = False) -> ImportSummary | SourceSummary:
+                    progress: Progress | None = None, confirm: bool = False, owner_id: int | None = None
+                    ) -> ImportSummary | SourceSummary:
     """Import whatever ``path`` holds (see :func:`source_of`) and warm the owner's history. ``confirm``: a LinkedIn
-    export that would remove many connections or lacks files the last one had is imported all the same."""
+    export that would remove many connections or lacks files the last one had is imported all the same.
+    ``owner_id``: the owner it must land in, whoever the file names (a team member's own network)."""
     kind = source_of(path)
     if kind == "linkedin":
-        return linkedin_and_warm(store, path, owner=owner, progress=progress, confirm=confirm)
+        return linkedin_and_warm(store, path, owner=owner, progress=progress, confirm=confirm, owner_id=owner_id)
     importer = next(imp for name, _, imp in SOURCES if name == kind)
-    summary = importer(store, path, owner=owner, progress=progress)
+    # The other sources pick their owner by id when given one: the member's own owner row.
+    summary = importer(store, path, owner=owner if owner_id is None else str(owner_id), progress=progress)
     _warm(store, summary.owner_id)
     return summary
 
@@ -66,9 +69,10 @@ def sources_and_warm(store: Store, paths: list[Path], *, owner: str | None = Non
 
 
 def linkedin_and_warm(store: Store, path: str | Path, *, owner: str | None = None,
-                      progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
+                      progress: Progress | None = None, confirm: bool = False, owner_id: int | None = None
+                      ) -> ImportSummary:
     """A LinkedIn export, known to be one (the demo's generated exports)."""
-    summary = import_export(store, path, owner=owner, progress=progress, confirm=confirm)
+    summary = import_export(store, path, owner=owner, progress=progress, confirm=confirm, owner_id=owner_id)
     _warm(store, summary.owner_id)
     return summary
 

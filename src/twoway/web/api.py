@@ -78,17 +78,17 @@ def imports_start(
     request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")]
 ) -> schemas.ImportJob:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    return schemas.ImportJob(**web.imports.start(web.import_target(), path, owner=web.owner_hint).to_dict())
+    return schemas.ImportJob(**web.start_import(path).to_dict())
 
 
 @router.get("/imports/{job_id}", tags=["import"], summary="Progress and summary of an import started here")
 def imports_status(job_id: str, web: WebDep) -> schemas.ImportJob:
-    return schemas.ImportJob(**web.imports.get(job_id).to_dict())
+    return schemas.ImportJob(**web.imports.get(job_id, web.private_owner()).to_dict())
 
 
 @router.get("/imports", tags=["import"], summary="Imports started on this server, newest first")
 def imports_list(web: WebDep) -> list[schemas.ImportJob]:
-    return [schemas.ImportJob(**j.to_dict()) for j in web.imports.all()]
+    return [schemas.ImportJob(**j.to_dict()) for j in web.imports.all(web.private_owner())]
 
 
 # -- Invitations ------------------------------------------------------------------------------------

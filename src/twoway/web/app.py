@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request, Response
+from sqlalchemy import Connection
 
 from twoway import views
-from twoway.errors import TwowayError
+from twoway.errors import TwowayError, Unauthorized
+from twoway.people import owners
 from twoway.people.owners import Owner
 from twoway.store import Store, open_store
 from twoway.views import screens
 from twoway.views.encode import jsonable
 from twoway.views.workspace import Workspace
 from twoway.web import data
+from twoway.web.acting import TeamGate, current_member
 from twoway.web.cache import ResultCache
-from twoway.web.imports import ImportJobs
+from twoway.web.imports import ImportJob, ImportJobs
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD_MB = 512
@@ -34,6 +37,11 @@ The same data and actions as the twoway dashboard, for other programs.
 `twoway_csrf` cookie; send both the cookie and the header `X-CSRF-Token: <token>`. A request that
 carries the server's access token as `Authorization: Bearer <token>` needs no CSRF token. When the
 server is bound to anything but localhost, the access token is required on every request.
+
+**Team servers** (`twoway team init`): every request needs a member, either logged in (`POST /login` with
+`email` and `password` form fields and the CSRF token sets the `twoway_session` cookie; 429 with Retry-After
+after too many failures) or sending `Authorization: Bearer <member API token>` (`twoway team token --new LABEL`),
+which needs no CSRF token. Every answer is then that member's own network. `GET /api/me` says who you are.
 """
 
 
@@ -49,6 +57,8 @@ class Web(Workspace):
     #: which `twoway demo` rebuilds); once an import lands there the dashboard shows it instead.
     own_db: str | None = None
     _own: Store | None = None
+    #: Set by create_app: whether the database is a team server (then every request acts for its member).
+    gate: TeamGate | None = None
     _retired: list[Store] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -58,7 +68,7 @@ class Web(Workspace):
         return self.store
 
     def use(self, store: Store) -> None:
-        """Show ``store`` from now on; remembered views start afresh (they watch for writes, see cache.py)."""
+        """Show ``store`` from now on; remembered views start afresh (they watch the file on SQLite)."""
         self.store, self.cache = store, ResultCache.for_store(store)
 
     def import_target(self) -> Store:
@@ -68,6 +78,10 @@ class Web(Workspace):
         if self._own is None:
             self._own = open_store(self.own_db)
         return self._own
+
+    def start_import(self, path: Path) -> ImportJob:
+        """Import an uploaded file in the background, into the logged-in member's own network on a team server."""
+        return self.imports.start(self.import_target(), path, owner=self.owner_hint, owner_id=self.private_owner())
 
     def imported(self, store: Store) -> list[str]:
         """After an import into ``store``: show it, and say so when that leaves the demo."""
@@ -88,14 +102,29 @@ class Web(Workspace):
         """Once a transaction is committed, every remembered view is out of date."""
         self.cache.bump()
 
+    def owner(self, conn: Connection) -> Owner:
+        """On a team server, the logged-in member's own network (nobody logged in: nobody's); else as always."""
+        member = current_member()
+        if member is not None:
+            return owners.get(conn, member.owner_id)
+        if self.gate is not None and self.gate.team_now():
+            raise Unauthorized("log in first: this is a team server")
+        return super().owner(conn)
+
+    def private_owner(self) -> int | None:
+        member = current_member()
+        return member.owner_id if member is not None else None
+
     def current_owner(self) -> Owner:
         """Whose network the pages show, remembered like any view (owners change only by import)."""
 
         def compute() -> Owner:
-            with self.store.connect() as conn:
+            with self.connect() as conn:  # bound to the member: PostgreSQL's wall holds on every page too
                 return self.owner(conn)
 
-        owner: Owner = self.cache.get(("owner", self.owner_hint), compute)
+        member = current_member()
+        key = ("owner", "member", member.owner_id) if member is not None else ("owner", self.owner_hint)
+        owner: Owner = self.cache.get(key, compute)
         return owner
 
     def view(self, name: str, fn: Callable[..., Any], *args: Any) -> tuple[Owner, Any]:
@@ -103,7 +132,7 @@ class Web(Workspace):
         owner = self.current_owner()
 
         def compute() -> Any:
-            with self.store.connect() as conn:
+            with self.connect() as conn:
                 return jsonable(fn(conn, owner.id, *args))
 
         return owner, self.cache.get(self._key(name, owner, args), compute)

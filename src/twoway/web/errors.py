@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from twoway.errors import Busy, TwowayError
+from twoway.errors import Busy, TooManyAttempts, TwowayError
 
 CODES = {
     400: "bad_request",
@@ -93,6 +93,8 @@ def install(app: FastAPI) -> None:
         response = error_response(request.url.path, request.headers, exc.status, exc.code, exc.message)
         if isinstance(exc, Busy):
             response.headers["retry-after"] = "1"
+        if isinstance(exc, TooManyAttempts):
+            response.headers["retry-after"] = str(exc.retry_after)
         return response
 
     async def on_web(request: Request, exc: Exception) -> Response:

@@ -45,6 +45,7 @@ class ImportJob:
     error: str | None = None
     started_at: float = field(default_factory=time.time)
     finished_at: float | None = None
+    owner_id: int | None = None  # on a team server, the member's owner it lands in (only they see the job)
 
     @property
     def percent(self) -> int:
@@ -108,12 +109,12 @@ class ImportJobs:
         #: Called with the store imported into; returns lines to add to the job's summary.
         self.on_finish: Callable[[Store], list[str]] | None = None
 
-    def start(self, store: Store, path: Path, *, owner: str | None = None) -> ImportJob:
+    def start(self, store: Store, path: Path, *, owner: str | None = None, owner_id: int | None = None) -> ImportJob:
         with self._lock:
             if any(not j.finished for j in [*self._jobs.values(), *self._elsewhere()]):
                 shutil.rmtree(path.parent, ignore_errors=True)
                 raise Conflict("an import is already running; wait for it to finish")
-            job = ImportJob(id=secrets.token_hex(8), filename=path.name)
+            job = ImportJob(id=secrets.token_hex(8), filename=path.name, owner_id=owner_id)
             self._jobs[job.id] = job
             self._publish(job)
         thread = threading.Thread(target=self._run, args=(job, store, path, owner, self.on_finish, self._publish),
@@ -122,16 +123,17 @@ class ImportJobs:
         thread.start()
         return job
 
-    def get(self, job_id: str) -> ImportJob:
+    def get(self, job_id: str, owner_id: int | None = None) -> ImportJob:
         job = self._jobs.get(job_id) or next((j for j in self._elsewhere() if j.id == job_id), None)
-        if job is None:
+        if job is None or (owner_id is not None and job.owner_id != owner_id):
             raise NotFound(f"no import {job_id!r} on this server (imports are remembered until it stops)")
         return job
 
-    def all(self) -> list[ImportJob]:
-        mine = list(self._jobs.values())
-        others = [j for j in self._elsewhere() if j.id not in self._jobs]
-        return sorted(mine + others, key=lambda j: j.started_at, reverse=True)
+    def all(self, owner_id: int | None = None) -> list[ImportJob]:
+        """The jobs, newest first; ``owner_id``: only that member's (a team server's)."""
+        here = list(self._jobs.values()) + [j for j in self._elsewhere() if j.id not in self._jobs]
+        jobs = [j for j in here if owner_id is None or j.owner_id == owner_id]
+        return sorted(jobs, key=lambda j: j.started_at, reverse=True)
 
     def _publish(self, job: ImportJob) -> None:
         """Write the job where the other workers read it (replaced whole, so never read half-written)."""
@@ -186,7 +188,7 @@ class ImportJobs:
         try:
             from twoway.views.imports import import_and_warm
 
-            summary = import_and_warm(store, path, owner=owner, progress=progress)
+            summary = import_and_warm(store, path, owner=owner, progress=progress, owner_id=job.owner_id)
             job.summary = summary.to_dict()
             lines = getattr(summary, "lines", None)
             job.lines = list(lines()) if callable(lines) else []

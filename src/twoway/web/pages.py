@@ -26,9 +26,7 @@ from twoway.views.encode import jsonable
 from twoway.views.people import PeopleQuery
 from twoway.web import data, figures
 from twoway.web.app import Web, web_of
-from twoway.web.errors import WebError
 from twoway.web.imports import save_upload
-from twoway.web.security import TOKEN_COOKIE
 from twoway.web.templating import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -90,32 +88,22 @@ def settings_save(
 # -- Import -----------------------------------------------------------------------------------------
 @router.get("/import")
 def import_page(request: Request, web: WebDep) -> Response:
-    return render(request, "import.html", active="import", jobs=web.imports.all(), job=None, title="Import")
+    return render(request, "import.html", active="import", jobs=web.imports.all(web.private_owner()), job=None,
+                  title="Import")
 
 
 @router.post("/import")
 def import_upload(request: Request, web: WebDep, file: Annotated[UploadFile, File()]) -> Response:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    job = web.imports.start(web.import_target(), path, owner=web.owner_hint)
+    job = web.start_import(path)
     return RedirectResponse(f"/import/{job.id}", status_code=303)
 
 
 @router.get("/import/{job_id}")
 def import_progress(request: Request, job_id: str, web: WebDep) -> Response:
-    job = web.imports.get(job_id)
-    return render(request, "import.html", active="import", jobs=web.imports.all(), job=job, title="Import")
-
-
-# -- Access token -----------------------------------------------------------------------------------
-@router.post("/login")
-def login(request: Request, token: Annotated[str, Form()]) -> Response:
-    guard = request.app.state.guard
-    if not guard.token_matches(token):
-        guard.missed(request.client.host if request.client else "unknown", token)
-        raise WebError(401, "unauthorized", "That is not this server's access token.")
-    response = RedirectResponse("/", status_code=303)
-    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
-    return response
+    job = web.imports.get(job_id, web.private_owner())
+    return render(request, "import.html", active="import", jobs=web.imports.all(web.private_owner()), job=job,
+                  title="Import")
 
 
 # -- Invitations ------------------------------------------------------------------------------------

@@ -161,7 +161,9 @@ class Suggestions(Body):
 class Link(Body):
     from_: str = Field(alias="from")
     to: str
-    strength: float = Field(description="0–100")
+    strength: float | None = Field(description="0–100 for a tie of your own; null for another member's tie, whose "
+                                   "band alone is shown.")
+    band: str = Field(description="weak, medium or strong.")
     basis: str = Field(description="Where the strength comes from.")
 
 
@@ -170,7 +172,8 @@ class Route(Body):
     path: list[Member]
     intermediary: Member
     intermediary_state: str | None
-    weakest_link: float
+    weakest_link: float | None = Field(description="The weaker link's score; null when it is another member's tie.")
+    weakest_band: str
     links: list[Link]
     request: str = Field(description="A drafted request to the intermediary.")
     blurb: str = Field(description="A note the intermediary can forward (double opt-in).")

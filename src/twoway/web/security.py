@@ -25,7 +25,8 @@ from fastapi import Request
 
 from twoway.errors import Busy
 from twoway.store import is_busy
-from twoway.web.errors import WebError
+from twoway.web.acting import MEMBER, TeamGate
+from twoway.web.errors import WebError, wants_json
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -179,10 +180,12 @@ class SecurityMiddleware:
     issues the CSRF cookie, adds security headers, and turns any unexpected error into the
     one error shape without leaking a traceback."""
 
-    def __init__(self, app: ASGIApp, guard: Guard, render_error: Callable[..., Any]) -> None:
+    def __init__(self, app: ASGIApp, guard: Guard, render_error: Callable[..., Any], gate: TeamGate | None = None
+                 ) -> None:
         self.app = app
         self.guard = guard
         self.render_error = render_error
+        self.gate = gate
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -202,7 +205,34 @@ class SecurityMiddleware:
             return
 
         cookies = _cookies(headers)
-        if guard.token and not path.startswith(PUBLIC_PREFIXES):
+        state = scope.setdefault("state", {})
+        if self.gate is not None and await self.gate.active():
+            # A team server: members log in; the shared access token of `serve` plays no part.
+            client = str((scope.get("client") or ("unknown",))[0])
+            bearer = _bearer_value(headers)
+            wait = guard.wait_before_guessing(client) if bearer else 0.0
+            if wait:
+                extra.append((b"retry-after", str(int(wait) + 1).encode()))
+                await reject(429, "too_many_attempts",
+                             f"Too many wrong API tokens from this address; try again in {int(wait) + 1} s.")
+                return
+            admitted = await self.gate.admit(bearer, cookies)
+            if bearer and admitted.member is None:
+                guard.missed(client, bearer)
+            if admitted.member is None and not self.gate.is_public(path):
+                if scope["method"] == "GET" and not wants_json(path, headers):
+                    query = scope.get("query_string", b"").decode("latin-1")
+                    await _redirect(send, "/login?" + urlencode({"next": path + (f"?{query}" if query else "")}),
+                                    [])
+                    return
+                await reject(401, "unauthorized",
+                             "Log in first: this is a team server (POST /login with your e-mail and password, "
+                             "or send `Authorization: Bearer <your API token>`).")
+                return
+            state.update(team=True, member=admitted.member, session_id=admitted.session_id,
+                         member_bearer=admitted.by_bearer and admitted.member is not None)
+            MEMBER.set(admitted.member)  # this request's own context: each request runs in a task of its own
+        elif guard.token and not path.startswith(PUBLIC_PREFIXES):
             query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
             client = str((scope.get("client") or ("unknown",))[0])
             offered = [value for value in (_bearer_value(headers), cookies.get(TOKEN_COOKIE), query.get(TOKEN_QUERY))
@@ -226,7 +256,7 @@ class SecurityMiddleware:
             authed = guard.bearer_ok(headers) or guard.token_matches(cookies.get(TOKEN_COOKIE))
             if not authed and not (path == "/login" and scope["method"] == "POST"):
                 await reject(401, "unauthorized",
-                             "This server needs its access token: open the address `twoway serve` printed, "
+                             "This server needs its access token: open the address the server printed when it started, "
                              "or send `Authorization: Bearer <token>`.")
                 return
 
@@ -239,9 +269,8 @@ class SecurityMiddleware:
         if not guard.csrf_valid(csrf):
             csrf = guard.new_csrf()
             extra.append(_cookie_header(CSRF_COOKIE, csrf, http_only=True))
-        state = scope.setdefault("state", {})
         state["csrf"] = csrf
-        state["bearer"] = guard.bearer_ok(headers)
+        state["bearer"] = bool(state["member_bearer"]) if state.get("team") else guard.bearer_ok(headers)
 
         received = 0
 
@@ -329,8 +358,8 @@ async def csrf_guard(request: Request) -> None:
         raise WebError(403, "csrf", "This request came from another site and was refused.")
     if getattr(request.state, "bearer", False):
         return
-    if request.url.path == "/login":
-        return  # the token form: the token itself is the proof
+    if request.url.path == "/login" and not getattr(request.state, "team", False):
+        return  # the token form: the token itself is the proof (a member's login form carries the CSRF token)
     cookie = request.cookies.get(CSRF_COOKIE)
     submitted = request.headers.get(CSRF_HEADER)
     if not submitted:

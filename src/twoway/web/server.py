@@ -17,7 +17,8 @@ from fastapi.staticfiles import StaticFiles
 
 from twoway.errors import InputError
 from twoway.store import open_store
-from twoway.web import api, api_merges, errors, intro_routes, pages
+from twoway.web import api, api_merges, errors, intro_routes, pages, team
+from twoway.web.acting import TeamGate
 from twoway.web.app import API_DESCRIPTION, DEFAULT_MAX_UPLOAD_MB, STATIC, Web
 from twoway.web.imports import ImportJobs
 from twoway.web.security import Guard, SecurityMiddleware, csrf_guard
@@ -33,6 +34,7 @@ def create_app(
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     warm: bool = False,
     own_db: str | None = None,
+    secure_cookies: bool = False,
     csrf_secret: bytes | None = None,
     shared_dir: str | None = None,
 ) -> FastAPI:
@@ -46,11 +48,13 @@ def create_app(
     server (a random one per app otherwise). ``shared_dir``: a folder the workers of one server share,
     where uploads' import progress is written for whichever worker a page asks next. ``own_db``: when
     ``db`` is the demo, the owner's own database: uploads are imported there, and the dashboard then
-    shows it.
+    shows it. ``secure_cookies``: mark the
+    session cookie of a team server ``Secure`` even when the request came as plain http (behind a TLS proxy).
     """
     web = Web(store=open_store(db), owner_hint=owner, own_db=own_db,
               imports=ImportJobs(Path(shared_dir) if shared_dir else None))
     web.imports.on_finish = web.imported
+    web.gate = TeamGate(lambda: web.store, secure_cookies=secure_cookies)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -81,6 +85,7 @@ def create_app(
     app.state.max_upload_bytes = max_upload_mb * 2**20
     errors.install(app)
 
+    app.include_router(team.router)
     app.include_router(api.router)
     app.include_router(api_merges.router)
     app.include_router(pages.router)
@@ -92,7 +97,8 @@ def create_app(
         """The API's reference, read from /openapi.json by the Swagger UI vendored in static/."""
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
-    app.add_middleware(SecurityMiddleware, guard=guard, render_error=errors.render_for_middleware)
+    app.add_middleware(SecurityMiddleware, guard=guard, render_error=errors.render_for_middleware,
+                       gate=web.gate)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

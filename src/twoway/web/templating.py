@@ -160,6 +160,7 @@ def render(request: Request, template: str, *, active: str = "", status: int = 2
         active=active,
         flash=FLASH.get(flash_code, ""),
         path=request.url.path,
+        logged_in=getattr(request.state, "member", None),
         **context,
     )
     return HTMLResponse(body, status_code=status)
