@@ -112,7 +112,8 @@ def app_from_environment() -> FastAPI:
     """The app of one worker of `twoway serve --workers N`: :func:`create_app` with the options it wrote."""
     path = os.environ.get(OPTIONS_ENV)
     if not path:
-        raise InputError(f"{OPTIONS_ENV} is not set: start the server with `twoway serve --workers N`")
+        raise InputError(f"{OPTIONS_ENV} is not set: this app is built for the workers of one server",
+                         cli_hint="start the server with `twoway serve --workers N`")
     options = json.loads(Path(path).read_text(encoding="utf-8"))
     secret = options.pop("csrf_secret", None)
     return create_app(**options, csrf_secret=bytes.fromhex(secret) if secret else None)
