@@ -141,3 +141,40 @@ def test_an_upload_while_the_demo_is_shown_goes_into_the_owners_own_database(
 def _count(store: Store, table: str) -> int:
     with store.connect() as conn:
         return int(conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one())
+
+
+def _zipped(folder: Path) -> Path:
+    target = folder.parent / f"{folder.name}.zip"
+    with zipfile.ZipFile(target, "w") as z:
+        for f in folder.rglob("*"):
+            if f.is_file():
+                z.write(f, f.relative_to(folder).as_posix())
+    return target
+
+
+def _upload(client: WebClient, path: Path, **form: str) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        started = client.api("POST", "/api/imports", data=form,
+                             files={"file": (path.name, fh, "application/zip")})
+    assert started.status_code == 202, started.text
+    return _wait(client, started.json()["id"])
+
+
+def test_an_export_that_looks_partial_is_refused_until_the_owner_confirms_it(
+        client: WebClient, tmp_path: Path) -> None:
+    from tests.linkedin.test_linkedin_support import connection, default_files, write_export
+
+    people = [connection("P", f"N{i}", f"p-{i}") for i in range(50)]
+    first = write_export(tmp_path / "a", default_files(connections=people), name="Basic_LinkedInDataExport_11-01-2026")
+    assert _upload(client, _zipped(first))["state"] == "done"
+    partial = write_export(tmp_path / "b", default_files(connections=people[:1]),
+                           name="Basic_LinkedInDataExport_11-10-2026")
+    refused = _upload(client, _zipped(partial))
+    assert refused["state"] == "failed"
+    assert "import_max_removed_percent" in refused["error"]
+    assert client.get("/api/people", params={"per_page": "1"}).json()["total"] == 50
+    page = client.get("/import").text
+    assert 'name="confirm"' in page
+    confirmed = _upload(client, _zipped(partial), confirm="true")
+    assert confirmed["state"] == "done", confirmed
+    assert confirmed["summary"]["connections_removed"] == 49

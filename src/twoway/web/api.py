@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Path, Query, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from twoway import invitations, people, views
@@ -75,10 +75,12 @@ def settings_reset(name: str, web: WebDep) -> schemas.Setting:
              summary="Upload a LinkedIn export (.zip) and start importing it",
              description="Returns the import job; poll `GET /api/imports/{id}` until `state` is done or failed.")
 def imports_start(
-    request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")]
+    request: Request, web: WebDep, file: Annotated[UploadFile, File(description="The export zip")],
+    confirm: Annotated[bool, Form(description="Import an export that looks partial (most connections gone, a file "
+                                              "the previous one had missing) after checking it.")] = False,
 ) -> schemas.ImportJob:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    return schemas.ImportJob(**web.start_import(path).to_dict())
+    return schemas.ImportJob(**web.start_import(path, confirm=confirm).to_dict())
 
 
 @router.get("/imports/{job_id}", tags=["import"], summary="Progress and summary of an import started here")

@@ -79,9 +79,11 @@ class Web(Workspace):
             self._own = open_store(self.own_db)
         return self._own
 
-    def start_import(self, path: Path) -> ImportJob:
-        """Import an uploaded file in the background, into the logged-in member's own network on a team server."""
-        return self.imports.start(self.import_target(), path, owner=self.owner_hint, owner_id=self.private_owner())
+    def start_import(self, path: Path, *, confirm: bool = False) -> ImportJob:
+        """Import an uploaded file in the background, into the logged-in member's own network on a team server.
+        ``confirm``: the owner has checked an export that looks partial (most connections gone, a file missing)."""
+        return self.imports.start(self.import_target(), path, owner=self.owner_hint, owner_id=self.private_owner(),
+                                  confirm=confirm)
 
     def imported(self, store: Store) -> list[str]:
         """After an import into ``store``: show it, and say so when that leaves the demo."""

@@ -109,7 +109,8 @@ class ImportJobs:
         #: Called with the store imported into; returns lines to add to the job's summary.
         self.on_finish: Callable[[Store], list[str]] | None = None
 
-    def start(self, store: Store, path: Path, *, owner: str | None = None, owner_id: int | None = None) -> ImportJob:
+    def start(self, store: Store, path: Path, *, owner: str | None = None, owner_id: int | None = None,
+              confirm: bool = False) -> ImportJob:
         with self._lock:
             if any(not j.finished for j in [*self._jobs.values(), *self._elsewhere()]):
                 shutil.rmtree(path.parent, ignore_errors=True)
@@ -117,7 +118,8 @@ class ImportJobs:
             job = ImportJob(id=secrets.token_hex(8), filename=path.name, owner_id=owner_id)
             self._jobs[job.id] = job
             self._publish(job)
-        thread = threading.Thread(target=self._run, args=(job, store, path, owner, self.on_finish, self._publish),
+        thread = threading.Thread(target=self._run,
+                                  args=(job, store, path, owner, self.on_finish, self._publish, confirm),
                                   daemon=True, name=f"twoway-import-{job.id}")
         self._threads.append(thread)
         thread.start()
@@ -173,7 +175,8 @@ class ImportJobs:
 
     @staticmethod
     def _run(job: ImportJob, store: Store, path: Path, owner: str | None,
-             on_finish: Callable[[Store], list[str]] | None, publish: Callable[[ImportJob], None]) -> None:
+             on_finish: Callable[[Store], list[str]] | None, publish: Callable[[ImportJob], None],
+             confirm: bool = False) -> None:
         published = time.monotonic()
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -188,7 +191,8 @@ class ImportJobs:
         try:
             from twoway.views.imports import import_and_warm
 
-            summary = import_and_warm(store, path, owner=owner, progress=progress, owner_id=job.owner_id)
+            summary = import_and_warm(store, path, owner=owner, progress=progress, owner_id=job.owner_id,
+                                      confirm=confirm)
             job.summary = summary.to_dict()
             lines = getattr(summary, "lines", None)
             job.lines = list(lines()) if callable(lines) else []

@@ -93,9 +93,10 @@ def import_page(request: Request, web: WebDep) -> Response:
 
 
 @router.post("/import")
-def import_upload(request: Request, web: WebDep, file: Annotated[UploadFile, File()]) -> Response:
+def import_upload(request: Request, web: WebDep, file: Annotated[UploadFile, File()],
+                  confirm: Annotated[bool, Form()] = False) -> Response:
     path = save_upload(file.file, file.filename or "", request.app.state.max_upload_bytes)
-    job = web.start_import(path)
+    job = web.start_import(path, confirm=confirm)
     return RedirectResponse(f"/import/{job.id}", status_code=303)
 
 
