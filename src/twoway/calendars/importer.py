@@ -58,7 +58,7 @@ def import_calendar(store: Store, path: str | Path, *, owner: str | None = None,
     except UnicodeDecodeError:
         text_ = raw.decode("cp1252", "replace")
     now = datetime.combine(clock.today(), datetime.max.time(), tzinfo=UTC)
-    found = list(occurrences(parse(text_, p.name), now))
+    found = list(occurrences(parse(text_, p.name, now.date()), now))
     summary = SourceSummary(source="calendar", archive=p.name)
     with store.begin() as conn:
         owner_id, owner_name = pick_owner(conn, owner, "Me")
