@@ -78,7 +78,7 @@ def headers(raw: RawMessage) -> Message:
     continuation lines is grouped here as the parser groups it (each header through ``header_source_parse``
     and ``set_raw``, as it does); any other (an envelope line, a defect, lone carriage returns) goes to it."""
     text = raw.header.decode("ascii", "surrogateescape")
-    if (text and not text.endswith("\n")) or text.count("\r") != text.count("\r\n"):
+    if (text and not text.endswith("\n")) or ("\r" in text and text.count("\r") != text.count("\r\n")):
         return _HEADERS.parsebytes(raw.header)
     msg = Message(policy=compat32)
     lines = text.split("\n")
@@ -102,19 +102,22 @@ def headers(raw: RawMessage) -> Message:
 
 
 class _Fields:
-    """A message's headers as ``Message.get`` and ``get_all`` give them, asking the message only for the names
-    it has (a name it lacks gives the default without a look through every header)."""
+    """A message's headers as ``Message.get`` and ``get_all`` give them (each through the policy's
+    ``header_fetch_parse``, as ``items`` gives them), gathered by name in one look through them."""
 
-    __slots__ = ("msg", "names")
+    __slots__ = ("every",)
 
     def __init__(self, msg: Message) -> None:
-        self.msg, self.names = msg, {k.lower() for k in msg}
+        self.every: dict[str, list[object]] = {}
+        for name, value in msg.items():
+            self.every.setdefault(name.lower(), []).append(value)
 
     def get(self, name: str, default: object = None) -> object:
-        return self.msg.get(name, default) if name in self.names else default
+        found = self.every.get(name)
+        return found[0] if found else default
 
     def get_all(self, name: str) -> Sequence[object] | None:
-        return self.msg.get_all(name) if name in self.names else None
+        return self.every.get(name)
 
 
 def _header(msg: _Fields, name: str) -> str:
@@ -243,7 +246,8 @@ def first_text(msg: Message, body: str) -> str | None:
     parse it within the whole, stopping at the first plain-text part; None where that is not sure (a nested
     multipart or message, a digest, lone carriage returns, a part with no boundary after it)."""
     boundary = msg.get_boundary()
-    if boundary is None or msg.get_content_subtype() == "digest" or body.count("\r") != body.count("\r\n"):
+    if boundary is None or msg.get_content_subtype() == "digest" or (
+            "\r" in body and body.count("\r") != body.count("\r\n")):
         return None
     separator = "--" + boundary
     found = _boundary_line(body, 0, separator)
