@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 
 from twoway.errors import InputError
 
 BODY_CAP = 64 * 1024
 HEADER_CAP = 256 * 1024
 LINE_CAP = 1 << 16
+BLOCK = 4 << 20
+FAST_LIMIT = 1 << 20
 _FROM_LINE = re.compile(rb"^From \S*\s.*\d\d?:\d\d")
 _SENT = re.compile(r"sent|gesendet|envoy|enviad|inviat|verzonden|skickat", re.IGNORECASE)
 
@@ -120,39 +124,139 @@ def _read_one(stream: object, first: bytes | None) -> tuple[bytes, bytes, bool]:
 
 
 def _mbox(box: Box, name: str) -> Iterator[RawMessage]:
-    number = 0
-    envelope = b""
-    header = bytearray()
-    body = bytearray()
-    in_header = False
-    prev_blank = True
-    started = False
+    """The messages of an mbox file, each as the line-by-line reading (``_slow_one``) gives it; a message of
+    ordinary size with no over-long line is cut out of a large block read at once (``_Block``)."""
     with box.path.open("rb") as f:
-        while True:
-            line = f.readline(LINE_CAP)
-            if not line:
-                break
+        prev_blank = True
+        while line := f.readline(LINE_CAP):  # whatever comes before the first "From " line is not mail
             if line.startswith(b"From ") and (prev_blank or _FROM_LINE.match(line)):
-                if started:
-                    if in_header:
-                        raise InputError(f"message {number} has no end to its headers", file=name)
-                    yield RawMessage(name, number, box.folder, envelope, bytes(header), bytes(body), f.tell())
-                number += 1
-                started, in_header, envelope = True, True, line
-                header, body = bytearray(), bytearray()
-                prev_blank = False
-                continue
+                break
             prev_blank = line in (b"\n", b"\r\n")
-            if not started:
-                continue
+        if not line:
+            return
+        block = _Block(f)
+        number, envelope, start = 1, line, f.tell() - len(line)
+        while True:
+            one = block.one(start, envelope)
+            if one is None:
+                f.seek(start + len(envelope))
+                one = _slow_one(f)
+                block.drop()
+            header, body, in_header, next_start, next_envelope = one
+            if next_envelope is None:
+                if in_header:
+                    raise InputError(f"message {number} ends inside its headers (a truncated file?)", file=name)
+                yield RawMessage(name, number, box.folder, envelope, header, body, box.path.stat().st_size)
+                return
             if in_header:
-                if prev_blank:
-                    in_header = False
-                elif len(header) < HEADER_CAP:
-                    header += line
-            elif len(body) < BODY_CAP:
-                body += line[1:] if line.startswith(b">From ") else line
-    if started:
+                raise InputError(f"message {number} has no end to its headers", file=name)
+            yield RawMessage(name, number, box.folder, envelope, header, body, next_start + len(next_envelope))
+            number, envelope, start = number + 1, next_envelope, next_start
+
+
+_One = tuple[bytes, bytes, bool, int, bytes | None]
+
+
+def _slow_one(f: BinaryIO) -> _One:
+    """One message read line by line from just after its "From " line: its headers, capped body, whether it
+    ended inside its headers, and where the next message starts (its offset and "From " line)."""
+    header, body = bytearray(), bytearray()
+    in_header, prev_blank = True, False
+    while line := f.readline(LINE_CAP):
+        if line.startswith(b"From ") and (prev_blank or _FROM_LINE.match(line)):
+            return bytes(header), bytes(body), in_header, f.tell() - len(line), line
+        prev_blank = line in (b"\n", b"\r\n")
         if in_header:
-            raise InputError(f"message {number} ends inside its headers (a truncated file?)", file=name)
-        yield RawMessage(name, number, box.folder, envelope, bytes(header), bytes(body), box.path.stat().st_size)
+            if prev_blank:
+                in_header = False
+            elif len(header) < HEADER_CAP:
+                header += line
+        elif len(body) < BODY_CAP:
+            body += line[1:] if line.startswith(b">From ") else line
+    return bytes(header), bytes(body), in_header, 0, None
+
+
+class _Block:
+    """The mbox read in large blocks: a message found whole in one, no longer than ``FAST_LIMIT`` and with no
+    line the line-by-line reading would cut, is read from it just as ``_slow_one`` reads it."""
+
+    def __init__(self, f: BinaryIO) -> None:
+        self.f, self.buf, self.at, self.eof = f, b"", 0, False  # at: the file offset of buf[0]
+
+    def drop(self) -> None:
+        self.buf, self.at, self.eof = b"", 0, False
+
+    def _more(self, start: int) -> bool:
+        if self.eof:
+            return False
+        if not self.buf or start < self.at:
+            self.buf, self.at = b"", start
+        else:
+            self.buf, self.at = self.buf[start - self.at:], start
+        self.f.seek(self.at + len(self.buf))
+        chunk = self.f.read(BLOCK)
+        self.eof = len(chunk) < BLOCK
+        self.buf += chunk
+        return True
+
+    def one(self, start: int, envelope: bytes) -> _One | None:
+        if not envelope.endswith(b"\n"):
+            return None
+        if not (self.at <= start and start + len(envelope) <= self.at + len(self.buf)):
+            self._more(start)
+        while (found := self._next_start(start - self.at + len(envelope))) is None:
+            if len(self.buf) - (start - self.at) > FAST_LIMIT:
+                return None
+            if not self._more(start):  # the message runs to the end of the file
+                return self._cut(start - self.at, len(envelope), len(self.buf), None)
+        begin = start - self.at
+        if found - begin > FAST_LIMIT:
+            return None
+        line_end = self.buf.find(b"\n", found)
+        return self._cut(begin, len(envelope), found, self.buf[found:len(self.buf) if line_end < 0 else line_end + 1])
+
+    def _next_start(self, i: int) -> int | None:
+        """The next "From " line taken for a message's start from index ``i`` (a line's start) on; None when
+        the block ends first (or only part of that line is in it)."""
+        buf = self.buf
+        c = i - 1
+        while True:
+            c = buf.find(b"\nFrom ", c)
+            if c < 0:
+                return None
+            c += 1
+            end = buf.find(b"\n", c)
+            if end < 0 and not self.eof:
+                return None
+            end = len(buf) - 1 if end < 0 else end
+            prev = buf[buf.rfind(b"\n", 0, c - 1) + 1:c]
+            if prev in (b"\n", b"\r\n") or _FROM_LINE.match(buf[c:end + 1]):
+                return c
+
+    def _cut(self, begin: int, envelope: int, end: int, next_envelope: bytes | None) -> _One | None:
+        buf = self.buf
+        region = buf[begin:end + len(next_envelope or b"")]
+        if len(region) >= LINE_CAP and max(map(len, region.split(b"\n"))) >= LINE_CAP:
+            return None
+        head = begin + envelope
+        blank = min((k for k in (buf.find(b"\n\n", head - 1, end), buf.find(b"\n\r\n", head - 1, end)) if k >= 0),
+                    default=-1)
+        nxt = self.at + end
+        if blank < 0:
+            header = buf[head:end]
+            if len(header) > HEADER_CAP:
+                return None
+            return header, b"", True, nxt, next_envelope
+        header = buf[head:blank + 1]
+        if len(header) > HEADER_CAP:
+            return None
+        raw = buf[blank + (2 if buf[blank + 1] == 10 else 3):end]
+        if len(raw) >= BODY_CAP:
+            body = bytearray()
+            readline = BytesIO(raw).readline
+            while len(body) < BODY_CAP and (line := readline(LINE_CAP)):
+                body += line[1:] if line.startswith(b">From ") else line
+            return header, bytes(body), False, nxt, next_envelope
+        if raw.startswith(b">From "):
+            raw = raw[1:]
+        return header, raw.replace(b"\n>From ", b"\nFrom "), False, nxt, next_envelope

@@ -14,15 +14,13 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable
-from email import message_from_bytes
-from email.policy import compat32
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from twoway.errors import InputError
 from twoway.mail.boxes import Box, boxes, messages
-from twoway.mail.message import Mail, read
+from twoway.mail.message import Mail, addresses, headers, read
 from twoway.sources import (
     Directory,
     Interaction,
@@ -123,15 +121,19 @@ def _infer_owner(found: list[Box], root: Path, meter: _Meter) -> tuple[dict[str,
         for raw in messages(box, root):
             size = raw.offset
             meter.at("finding your addresses", raw.offset)
-            msg = message_from_bytes(raw.header, policy=compat32)
+            if not raw.sent_folder and not (b"x-gmail-labels" in (low := raw.header.lower())
+                                            or b"delivered-to" in low):
+                continue  # neither sent nor delivered to anyone: nothing to learn from it
+            msg = headers(raw)
             labels = str(msg.get("X-Gmail-Labels", "") or "").casefold().split(",")
             if raw.sent_folder or "sent" in [x.strip() for x in labels]:
                 total_sent += 1
-                for a in parse_addresses(str(msg.get("From", "") or ""))[:1]:
+                for a in addresses(str(msg.get("From", "") or ""))[:1]:
                     sent[a.email] += 1
                     names.setdefault(a.email, a.name)
             else:
-                for a in parse_addresses(*(str(v) for v in msg.get_all("Delivered-To") or [])):
+                delivered = [str(v) for v in msg.get_all("Delivered-To") or []]
+                for a in addresses(delivered[0]) if len(delivered) == 1 else parse_addresses(*delivered):
                     received[a.email] += 1
         meter.box_done(size)
     if sent:
