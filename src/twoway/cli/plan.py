@@ -18,12 +18,13 @@ TABLE_ROWS = 100
 
 
 def _kinds_line(plan: plan_mod.WeekPlan) -> str:
-    words = {
-        "reply": "replies owed", "welcome": "batches of new connections", "thank": "thank-yous",
-        "follow_up": "follow-ups", "retry": "retries", "congratulate": "congratulations", "check_in": "check-ins",
-        "reconnect": "reconnects", "reintroduce": "re-introductions",
+    words = {  # one, many
+        "reply": ("reply owed", "replies owed"), "welcome": ("batch of new connections", "batches of new connections"),
+        "thank": ("thank-you", "thank-yous"), "follow_up": ("follow-up", "follow-ups"), "retry": ("retry", "retries"),
+        "congratulate": ("congratulation", "congratulations"), "check_in": ("check-in", "check-ins"),
+        "reconnect": ("reconnect", "reconnects"), "reintroduce": ("re-introduction", "re-introductions"),
     }
-    parts = [f"{n} {words[k]}" for k, n in plan.counts.items()]
+    parts = [f"{n} {words[k][0 if n == 1 else 1]}" for k, n in plan.counts.items()]
     return ", ".join(parts) or "nothing to do"
 
 
