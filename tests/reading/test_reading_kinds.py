@@ -182,3 +182,10 @@ def test_an_offer_to_help_and_looking_forward_close_a_conversation() -> None:
                         "just let me know!").kind == "courtesy"
     assert read_message("Looking forward to it because the whole team moves to the new office in Lyon next month "
                         "and we start hiring.").kind == "news"
+
+
+def test_a_network_marketing_scheme_is_a_pitch_but_a_side_income_is_news() -> None:
+    scheme = ("We connect makers straight to buyers and skip the ads; whatever sells through our channels earns us "
+              "5 to 9 percent profit. Most of us keep our day jobs and give a few hours a week to an ongoing income.")
+    assert read_message(scheme).kind == "pitch"
+    assert read_message("My side income from tutoring paid for the trip, we just got back from Lisbon!").kind == "news"

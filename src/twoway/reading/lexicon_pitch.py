@@ -99,7 +99,9 @@ STRONG: Table = {
                r"cripto\w*", r"forex", r"bitcoin\w*", r"trading bot",
                r"investment (?:opportunit\w+|club)", r"guaranteed (?:returns?|profits?|income)", r"make money",
                r"financial freedom", r"mlm", r"earn \$?\d", r"\d+ ?% (?:weekly|monthly|daily)(?: profit)?",
-               r"no experience (?:needed|required)", r"(?:making|made|earn) \$\d+"),
+               r"no experience (?:needed|required)", r"(?:making|made|earn) \$\d+",
+               # network-marketing schemes: "a few hours a week to generate ongoing income", "7 to 12 percent profit"
+               r"(?:ongoing|residual) income", r"\d+ ?(?:to|-) ?\d+ ?(?:%|percent) (?:profit|returns?)"),
         "de": (r"passive[sn]? einkommen", r"finanzielle freiheit", r"geld verdienen"),
         "es": (r"ingresos pasivos", r"gana dinero", r"libertad financiera"),
         "fr": (r"revenu passif", r"gagnez (?:de l'argent|un revenu)", r"devenez riche", r"liberté financière"),
